@@ -1,0 +1,48 @@
+# Module manifest for SecretsManager. ModuleVersion is stamped from Directory.Build.props by build.ps1.
+@{
+    RootModule             = 'SecretsManager.dll'
+    ModuleVersion          = '0.0.0'
+    GUID                   = '6f0f5d2e-3c1a-4f57-9d55-8f7c2a4b9e31'
+    Author                 = 'SecretsManager contributors'
+    CompanyName            = 'SecretsManager contributors'
+    Copyright              = '(c) SecretsManager contributors. Apache License 2.0.'
+    Description            = 'Pipeline-native PowerShell cmdlets for AWS Secrets Manager: the whole API, -WhatIf on anything destructive, errors that respect -ErrorAction, and secrets that stay SecureString unless you ask.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('SecretsManager.Format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'New-SmSecret'
+        'Get-SmSecret'
+        'Update-SmSecret'
+        'Remove-SmSecret'
+        'Restore-SmSecret'
+        'Get-SmSecretValue'
+        'Set-SmSecretValue'
+        'Get-SmSecretVersion'
+        'Set-SmSecretVersionStage'
+        'Invoke-SmRotation'
+        'Stop-SmRotation'
+        'Get-SmRandomPassword'
+        'Add-SmSecretTag'
+        'Remove-SmSecretTag'
+        'Get-SmResourcePolicy'
+        'Set-SmResourcePolicy'
+        'Remove-SmResourcePolicy'
+        'Test-SmResourcePolicy'
+        'Add-SmSecretReplica'
+        'Remove-SmSecretReplica'
+        'Stop-SmSecretReplication'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('AWS', 'SecretsManager', 'Secrets', 'Cloud', 'Security', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/secretsmanager-ps/SecretsManager'
+            ReleaseNotes = 'First release: all 23 AWS Secrets Manager operations as 21 cmdlets, SecretsManager.Local for offline testing, compiled help.'
+        }
+    }
+}

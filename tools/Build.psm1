@@ -1,0 +1,160 @@
+# Build, test and package steps behind build.ps1. Kept out of build.ps1 so each step can be called alone.
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+function Invoke-Dotnet {
+    # Runs dotnet and turns a non-zero exit into a terminating error that names the command.
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-SmModuleVersion {
+    param([Parameter(Mandatory)][string] $Root)
+    [xml] $props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
+    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.ModuleVersion } | Where-Object { $_ })[0]
+    if (-not $version) { throw 'Directory.Build.props has no <ModuleVersion>.' }
+    $version
+}
+
+function Invoke-SmBuild {
+    param(
+        [Parameter(Mandatory)][string] $Root,
+        [string] $Configuration = 'Release',
+        [switch] $SkipHelp
+    )
+    $out = Join-Path $Root 'out'
+    $moduleOut = Join-Path $out 'SecretsManager'
+    $publish = Join-Path $out 'publish/SecretsManager'
+
+    Write-Host "Building SecretsManager ($Configuration)" -ForegroundColor Cyan
+    # publish, not build: a netstandard2.0 library only gets its dependencies copied on publish.
+    Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager/SecretsManager.csproj') -c $Configuration -o $publish --nologo -v q
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    $null = New-Item $moduleOut -ItemType Directory
+    Get-ChildItem $publish -Filter *.dll |
+        Where-Object Name -NE 'System.Management.Automation.dll' |
+        Copy-Item -Destination $moduleOut
+
+    $version = Get-SmModuleVersion -Root $Root
+    $manifest = Get-Content -Raw (Join-Path $Root 'SecretsManager.psd1')
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$version'"
+    Set-Content -Path (Join-Path $moduleOut 'SecretsManager.psd1') -Value $manifest -NoNewline
+    $format = Join-Path $Root 'src/SecretsManager/SecretsManager.Format.ps1xml'
+    if (Test-Path $format) { Copy-Item $format $moduleOut }
+
+    Write-Host 'Building SecretsManager.Local' -ForegroundColor Cyan
+    Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager.Local/SecretsManager.Local.csproj') -c $Configuration -o (Join-Path $out 'SecretsManager.Local') --nologo -v q
+
+    if (-not $SkipHelp) { Invoke-SmHelpCompile -Root $Root -Configuration $Configuration }
+}
+
+function Invoke-SmHelpCompile {
+    param([Parameter(Mandatory)][string] $Root, [string] $Configuration = 'Release', [switch] $Update)
+    $compiler = Join-Path $Root 'tools/HelpCompiler/Invoke-HelpCompiler.ps1'
+    if (-not (Test-Path $compiler)) { return }
+    & $compiler -Root $Root -Configuration $Configuration -Update:$Update
+    if (-not $?) { throw 'Help compilation failed.' }
+}
+
+function Update-SmHelpSource {
+    param([Parameter(Mandatory)][string] $Root)
+    Invoke-SmHelpCompile -Root $Root -Update
+}
+
+function Read-TrxCounts {
+    # Reads the counters of a Visual Studio test results file written by 'dotnet test --logger trx'.
+    param([Parameter(Mandatory)][string] $Path)
+    [xml] $trx = Get-Content -Raw $Path
+    $c = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{
+        Passed  = [int] $c.passed
+        Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
+        Skipped = [int] $c.notExecuted + [int] $c.inconclusive
+    }
+}
+
+function Stop-LeakedLocalEndpoint {
+    # A test that leaves a SecretsManager.Local running is a defect: stop it and report how many there were.
+    param([Parameter(Mandatory)][string] $Root)
+    $leaked = @(Get-Process -Name dotnet, SecretsManager.Local -ErrorAction Ignore |
+            Where-Object { $_.Id -ne $PID -and $_.CommandLine -and $_.CommandLine -match 'SecretsManager\.Local' -and $_.CommandLine -notmatch '\.Tests' })
+    foreach ($p in $leaked) {
+        Write-Warning "A test left SecretsManager.Local running (pid $($p.Id)): $($p.CommandLine)"
+        Stop-Process -Id $p.Id -Force -ErrorAction Ignore
+    }
+    $leaked.Count
+}
+
+function Invoke-SmTest {
+    param(
+        [Parameter(Mandatory)][string] $Root,
+        [string] $Configuration = 'Release',
+        [string[]] $Tag,
+        [switch] $PesterOnly
+    )
+    $results = Join-Path $Root 'out/TestResults'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    $null = New-Item $results -ItemType Directory
+    $suites = [System.Collections.Generic.List[object]]::new()
+
+    if (-not $PesterOnly) {
+        foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj') {
+            Write-Host "xunit: $($project.BaseName)" -ForegroundColor Cyan
+            $trxName = "$($project.BaseName).trx"
+            & dotnet test $project.FullName -c $Configuration --nologo -v q --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $results
+            $exit = $LASTEXITCODE
+            $trx = Join-Path $results $trxName
+            if (Test-Path $trx) {
+                $counts = Read-TrxCounts -Path $trx
+            }
+            else {
+                # No results file means the suite did not build or run: count it as one failure, never as silence.
+                Write-Warning "$($project.BaseName) produced no results (exit code $exit)."
+                $counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+            }
+            if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
+            $suites.Add([pscustomobject]@{ Suite = $project.BaseName; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped })
+        }
+    }
+
+    Write-Host 'Pester' -ForegroundColor Cyan
+    Invoke-Dotnet build (Join-Path $Root 'tools/Pester/Pester.Staging.csproj') --nologo -v q
+    Remove-Module Pester -ErrorAction Ignore
+    Import-Module (Join-Path $Root '.tools/Modules/Pester/Pester.psd1') -Force
+    $config = New-PesterConfiguration
+    $config.Run.Path = Join-Path $Root 'tests/Pester'
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Detailed'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = Join-Path $results 'pester.xml'
+    if ($Tag) { $config.Filter.Tag = $Tag }
+    $env:SM_TEST_ROOT = $Root
+    $pester = Invoke-Pester -Configuration $config
+    $failedContainers = @($pester.Containers | Where-Object Result -EQ 'Failed').Count
+    $suites.Add([pscustomobject]@{
+            Suite   = 'Pester'
+            Passed  = $pester.PassedCount
+            Failed  = $pester.FailedCount + $failedContainers
+            Skipped = $pester.SkippedCount + $pester.NotRunCount
+        })
+
+    $leaks = Stop-LeakedLocalEndpoint -Root $Root
+    if ($leaks) { $suites.Add([pscustomobject]@{ Suite = 'Leaked SecretsManager.Local'; Passed = 0; Failed = $leaks; Skipped = 0 }) }
+
+    $suites | Format-Table -AutoSize | Out-String | Write-Host
+    $passed = ($suites | Measure-Object Passed -Sum).Sum
+    $failed = ($suites | Measure-Object Failed -Sum).Sum
+    $skipped = ($suites | Measure-Object Skipped -Sum).Sum
+    Write-Host "$passed passed, $failed failed, $skipped skipped"
+    $failed -eq 0
+}
+
+function Invoke-SmPackage {
+    param([Parameter(Mandatory)][string] $Root)
+    $script = Join-Path $Root 'tools/Package.ps1'
+    if (-not (Test-Path $script)) { throw 'Package is not implemented yet: tools/Package.ps1 is missing.' }
+    & $script -Root $Root
+    if (-not $?) { throw 'Packaging failed.' }
+}
+
+Export-ModuleMember -Function Invoke-SmBuild, Invoke-SmTest, Invoke-SmPackage, Update-SmHelpSource, Get-SmModuleVersion, Invoke-Dotnet
