@@ -64,4 +64,83 @@ function Set-SmLocalClock {
     $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/clock/advance?seconds=$([int64]$Advance.TotalSeconds)"
 }
 
-Export-ModuleMember -Function Get-SmTestRoot, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock
+function Set-SmTestDefault {
+    <#
+    .SYNOPSIS
+        Points every *-Sm* cmdlet of this session at the endpoint through $PSDefaultParameterValues, as a user would
+        (see the README). Clear-SmTestDefault removes exactly these keys again.
+    #>
+    param([Parameter(Mandatory)] $Endpoint, [string] $Region = 'us-east-1', [string] $AccessKey = 'test', [string] $SecretKey = 'test')
+    $credential = [pscredential]::new($AccessKey, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
+    $global:PSDefaultParameterValues['*-Sm*:EndpointUrl'] = $Endpoint.Url
+    $global:PSDefaultParameterValues['*-Sm*:Region'] = $Region
+    $global:PSDefaultParameterValues['*-Sm*:Credential'] = $credential
+}
+
+function Clear-SmTestDefault {
+    foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $global:PSDefaultParameterValues.Remove($key) }
+}
+
+function New-SmTestName {
+    # A unique secret name under a readable prefix, so a failed test never collides with the next one.
+    param([string] $Prefix = 'pester')
+    '{0}/{1}' -f $Prefix.TrimEnd('/'), [guid]::NewGuid().ToString('N').Substring(0, 12)
+}
+
+function Get-SmPwshCommand {
+    <#
+    .SYNOPSIS
+        The command line that starts a child pwsh of the same version as this one: either the pwsh executable, or
+        'dotnet <PSHOME>/pwsh.dll' when this pwsh runs as a dotnet tool. Returns @(file, leading arguments...).
+    #>
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { , @($process, (Join-Path $PSHOME 'pwsh.dll')) }
+    else { , @($process) }
+}
+
+function Invoke-SmChildPwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh pwsh (-NoProfile -NonInteractive) with extra environment variables and returns
+        { ExitCode; StdOut; StdErr }. Use it for anything that must not touch this session or the user's profile.
+    #>
+    param([Parameter(Mandatory)][string] $Command, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 300)
+    $pwsh = Get-SmPwshCommand
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand',
+            [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command)))) { $psi.ArgumentList.Add($a) }
+    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = [string] $Environment[$key] }
+    $psi.Environment['NO_COLOR'] = '1'
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($psi)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+        $process.Kill($true)
+        throw "The child pwsh did not finish within $TimeoutSeconds s."
+    }
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; StdOut = $stdout.Result; StdErr = $stderr.Result }
+}
+
+function Get-SmTerminatingError {
+    # Runs the script block and returns the error record it threw, or $null when it did not throw.
+    param([Parameter(Mandatory)][scriptblock] $ScriptBlock)
+    try { $null = & $ScriptBlock; $null } catch { $_ }
+}
+
+function ConvertTo-SmTagTable {
+    # Tags as one hashtable, whether the object carries them as a dictionary or as Key/Value pairs.
+    param([AllowNull()] $Tags)
+    $table = @{}
+    if ($null -eq $Tags) { return $table }
+    if ($Tags -is [System.Collections.IDictionary]) { foreach ($k in $Tags.Keys) { $table[[string] $k] = [string] $Tags[$k] }; return $table }
+    foreach ($t in $Tags) { $table[[string] $t.Key] = [string] $t.Value }
+    $table
+}
+
+Export-ModuleMember -Function Get-SmTestRoot, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock,
+    Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
+    Get-SmTerminatingError, ConvertTo-SmTagTable
