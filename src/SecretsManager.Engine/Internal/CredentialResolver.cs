@@ -1,0 +1,89 @@
+using System;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
+
+namespace SecretsManager.Engine.Internal
+{
+    /// <summary>
+    /// Credentials: explicit keys; then a named profile (ProfileName option or AWS_PROFILE: static keys, SSO,
+    /// credential_process, assume role, web identity — all through the SDK's profile support); then environment
+    /// variables; then the default profile; then the rest of the SDK's default chain (web identity, container, EC2).
+    /// </summary>
+    internal static class CredentialResolver
+    {
+        public const string NoCredentialsAdvice =
+            "pass -Credential or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure a profile in the shared credentials file";
+
+        public static ResolvedSetting<AWSCredentials> Resolve(SecretsManagerClientOptions options, ProfileContext profile, Func<AWSCredentials> defaultChain)
+        {
+            bool hasKey = !string.IsNullOrEmpty(options.AccessKeyId);
+            bool hasSecret = !string.IsNullOrEmpty(options.SecretAccessKey);
+            if (hasKey != hasSecret)
+            {
+                throw new SecretsManagerConfigurationException(
+                    "Explicit credentials need both the access key id and the secret access key; only the " +
+                    (hasKey ? "access key id" : "secret access key") + " was given.");
+            }
+            if (hasKey)
+            {
+                AWSCredentials explicitCredentials = string.IsNullOrEmpty(options.SessionToken)
+                    ? (AWSCredentials)new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey)
+                    : new SessionAWSCredentials(options.AccessKeyId, options.SecretAccessKey, options.SessionToken);
+                return new ResolvedSetting<AWSCredentials>(explicitCredentials, $"explicit credentials (access key {MaskAccessKey(options.AccessKeyId)})");
+            }
+
+            if (profile.ExplicitlyChosen)
+            {
+                return FromProfile(profile) ?? throw new SecretsManagerConfigurationException(
+                    $"The AWS profile '{profile.Name}' (from {profile.NameSource}) defines no credentials: add aws_access_key_id/aws_secret_access_key, " +
+                    "sso_session, credential_process or role_arn to it, or choose another profile.");
+            }
+
+            string envKey = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+            string envSecret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+            if (!string.IsNullOrEmpty(envKey) && !string.IsNullOrEmpty(envSecret))
+            {
+                return new ResolvedSetting<AWSCredentials>(new EnvironmentVariablesAWSCredentials(),
+                    $"environment variables AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (access key {MaskAccessKey(envKey)})");
+            }
+            if (!string.IsNullOrEmpty(envKey) || !string.IsNullOrEmpty(envSecret))
+            {
+                throw new SecretsManagerConfigurationException(
+                    "Partial credentials in the environment: set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither.");
+            }
+
+            ResolvedSetting<AWSCredentials> fromDefaultProfile = FromProfile(profile);
+            if (fromDefaultProfile != null) { return fromDefaultProfile; }
+
+            try
+            {
+                AWSCredentials credentials = defaultChain();
+                return new ResolvedSetting<AWSCredentials>(credentials, $"the SDK default credential chain ({credentials.GetType().Name})");
+            }
+            catch (AmazonClientException e)
+            {
+                throw new SecretsManagerConfigurationException("No AWS credentials: " + NoCredentialsAdvice + ".", e);
+            }
+        }
+
+        /// <summary>The last four characters only, as the AWS CLI shows them.</summary>
+        public static string MaskAccessKey(string accessKeyId) =>
+            accessKeyId == null || accessKeyId.Length <= 4 ? "****" : "****" + accessKeyId.Substring(accessKeyId.Length - 4);
+
+        private static ResolvedSetting<AWSCredentials> FromProfile(ProfileContext profile)
+        {
+            if (profile.Profile == null || !profile.Profile.CanCreateAWSCredentials) { return null; }
+            try
+            {
+                AWSCredentials credentials = profile.Profile.GetAWSCredentials(profile.Store);
+                string kind = string.IsNullOrEmpty(profile.Profile.CredentialDescription) ? credentials.GetType().Name : profile.Profile.CredentialDescription;
+                return new ResolvedSetting<AWSCredentials>(credentials, $"profile '{profile.Name}' ({kind}, from {profile.NameSource})");
+            }
+            catch (Exception e) when (e is AmazonClientException || e is InvalidOperationException || e is ArgumentException)
+            {
+                throw new SecretsManagerConfigurationException(
+                    $"The AWS profile '{profile.Name}' could not provide credentials: {e.Message}", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace SecretsManager.Engine.Internal
+{
+    /// <summary>
+    /// Maps what the SDK pipeline throws onto the engine's three exception types, so callers (and the cmdlets) never
+    /// see an AWSSDK type. Returns null for exceptions that are already the caller's business (e.g. ArgumentException).
+    /// </summary>
+    internal static class ExceptionTranslator
+    {
+        public static Exception Translate(Exception exception, string operation, ClientResolution resolution)
+        {
+            if (exception is SecretsManagerServiceException || exception is SecretsManagerConfigurationException ||
+                exception is SecretsManagerConnectionException || exception is ArgumentException)
+            {
+                return null;
+            }
+
+            Exception network = FindNetworkCause(exception);
+            if (network != null)
+            {
+                return new SecretsManagerConnectionException(
+                    $"Could not reach Secrets Manager at {resolution.Endpoint} (from {resolution.EndpointSource}) for {operation}: {network.Message}",
+                    exception);
+            }
+
+            if (exception is AmazonUnmarshallingException unmarshalling)
+            {
+                // The SDK's message and inner exception may quote the response body, which can hold secret values.
+                return new SecretsManagerServiceException("InvalidResponse",
+                    $"The response to {operation} from {resolution.Endpoint} could not be read as a Secrets Manager response.",
+                    (int)unmarshalling.StatusCode, unmarshalling.RequestId);
+            }
+
+            if (exception is AmazonServiceException service)
+            {
+                string code = ServiceErrorCode.Normalize(service.ErrorCode);
+                if (string.IsNullOrEmpty(code)) { code = service.StatusCode == 0 ? "UnknownError" : service.StatusCode.ToString(); }
+                return new SecretsManagerServiceException(code, service.Message, (int)service.StatusCode, service.RequestId, service);
+            }
+
+            if (exception is AmazonClientException client)
+            {
+                // Client-side failures before anything is sent: almost always credentials (expired SSO token,
+                // failing credential_process, assume-role denied) or signing configuration.
+                return new SecretsManagerConfigurationException(
+                    $"{operation} could not be sent: {client.Message} (credentials from {resolution.CredentialSource}; " +
+                    "to use others, " + CredentialResolver.NoCredentialsAdvice + ").",
+                    client);
+            }
+
+            if (exception is OperationCanceledException)
+            {
+                // Not cancelled by the caller (that case is filtered out earlier): the HTTP timeout elapsed.
+                return new SecretsManagerConnectionException(
+                    $"Secrets Manager at {resolution.Endpoint} did not answer {operation} in time.", exception);
+            }
+            return null;
+        }
+
+        private static Exception FindNetworkCause(Exception exception)
+        {
+            for (Exception current = exception; current != null; current = current.InnerException)
+            {
+                if (current is HttpRequestException || current is WebException || current is SocketException ||
+                    current is TimeoutException || (current is IOException && !(current is FileNotFoundException)))
+                {
+                    // Report the innermost network error: it names the actual cause (refused, DNS, reset).
+                    Exception innermost = current;
+                    while (innermost.InnerException != null && !(innermost.InnerException is AmazonServiceException)) { innermost = innermost.InnerException; }
+                    return innermost;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace SecretsManager.Engine.Internal
+{
+    /// <summary>Region: the Region option, then AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region.</summary>
+    internal static class RegionResolver
+    {
+        private static readonly Regex RegionPattern = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+        public static ResolvedSetting<string> Resolve(SecretsManagerClientOptions options, ProfileContext profile)
+        {
+            ResolvedSetting<string> region =
+                FromValue(options.Region, "the Region option") ??
+                FromValue(Environment.GetEnvironmentVariable("AWS_REGION"), "environment variable AWS_REGION") ??
+                FromValue(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"), "environment variable AWS_DEFAULT_REGION") ??
+                FromValue(profile.Profile?.Region?.SystemName, $"profile '{profile.Name}'");
+
+            if (region == null)
+            {
+                throw new SecretsManagerConfigurationException(
+                    "No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in the profile " +
+                    $"('{profile.Name}' in {ProfileContext.ConfigFilePath}).");
+            }
+            if (!RegionPattern.IsMatch(region.Value))
+            {
+                throw new SecretsManagerConfigurationException(
+                    $"'{region.Value}' (from {region.Source}) is not a valid AWS region name; use a name such as us-east-1.");
+            }
+            return region;
+        }
+
+        private static ResolvedSetting<string> FromValue(string value, string source) =>
+            string.IsNullOrWhiteSpace(value) ? null : new ResolvedSetting<string>(value.Trim(), source);
+    }
+}

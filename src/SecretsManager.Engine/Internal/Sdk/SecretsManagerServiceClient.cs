@@ -1,0 +1,46 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+
+namespace SecretsManager.Engine.Internal.Sdk
+{
+    /// <summary>
+    /// The SDK service client: the SDK's pipeline does credentials, SigV4, retries (standard/adaptive), clock-skew
+    /// correction and HTTP; this class only plugs in the marshaller, unmarshaller and auth scheme.
+    /// </summary>
+    internal sealed class SecretsManagerServiceClient : AmazonServiceClient
+    {
+        private static readonly IServiceMetadata Metadata = new SecretsManagerServiceMetadata();
+
+        public SecretsManagerServiceClient(AWSCredentials credentials, SecretsManagerServiceConfig config)
+            : base(credentials, config)
+        {
+        }
+
+        protected override IServiceMetadata ServiceMetadata => Metadata;
+
+        public T Call<T>(WireOperation<T> operation)
+        {
+            var response = Invoke<WireResponse<T>>(new WireRequest(operation.Name, operation.WriteRequest), CreateOptions(operation));
+            return response.Result;
+        }
+
+        public async Task<T> CallAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken)
+        {
+            var response = await InvokeAsync<WireResponse<T>>(new WireRequest(operation.Name, operation.WriteRequest), CreateOptions(operation), cancellationToken).ConfigureAwait(false);
+            return response.Result;
+        }
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        }
+
+        private static InvokeOptions CreateOptions<T>(WireOperation<T> operation) => new InvokeOptions
+        {
+            RequestMarshaller = WireRequestMarshaller.Instance,
+            ResponseUnmarshaller = new WireResponseUnmarshaller<T>(operation.ReadResponse),
+        };
+    }
+}

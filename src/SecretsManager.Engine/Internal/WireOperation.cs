@@ -1,0 +1,23 @@
+using System;
+using System.Text.Json;
+
+namespace SecretsManager.Engine.Internal
+{
+    /// <summary>One prepared call: the operation name, how to write its request body and how to read its response.</summary>
+    internal sealed class WireOperation<TResponse>
+    {
+        public WireOperation(string name, Action<Utf8JsonWriter> writeRequest, Func<JsonElement, TResponse> readResponse)
+        {
+            Name = name;
+            WriteRequest = writeRequest;
+            ReadResponse = readResponse;
+        }
+
+        /// <summary>The operation name, sent as X-Amz-Target secretsmanager.&lt;Name&gt;.</summary>
+        public string Name { get; }
+
+        public Action<Utf8JsonWriter> WriteRequest { get; }
+
+        public Func<JsonElement, TResponse> ReadResponse { get; }
+    }
+}
