@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Base of every SecretsManager cmdlet: the connection parameters (-Region, -ProfileName, -Credential,
+    /// -EndpointUrl), one cached client per distinct connection, and the rules every cmdlet shares.
+    /// </summary>
+    /// <remarks>
+    /// The rules:
+    /// <list type="bullet">
+    /// <item>Output: every cmdlet that changes state emits one <see cref="SecretOperationResult"/> per secret it
+    /// changed (nothing under -WhatIf), so results can be piped on. Read cmdlets emit the module's own types.</item>
+    /// <item>Errors: a service error on one item is a non-terminating error whose ErrorId is the AWS error code and
+    /// whose TargetObject is the secret id (<see cref="TryCall{T}"/>). Only what stops every item — no region, no
+    /// credentials, no connection — terminates.</item>
+    /// <item>Confirmation: <see cref="ShouldChange(string)"/> is asked once the target is known, with a message that
+    /// names the secret and the effect; -WhatIf sends no changing request.</item>
+    /// </list>
+    /// </remarks>
+    public abstract class SecretsManagerCmdlet : PSCmdlet
+    {
+        private ISecretsManagerClient _client;
+
+        /// <summary>The AWS region, e.g. us-east-1. Otherwise AWS_REGION, AWS_DEFAULT_REGION or the profile's region.</summary>
+        [Parameter]
+        [ValidateLength(1, 128)]
+        [ValidatePattern(ModelConstraints.RegionPattern)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string Region { get; set; }
+
+        /// <summary>A profile in the shared AWS config and credentials files. Otherwise AWS_PROFILE, then 'default'.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string ProfileName { get; set; }
+
+        /// <summary>
+        /// Credentials: a PSCredential whose user name is the access key id and whose password is the secret access
+        /// key, or an AWS.Tools credential object (Get-AWSCredential). Otherwise the default credential chain.
+        /// </summary>
+        [Parameter]
+        [AwsCredentialTransformation]
+        [ValidateNotNull]
+        public PSCredential Credential { get; set; }
+
+        /// <summary>An endpoint URL that replaces the regional endpoint, e.g. http://127.0.0.1:4566.</summary>
+        [Parameter]
+        [ValidateEndpointUrl]
+        public string EndpointUrl { get; set; }
+
+        /// <summary>
+        /// The client for this invocation's connection settings, created on first use (so -WhatIf never needs one)
+        /// and shared with every other invocation that uses the same settings.
+        /// </summary>
+        protected ISecretsManagerClient Client
+        {
+            get
+            {
+                if (_client == null) _client = CreateClient();
+                return _client;
+            }
+        }
+
+        private ISecretsManagerClient CreateClient()
+        {
+            var options = ClientOptionsBuilder.Build(Region, ProfileName, Credential, EndpointUrl);
+            try
+            {
+                var client = SecretsManagerClientFactory.GetOrCreate(options);
+                var resolution = client.Resolution;
+                if (resolution != null)
+                {
+                    WriteDebug($"Region '{resolution.Region}' from {resolution.RegionSource}.");
+                    WriteDebug($"Credentials from {resolution.CredentialSource}.");
+                    WriteDebug($"Endpoint {resolution.Endpoint} from {resolution.EndpointSource}.");
+                }
+                return client;
+            }
+            catch (SecretsManagerConfigurationException e)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromConfigurationException(e));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+        }
+
+        /// <summary>
+        /// Runs one service call for one target. A service error becomes a non-terminating error record for that
+        /// target and false; configuration and connection failures terminate, since no other item can succeed.
+        /// </summary>
+        protected bool TryCall<T>(object target, string operation, Func<T> call, out T result)
+        {
+            WriteVerbose(target == null ? $"{operation}" : $"{operation} '{target}'");
+            return TryInvoke(target, call, out result);
+        }
+
+        private bool TryInvoke<T>(object target, Func<T> call, out T result)
+        {
+            try
+            {
+                result = call();
+                return true;
+            }
+            catch (SecretsManagerServiceException e)
+            {
+                WriteError(ErrorRecordFactory.FromServiceException(e, target));
+            }
+            catch (SecretsManagerConfigurationException e)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromConfigurationException(e));
+            }
+            catch (SecretsManagerConnectionException e)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.FromConnectionException(e, target));
+            }
+            result = default(T);
+            return false;
+        }
+
+        /// <summary>
+        /// Enumerates a lazily paged sequence, writing each item as it arrives. A service error stops the sequence
+        /// with a non-terminating error for <paramref name="target"/>.
+        /// </summary>
+        protected IEnumerable<T> Enumerate<T>(object target, string operation, IEnumerable<T> source)
+        {
+            IEnumerator<T> enumerator = null;
+            if (!TryCall(target, operation, () => source.GetEnumerator(), out enumerator)) yield break;
+            using (enumerator)
+            {
+                while (true)
+                {
+                    if (!TryInvoke(target, () => enumerator.MoveNext(), out bool hasItem) || !hasItem) yield break;
+                    yield return enumerator.Current;
+                }
+            }
+        }
+
+        /// <summary>Asks -WhatIf/-Confirm about one change described in words, e.g. "Delete secret 'x' (recoverable for 30 days)".</summary>
+        protected bool ShouldChange(string description) =>
+            ShouldProcess(description, $"{description}?", "Confirm");
+
+        /// <summary>
+        /// Like <see cref="ShouldChange(string)"/>, but -Force skips the confirmation prompt. -WhatIf and an explicit
+        /// -Confirm still win over -Force.
+        /// </summary>
+        protected bool ShouldChange(string description, bool force)
+        {
+            if (force && !IsWhatIf() && !IsSwitchBound("Confirm", true)) return true;
+            return ShouldChange(description);
+        }
+
+        /// <summary>
+        /// For a cmdlet declared ConfirmImpact.Medium whose particular change is high impact (e.g. moving AWSCURRENT):
+        /// confirms exactly as a ConfirmImpact.High cmdlet would, unless -Force.
+        /// </summary>
+        protected bool ShouldChangeHighImpact(string description, bool force)
+        {
+            if (!ShouldChange(description, force)) return false;
+            if (force || IsWhatIf() || MyInvocation.BoundParameters.ContainsKey("Confirm")) return true;
+            // ShouldProcess has already prompted when $ConfirmPreference is Low or Medium; High needs the prompt now.
+            var preference = GetVariableValue("ConfirmPreference");
+            object value = preference is PSObject wrapped ? wrapped.BaseObject : preference;
+            if (value is ConfirmImpact impact && impact == ConfirmImpact.High)
+            {
+                return ShouldContinue($"{description}?", "Confirm");
+            }
+            return true;
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object bound)) return LanguagePrimitives.IsTrue(bound);
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
+        private bool IsSwitchBound(string name, bool value) =>
+            MyInvocation.BoundParameters.TryGetValue(name, out object bound) && LanguagePrimitives.IsTrue(bound) == value;
+
+        /// <summary>A terminating error for input the parameter binder can't catch, raised before any request.</summary>
+        protected void ThrowArgumentError(string errorId, string message, object target = null)
+        {
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+        }
+    }
+}

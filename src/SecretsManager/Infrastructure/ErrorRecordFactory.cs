@@ -1,0 +1,39 @@
+using System;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Builds the error records the cmdlets write. Service errors keep the AWS error code as ErrorId, so the
+    /// FullyQualifiedErrorId reads e.g. "ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand".
+    /// </summary>
+    internal static class ErrorRecordFactory
+    {
+        public static ErrorRecord FromServiceException(SecretsManagerServiceException exception, object target)
+        {
+            string errorId = string.IsNullOrEmpty(exception.ErrorCode) ? "SecretsManagerServiceError" : exception.ErrorCode;
+            return new ErrorRecord(exception, errorId, ErrorCategoryMap.For(exception.ErrorCode), target);
+        }
+
+        /// <summary>One failed secret of a BatchGetSecretValue call, shaped like the error GetSecretValue would give.</summary>
+        public static ErrorRecord FromBatchError(APIErrorType error)
+        {
+            var exception = new SecretsManagerServiceException(error.ErrorCode, error.Message, 0, null);
+            return FromServiceException(exception, error.SecretId);
+        }
+
+        public static ErrorRecord FromConfigurationException(SecretsManagerConfigurationException exception) =>
+            new ErrorRecord(exception, "SecretsManagerConfiguration", ErrorCategory.InvalidOperation, null);
+
+        public static ErrorRecord FromConnectionException(SecretsManagerConnectionException exception, object target) =>
+            new ErrorRecord(exception, "SecretsManagerConnection", ErrorCategory.ConnectionError, target);
+
+        /// <summary>A failure found by the cmdlet itself (not the service), e.g. a secret that is not JSON.</summary>
+        public static ErrorRecord Local(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
+        {
+            var exception = new InvalidOperationException(message, inner);
+            return new ErrorRecord(exception, errorId, category, target);
+        }
+    }
+}

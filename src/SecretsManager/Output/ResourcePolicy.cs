@@ -1,0 +1,28 @@
+namespace SecretsManager
+{
+    /// <summary>A secret's resource-based policy, from Get-SmResourcePolicy.</summary>
+    public sealed class ResourcePolicy
+    {
+        internal ResourcePolicy(string name, string arn, string policy)
+        {
+            Name = name;
+            ARN = arn;
+            Policy = policy;
+        }
+
+        /// <summary>The secret's name.</summary>
+        public string Name { get; }
+
+        /// <summary>The secret's ARN.</summary>
+        public string ARN { get; }
+
+        /// <summary>The policy JSON; null when the secret has no policy.</summary>
+        public string Policy { get; }
+
+        /// <summary>True when the secret has a policy.</summary>
+        public bool HasPolicy => !string.IsNullOrEmpty(Policy);
+
+        /// <inheritdoc/>
+        public override string ToString() => Policy ?? string.Empty;
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using SecretsManager.Commands;
+using SecretsManager.Engine;
+
+namespace SecretsManager
+{
+    /// <summary>
+    /// A secret's metadata, as Get-SmSecret reports it (DescribeSecret or ListSecrets). Never holds the value.
+    /// Dates are local time. Tags are a case-insensitive hashtable (<c>$s.Tags.env</c>) and, exactly, TagList.
+    /// </summary>
+    public sealed class Secret
+    {
+        /// <summary>The secret's name.</summary>
+        public string Name { get; private set; }
+
+        /// <summary>The secret's ARN.</summary>
+        public string ARN { get; private set; }
+
+        /// <summary>The description.</summary>
+        public string Description { get; private set; }
+
+        /// <summary>The KMS key that encrypts the value; null means aws/secretsmanager.</summary>
+        public string KmsKeyId { get; private set; }
+
+        /// <summary>Whether automatic rotation is on.</summary>
+        public bool RotationEnabled { get; private set; }
+
+        /// <summary>The rotation function's ARN.</summary>
+        public string RotationLambdaARN { get; private set; }
+
+        /// <summary>The rotation schedule.</summary>
+        public SecretRotationRules RotationRules { get; private set; }
+
+        /// <summary>When the secret was last rotated.</summary>
+        public DateTime? LastRotatedDate { get; private set; }
+
+        /// <summary>When the secret was last changed.</summary>
+        public DateTime? LastChangedDate { get; private set; }
+
+        /// <summary>When the secret was last read (a date, no time).</summary>
+        public DateTime? LastAccessedDate { get; private set; }
+
+        /// <summary>When deletion was requested; set only while the secret is scheduled for deletion.</summary>
+        public DateTime? DeletedDate { get; private set; }
+
+        /// <summary>When the next scheduled rotation is due.</summary>
+        public DateTime? NextRotationDate { get; private set; }
+
+        /// <summary>When the secret was created.</summary>
+        public DateTime? CreatedDate { get; private set; }
+
+        /// <summary>The tags as key = value, case-insensitive keys, for reading and filtering (<c>$_.Tags.env -eq 'prod'</c>).</summary>
+        public Hashtable Tags { get; private set; }
+
+        /// <summary>The tags exactly as the service returned them.</summary>
+        public SecretTag[] TagList { get; private set; }
+
+        /// <summary>Each version id with its staging labels.</summary>
+        public Dictionary<string, string[]> VersionIdsToStages { get; private set; }
+
+        /// <summary>The AWS service that manages the secret, if any.</summary>
+        public string OwningService { get; private set; }
+
+        /// <summary>The primary region, when this secret is a replica or has replicas.</summary>
+        public string PrimaryRegion { get; private set; }
+
+        /// <summary>The replicas (DescribeSecret only).</summary>
+        public SecretReplicaStatus[] ReplicationStatus { get; private set; }
+
+        /// <summary>The name.</summary>
+        public override string ToString() => Name;
+
+        internal static Secret From(SecretListEntry e) => new Secret
+        {
+            Name = e.Name,
+            ARN = e.ARN,
+            Description = e.Description,
+            KmsKeyId = e.KmsKeyId,
+            RotationEnabled = e.RotationEnabled ?? false,
+            RotationLambdaARN = e.RotationLambdaARN,
+            RotationRules = SecretRotationRules.From(e.RotationRules),
+            LastRotatedDate = LocalTime.From(e.LastRotatedDate),
+            LastChangedDate = LocalTime.From(e.LastChangedDate),
+            LastAccessedDate = LocalTime.From(e.LastAccessedDate),
+            DeletedDate = LocalTime.From(e.DeletedDate),
+            NextRotationDate = LocalTime.From(e.NextRotationDate),
+            CreatedDate = LocalTime.From(e.CreatedDate),
+            Tags = ToHashtable(e.Tags),
+            TagList = ToTagList(e.Tags),
+            VersionIdsToStages = ToStages(e.SecretVersionsToStages),
+            OwningService = e.OwningService,
+            PrimaryRegion = e.PrimaryRegion,
+        };
+
+        internal static Secret From(DescribeSecretResponse r) => new Secret
+        {
+            Name = r.Name,
+            ARN = r.ARN,
+            Description = r.Description,
+            KmsKeyId = r.KmsKeyId,
+            RotationEnabled = r.RotationEnabled ?? false,
+            RotationLambdaARN = r.RotationLambdaARN,
+            RotationRules = SecretRotationRules.From(r.RotationRules),
+            LastRotatedDate = LocalTime.From(r.LastRotatedDate),
+            LastChangedDate = LocalTime.From(r.LastChangedDate),
+            LastAccessedDate = LocalTime.From(r.LastAccessedDate),
+            DeletedDate = LocalTime.From(r.DeletedDate),
+            NextRotationDate = LocalTime.From(r.NextRotationDate),
+            CreatedDate = LocalTime.From(r.CreatedDate),
+            Tags = ToHashtable(r.Tags),
+            TagList = ToTagList(r.Tags),
+            VersionIdsToStages = ToStages(r.VersionIdsToStages),
+            OwningService = r.OwningService,
+            PrimaryRegion = r.PrimaryRegion,
+            ReplicationStatus = SecretReplicaStatus.FromList(r.ReplicationStatus),
+        };
+
+        private static Hashtable ToHashtable(List<Tag> tags)
+        {
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            if (tags != null)
+            {
+                foreach (Tag tag in tags) table[tag.Key] = tag.Value;
+            }
+            return table;
+        }
+
+        private static SecretTag[] ToTagList(List<Tag> tags) =>
+            tags?.Select(t => new SecretTag(t.Key, t.Value)).ToArray() ?? new SecretTag[0];
+
+        private static Dictionary<string, string[]> ToStages(Dictionary<string, List<string>> map)
+        {
+            var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            if (map != null)
+            {
+                foreach (var pair in map) result[pair.Key] = pair.Value?.ToArray() ?? new string[0];
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+
+namespace SecretsManager
+{
+    /// <summary>
+    /// What a state-changing cmdlet did to one secret. Every mutating cmdlet emits one per secret it changed; its
+    /// Name and ARN bind to -SecretId, so results pipe straight into the next cmdlet.
+    /// </summary>
+    public sealed class SecretOperationResult
+    {
+        internal SecretOperationResult(string operation, string name, string arn)
+        {
+            Operation = operation;
+            Name = name;
+            ARN = arn;
+        }
+
+        /// <summary>The API operation that was performed, e.g. CreateSecret, DeleteSecret.</summary>
+        public string Operation { get; }
+
+        /// <summary>The secret's name.</summary>
+        public string Name { get; }
+
+        /// <summary>The secret's ARN, when the service returned it or it was given.</summary>
+        public string ARN { get; }
+
+        /// <summary>The version created or affected, when there is one.</summary>
+        public string VersionId { get; internal set; }
+
+        /// <summary>The staging labels of that version, when the service returned them.</summary>
+        public string[] VersionStages { get; internal set; }
+
+        /// <summary>When a deleted secret will be purged (DeleteSecret; local time).</summary>
+        public DateTime? DeletionDate { get; internal set; }
+
+        /// <summary>The replicas after a replication change.</summary>
+        public SecretReplicaStatus[] ReplicationStatus { get; internal set; }
+
+        /// <inheritdoc/>
+        public override string ToString() => $"{Operation} {Name}";
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Security;
+using SecretsManager.Commands;
+using SecretsManager.Engine;
+
+namespace SecretsManager
+{
+    /// <summary>
+    /// One version of a secret's value, from Get-SmSecretValue. SecretString is a SecureString; nothing in this
+    /// object's views or ToString() shows the value.
+    /// </summary>
+    public sealed class SecretValue
+    {
+        /// <summary>The secret's name.</summary>
+        public string Name { get; private set; }
+
+        /// <summary>The secret's ARN.</summary>
+        public string ARN { get; private set; }
+
+        /// <summary>The version this value belongs to.</summary>
+        public string VersionId { get; private set; }
+
+        /// <summary>The staging labels of the version, e.g. AWSCURRENT.</summary>
+        public string[] VersionStages { get; private set; }
+
+        /// <summary>When the version was created (local time).</summary>
+        public DateTime? CreatedDate { get; private set; }
+
+        /// <summary>The text value, when the secret holds text.</summary>
+        public SecureString SecretString { get; private set; }
+
+        /// <summary>The binary value, when the secret holds binary data.</summary>
+        public byte[] SecretBinary { get; private set; }
+
+        /// <summary>The name (never the value).</summary>
+        public override string ToString() => Name;
+
+        internal static SecretValue From(GetSecretValueResponse r) => new SecretValue
+        {
+            Name = r.Name,
+            ARN = r.ARN,
+            VersionId = r.VersionId,
+            VersionStages = r.VersionStages?.ToArray() ?? new string[0],
+            CreatedDate = LocalTime.From(r.CreatedDate),
+            SecretString = SecureStringConverter.ToSecureString(r.SecretString),
+            SecretBinary = r.SecretBinary,
+        };
+
+        internal static SecretValue From(SecretValueEntry e) => new SecretValue
+        {
+            Name = e.Name,
+            ARN = e.ARN,
+            VersionId = e.VersionId,
+            VersionStages = e.VersionStages?.ToArray() ?? new string[0],
+            CreatedDate = LocalTime.From(e.CreatedDate),
+            SecretString = SecureStringConverter.ToSecureString(e.SecretString),
+            SecretBinary = e.SecretBinary,
+        };
+    }
+}

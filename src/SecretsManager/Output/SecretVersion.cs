@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using SecretsManager.Commands;
+using SecretsManager.Engine;
+
+namespace SecretsManager
+{
+    /// <summary>
+    /// One version of a secret, from Get-SmSecretVersion. Piped to Get-SmSecretValue it reads that version
+    /// (Name and VersionId bind by property name).
+    /// </summary>
+    public sealed class SecretVersion
+    {
+        /// <summary>The secret's name.</summary>
+        public string Name { get; private set; }
+
+        /// <summary>The secret's ARN.</summary>
+        public string ARN { get; private set; }
+
+        /// <summary>The version id.</summary>
+        public string VersionId { get; private set; }
+
+        /// <summary>The staging labels; empty for a deprecated version.</summary>
+        public string[] VersionStages { get; private set; }
+
+        /// <summary>When the version was created (local time).</summary>
+        public DateTime? CreatedDate { get; private set; }
+
+        /// <summary>When the version was last read.</summary>
+        public DateTime? LastAccessedDate { get; private set; }
+
+        /// <summary>The KMS keys that encrypt this version.</summary>
+        public string[] KmsKeyIds { get; private set; }
+
+        /// <inheritdoc/>
+        public override string ToString() => $"{Name} {VersionId}";
+
+        internal static SecretVersion From(SecretVersionsListEntry e, string name, string arn) => new SecretVersion
+        {
+            Name = name,
+            ARN = arn,
+            VersionId = e.VersionId,
+            VersionStages = e.VersionStages?.ToArray() ?? new string[0],
+            CreatedDate = LocalTime.From(e.CreatedDate),
+            LastAccessedDate = LocalTime.From(e.LastAccessedDate),
+            KmsKeyIds = e.KmsKeyIds?.ToArray() ?? new string[0],
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Lets -Policy take a JSON string, or a hashtable/[pscustomobject] that is converted to JSON.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class PolicyDocumentTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = PSObjectConverter.Unwrap(inputData);
+            if (value == null || value is string) return value;
+            if (value is IDictionary || PSObjectConverter.IsCustomObject(value))
+            {
+                try
+                {
+                    return SecretJsonConverter.ToJson(PSObjectConverter.ToPlainData(value));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentTransformationMetadataException($"-Policy could not be converted to JSON: {e.Message}", e);
+                }
+            }
+            throw new ArgumentTransformationMetadataException(
+                $"-Policy takes a JSON string, or a hashtable or object that is converted to JSON, not a {value.GetType().FullName}.");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Security;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Lets -SecretString take a SecureString (e.g. from Get-SmRandomPassword), a plain string, a hashtable or
+    /// [pscustomobject] (stored as JSON), or a PSCredential (stored as {"username":…,"password":…}, the standard
+    /// shape of database secrets). The result is always a SecureString.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SecretStringTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            if (PSObjectConverter.IsCustomObject(inputData)) return FromJsonData(PSObjectConverter.ToPlainData(inputData));
+            object value = PSObjectConverter.Unwrap(inputData);
+            switch (value)
+            {
+                case null: return null;
+                case SecureString secure: return secure;
+                case string text: return SecureStringConverter.ToSecureString(text);
+                case PSCredential credential:
+                    var pair = new System.Collections.Specialized.OrderedDictionary
+                    {
+                        ["username"] = credential.UserName,
+                        ["password"] = credential.GetNetworkCredential().Password,
+                    };
+                    return FromJsonData(pair);
+                case IDictionary dictionary: return FromJsonData(PSObjectConverter.ToPlainData(dictionary));
+                default:
+                    throw new ArgumentTransformationMetadataException(
+                        $"-SecretString takes a string, a SecureString, a hashtable or object (stored as JSON) or a PSCredential, not a {value.GetType().FullName}.");
+            }
+        }
+
+        private static SecureString FromJsonData(object data)
+        {
+            try
+            {
+                return SecureStringConverter.ToSecureString(SecretJsonConverter.ToJson(data));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentTransformationMetadataException($"-SecretString could not be converted to JSON: {e.Message}", e);
+            }
+        }
+    }
+}
