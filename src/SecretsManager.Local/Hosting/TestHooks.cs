@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using SecretsManager.Local.Domain;
+using SecretsManager.Local.Protocol;
+using SecretsManager.Local.State;
+
+namespace SecretsManager.Local.Hosting;
+
+/// <summary>Unauthenticated test hooks under /_local/, a path no AWS operation uses.</summary>
+internal sealed class TestHooks
+{
+    private readonly ServiceState _state;
+    private readonly LocalClock _clock;
+    private readonly DueWork _dueWork;
+
+    public TestHooks(ServiceState state, LocalClock clock, DueWork dueWork)
+    {
+        _state = state;
+        _clock = clock;
+        _dueWork = dueWork;
+    }
+
+    /// <summary>POST /_local/reset: forgets every secret in every Region and puts the clock back to real time.</summary>
+    public Task ResetAsync(HttpContext http)
+    {
+        lock (_state.Sync)
+        {
+            _state.Clear();
+            _clock.Reset();
+        }
+        return Write(http, 200, new JsonObject { ["reset"] = true, ["now"] = JsonWire.Timestamp(_clock.UtcNow) });
+    }
+
+    /// <summary>POST /_local/clock/advance?seconds=N: moves the clock forward and runs what falls due.</summary>
+    public Task AdvanceAsync(HttpContext http)
+    {
+        string? text = http.Request.Query["seconds"];
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsInfinity(seconds))
+            return Write(http, 400, new JsonObject
+            {
+                ["__type"] = ErrorCodes.InvalidParameter,
+                ["message"] = "Query parameter 'seconds' must be a non-negative number of seconds.",
+            });
+        DateTimeOffset now;
+        lock (_state.Sync)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(seconds));
+            now = _clock.UtcNow;
+            _dueWork.RunDue(now);
+        }
+        return Write(http, 200, new JsonObject { ["now"] = JsonWire.Timestamp(now) });
+    }
+
+    /// <summary>GET /_local/health.</summary>
+    public Task HealthAsync(HttpContext http) =>
+        Write(http, 200, new JsonObject { ["status"] = "ok", ["now"] = JsonWire.Timestamp(_clock.UtcNow) });
+
+    /// <summary>Anything else: 404 with an AWS-shaped body.</summary>
+    public static Task NotFoundAsync(HttpContext http) =>
+        Write(http, 404, new JsonObject
+        {
+            ["__type"] = ErrorCodes.UnknownOperation,
+            ["message"] = $"{http.Request.Method} {http.Request.Path} is not an operation: use POST / with X-Amz-Target.",
+        });
+
+    private static Task Write(HttpContext http, int status, JsonObject body)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        return http.Response.WriteAsync(body.ToJsonString());
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace SecretsManager.Local.Protocol;
+
+/// <summary>Wire formats of awsJson1_1: timestamps as fractional epoch seconds, blobs as base64.</summary>
+internal static class JsonWire
+{
+    public static JsonNode Timestamp(DateTimeOffset value) => JsonValue.Create(value.ToUnixTimeMilliseconds() / 1000.0);
+
+    public static JsonNode Blob(byte[] value) => JsonValue.Create(Convert.ToBase64String(value));
+
+    public static JsonArray StringArray(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+
+    /// <summary>Adds the member only when it has a value: AWS omits absent members.</summary>
+    public static JsonObject AddIf(this JsonObject obj, string name, JsonNode? value)
+    {
+        if (value is not null) obj[name] = value;
+        return obj;
+    }
+
+    public static JsonObject AddIf(this JsonObject obj, string name, string? value) => value is null ? obj : obj.AddIf(name, JsonValue.Create(value));
+
+    public static JsonObject AddIf(this JsonObject obj, string name, DateTimeOffset? value) =>
+        value is null ? obj : obj.AddIf(name, Timestamp(value.Value));
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SecretsManager.Local.Auth;
+using SecretsManager.Local.Domain;
+using SecretsManager.Local.Hosting;
+using SecretsManager.Local.Operations;
+using SecretsManager.Local.Rotation;
+using SecretsManager.Local.State;
+using SecretsManager.Local.Validation;
+
+namespace SecretsManager.Local.Protocol;
+
+/// <summary>
+/// The awsJson1_1 front end for <c>POST /</c>: SigV4, X-Amz-Target routing, JSON parsing, model validation, then the
+/// operation under the state lock; replicas of changed secrets are refreshed before the lock is released.
+/// </summary>
+internal sealed class RequestDispatcher
+{
+    private const string TargetPrefix = "secretsmanager.";
+    private const string ContentType = "application/x-amz-json-1.1";
+    private readonly ServiceState _state;
+    private readonly LocalClock _clock;
+    private readonly SigV4Verifier _verifier;
+    private readonly OperationRegistry _operations;
+    private readonly RotationRunner _rotation;
+    private readonly DueWork _dueWork;
+    private readonly ILogger _logger;
+
+    public RequestDispatcher(ServiceState state, LocalClock clock, SigV4Verifier verifier, OperationRegistry operations,
+        RotationRunner rotation, DueWork dueWork, ILogger logger)
+    {
+        _state = state;
+        _clock = clock;
+        _verifier = verifier;
+        _operations = operations;
+        _rotation = rotation;
+        _dueWork = dueWork;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers["x-amzn-RequestId"] = requestId;
+        JsonObject result;
+        try
+        {
+            var body = await ReadBodyAsync(http.Request);
+            var region = _verifier.Verify(http.Request, body);
+            var operation = Route(http.Request);
+            using var doc = Parse(body);
+            RequestValidator.Validate(doc.RootElement, OperationSchemas.Inputs[operation.Name]);
+            result = Execute(operation, region, doc.RootElement);
+        }
+        catch (ServiceException e)
+        {
+            await WriteAsync(http.Response, e.StatusCode, new JsonObject { ["__type"] = e.Code, ["message"] = e.Message });
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Unhandled error in request {RequestId}", requestId);
+            await WriteAsync(http.Response, 500, new JsonObject { ["__type"] = ErrorCodes.InternalServiceError, ["message"] = "An error occurred on the server side: " + e.Message });
+            return;
+        }
+        await WriteAsync(http.Response, 200, result);
+    }
+
+    private JsonObject Execute(IOperation operation, string region, JsonElement body)
+    {
+        lock (_state.Sync)
+        {
+            var now = _clock.UtcNow;
+            _dueWork.RunDue(now);
+            var context = new OperationContext
+            {
+                Region = region, State = _state, Clock = _clock, Request = new RequestReader(body), Rotation = _rotation, Now = now,
+            };
+            var result = operation.Execute(context);
+            foreach (var secret in context.Changed)
+                ReplicaSync.Refresh(_state, secret);
+            return result;
+        }
+    }
+
+    private IOperation Route(HttpRequest request)
+    {
+        string? target = request.Headers["X-Amz-Target"];
+        if (target is not null && target.StartsWith(TargetPrefix, StringComparison.Ordinal)
+            && _operations.TryGet(target[TargetPrefix.Length..], out var operation))
+            return operation;
+        throw new ServiceException(ErrorCodes.UnknownOperation, target is null ? "Missing X-Amz-Target header." : $"Unknown operation {target}.");
+    }
+
+    private static JsonDocument Parse(byte[] body)
+    {
+        if (body.Length == 0) return JsonDocument.Parse("{}");
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new ServiceException(ErrorCodes.Serialization, "The request body is not valid JSON: " + e.Message);
+        }
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            doc.Dispose();
+            throw new ServiceException(ErrorCodes.Serialization, "The request body must be a JSON object.");
+        }
+        return doc;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var ms = new MemoryStream();
+        await request.Body.CopyToAsync(ms);
+        return ms.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpResponse response, int status, JsonObject body)
+    {
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        await response.WriteAsync(body.ToJsonString());
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using SecretsManager.Local.Domain;
+using SecretsManager.Local.Hosting;
+using SecretsManager.Local.State;
+
+namespace SecretsManager.Local.Rotation;
+
+/// <summary>
+/// Runs rotations asynchronously, like AWS: the four Lambda steps against the endpoint's own API. A failed step stops
+/// the rotation and leaves AWSPENDING where the function put it; success records LastRotatedDate and the next date.
+/// </summary>
+internal sealed class RotationRunner : IAsyncDisposable
+{
+    private readonly ServiceState _state;
+    private readonly LocalClock _clock;
+    private readonly ILogger _logger;
+    private readonly LocalApiClient _api;
+    private readonly IReadOnlyDictionary<string, string> _commands;
+    private readonly string _accessKey;
+    private readonly string _secretKey;
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public RotationRunner(LocalServerOptions options, ServiceState state, LocalClock clock, ILogger logger)
+    {
+        _state = state;
+        _clock = clock;
+        _logger = logger;
+        _accessKey = options.AccessKey;
+        _secretKey = options.SecretKey;
+        _commands = new Dictionary<string, string>(options.RotationFunctions ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        _api = new LocalApiClient(() => BaseUrl, options.AccessKey, options.SecretKey);
+    }
+
+    /// <summary>The endpoint's own URL, known once Kestrel listens.</summary>
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>The function name inside a Lambda ARN (arn:aws:lambda:region:account:function:NAME[:qualifier]) or a bare name.</summary>
+    public static string FunctionName(string lambdaArn)
+    {
+        var parts = lambdaArn.Split(':');
+        if (parts.Length >= 7 && parts[0] == "arn" && parts[2] == "lambda" && parts[5] == "function") return parts[6];
+        return lambdaArn;
+    }
+
+    /// <summary>True when the endpoint has a function for this ARN: the built-in one or a --rotation-function.</summary>
+    public bool CanInvoke(string lambdaArn) => Resolve(lambdaArn) is not null;
+
+    /// <summary>Starts a rotation of <paramref name="secret"/> to version <paramref name="token"/>. Caller holds the state lock.</summary>
+    public void Start(Secret secret, string token, DateTimeOffset now)
+    {
+        var r = secret.Rotation;
+        r.RunningToken = token;
+        r.NextRotationDate = RotationRules.NextRotation(r, now);
+        var job = new Job(secret.Region, secret.Name, secret.Arn, r.LambdaArn!, token, Guid.NewGuid().ToString());
+        Task task = null!;
+        task = Task.Run(async () =>
+        {
+            try { await RunAsync(job); }
+            finally { _running.TryRemove(task, out _); }
+        });
+        _running[task] = true;
+    }
+
+    private async Task RunAsync(Job job)
+    {
+        var function = Resolve(job.LambdaArn);
+        try
+        {
+            if (function is null)
+                throw new RotationStepException($"Secrets Manager cannot invoke the specified Lambda function {job.LambdaArn}.");
+            foreach (var step in RotationSteps.All)
+            {
+                if (!StillRunning(job)) return; // cancelled, deleted or reset meanwhile
+                await function.InvokeAsync(new RotationEvent(step, job.Arn, job.Token, job.RotationToken, job.Region), _stopping.Token);
+            }
+            Complete(job);
+        }
+        catch (Exception e) when (e is RotationStepException or OperationCanceledException or HttpRequestException)
+        {
+            _logger.LogWarning("Rotation of {Secret} to version {Version} failed: {Reason}", job.Arn, job.Token, e.Message);
+            lock (_state.Sync)
+            {
+                if (Find(job) is { } secret && secret.Rotation.RunningToken == job.Token) secret.Rotation.RunningToken = null;
+            }
+        }
+    }
+
+    private bool StillRunning(Job job)
+    {
+        lock (_state.Sync) return Find(job)?.Rotation.RunningToken == job.Token;
+    }
+
+    private void Complete(Job job)
+    {
+        lock (_state.Sync)
+        {
+            var secret = Find(job);
+            if (secret is null || secret.Rotation.RunningToken != job.Token) return;
+            secret.Rotation.RunningToken = null;
+            var version = secret.FindVersion(job.Token);
+            if (version is null || !version.Stages.Contains(StagingLabels.Current))
+            {
+                _logger.LogWarning("Rotation of {Secret}: finishSecret did not make version {Version} AWSCURRENT.", job.Arn, job.Token);
+                return;
+            }
+            // Like AWS, the service removes AWSPENDING once it sits on the new AWSCURRENT version.
+            version.Stages.Remove(StagingLabels.Pending);
+            var now = _clock.UtcNow;
+            secret.Rotation.LastRotatedDate = now;
+            secret.Rotation.NextRotationDate = RotationRules.NextRotation(secret.Rotation, now);
+            ReplicaSync.Refresh(_state, secret);
+        }
+    }
+
+    private Secret? Find(Job job) =>
+        _state.Region(job.Region).Secrets.TryGetValue(job.Name, out var s) && s.Arn == job.Arn ? s : null;
+
+    private IRotationFunction? Resolve(string lambdaArn)
+    {
+        var name = FunctionName(lambdaArn);
+        if (name == SingleUserRotationFunction.FunctionName) return new SingleUserRotationFunction(_api);
+        return _commands.TryGetValue(name, out var command)
+            ? new ExternalCommandRotationFunction(name, command, () => BaseUrl, _accessKey, _secretKey)
+            : null;
+    }
+
+    /// <summary>Waits until no rotation is running (tests use it to observe the end of a rotation).</summary>
+    public async Task WhenIdleAsync(CancellationToken ct = default)
+    {
+        while (!_running.IsEmpty) await Task.WhenAll(_running.Keys.ToArray()).WaitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running.Keys.ToArray()).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Some rotations did not stop within 10 seconds.");
+        }
+        _api.Dispose();
+        _stopping.Dispose();
+    }
+
+    private sealed record Job(string Region, string Name, string Arn, string LambdaArn, string Token, string RotationToken);
+}

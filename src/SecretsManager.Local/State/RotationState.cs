@@ -1,0 +1,21 @@
+namespace SecretsManager.Local.State;
+
+/// <summary>Rotation configuration and progress of a secret.</summary>
+internal sealed class RotationState
+{
+    /// <summary>Null until rotation was ever configured (DescribeSecret then omits RotationEnabled).</summary>
+    public bool? Enabled { get; set; }
+    public string? LambdaArn { get; set; }
+    public long? AutomaticallyAfterDays { get; set; }
+    public string? Duration { get; set; }
+    public string? ScheduleExpression { get; set; }
+    public DateTimeOffset? LastRotatedDate { get; set; }
+    public DateTimeOffset? NextRotationDate { get; set; }
+
+    /// <summary>VersionId of the rotation running right now, if any.</summary>
+    public string? RunningToken { get; set; }
+
+    public bool HasRules => AutomaticallyAfterDays is not null || ScheduleExpression is not null;
+
+    public RotationState Clone() => (RotationState)MemberwiseClone();
+}
