@@ -1,3 +1,4 @@
+using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using SecretsManager.Engine.Internal.Sdk;
@@ -7,7 +8,10 @@ namespace SecretsManager.Engine.Internal
     /// <summary>Resolves profile, region, credentials and endpoint, then builds the SDK client behind the engine client.</summary>
     internal static class ClientBuilder
     {
-        public static ISecretsManagerClient Build(SecretsManagerClientOptions options, bool ownedByCache)
+        /// <param name="options">What the caller asked for.</param>
+        /// <param name="ownedByCache">True for clients handed out by the factory's cache (Dispose is then a no-op).</param>
+        /// <param name="customizeConfig">Test seam: adjusts the SDK configuration (e.g. an HTTP handler that captures requests).</param>
+        public static ISecretsManagerClient Build(SecretsManagerClientOptions options, bool ownedByCache, Action<ClientConfig> customizeConfig = null)
         {
             ProfileContext profile = ProfileContext.Resolve(options);
             ResolvedSetting<string> region = RegionResolver.Resolve(options, profile);
@@ -26,6 +30,8 @@ namespace SecretsManager.Engine.Internal
             config.LogResponse = false;
             config.LogMetrics = false;
             config.DisableLogging = true;
+
+            customizeConfig?.Invoke(config);
 
             ResolvedSetting<AWSCredentials> credentials = CredentialResolver.Resolve(
                 options, profile, () => DefaultAWSCredentialsIdentityResolver.GetCredentials(config));

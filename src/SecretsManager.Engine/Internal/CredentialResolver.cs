@@ -34,6 +34,7 @@ namespace SecretsManager.Engine.Internal
 
             if (profile.ExplicitlyChosen)
             {
+                profile.ThrowIfMissing();
                 return FromProfile(profile) ?? throw new SecretsManagerConfigurationException(
                     $"The AWS profile '{profile.Name}' (from {profile.NameSource}) defines no credentials: add aws_access_key_id/aws_secret_access_key, " +
                     "sso_session, credential_process or role_arn to it, or choose another profile.");

@@ -40,6 +40,17 @@ namespace SecretsManager.Engine.Internal
 
         private static string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
+        /// <summary>Throws the "profile not found" configuration error when a profile the user named does not exist.</summary>
+        public void ThrowIfMissing()
+        {
+            if (Profile == null && ExplicitlyChosen)
+            {
+                throw new SecretsManagerConfigurationException(
+                    $"The AWS profile '{Name}' (from {NameSource}) was not found in {CredentialsFilePath} or {ConfigFilePath}. " +
+                    "Check the name, or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
+            }
+        }
+
         public static ProfileContext Resolve(SecretsManagerClientOptions options)
         {
             string name;
@@ -74,13 +85,11 @@ namespace SecretsManager.Engine.Internal
                     $"The shared AWS config files could not be read ({ConfigFilePath}, {CredentialsFilePath}): {e.Message}", e);
             }
 
-            if (profile == null && explicitlyChosen)
-            {
-                throw new SecretsManagerConfigurationException(
-                    $"The AWS profile '{name}' (from {source}) was not found in {CredentialsFilePath} or {ConfigFilePath}. " +
-                    "Check the name, or set AWS_SHARED_CREDENTIALS_FILE / AWS_CONFIG_FILE to the files that define it.");
-            }
-            return new ProfileContext(name, source, explicitlyChosen, profile, store);
+            var context = new ProfileContext(name, source, explicitlyChosen, profile, store);
+            // A profile named by the option must exist. One named by AWS_PROFILE only matters once region or
+            // credentials are actually taken from it (explicit keys and region make it irrelevant).
+            if (profile == null && !string.IsNullOrWhiteSpace(options.ProfileName)) { context.ThrowIfMissing(); }
+            return context;
         }
     }
 }

@@ -18,6 +18,7 @@ namespace SecretsManager.Engine.Internal
 
             if (region == null)
             {
+                profile.ThrowIfMissing();
                 throw new SecretsManagerConfigurationException(
                     "No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in the profile " +
                     $"('{profile.Name}' in {ProfileContext.ConfigFilePath}).");
