@@ -1,0 +1,55 @@
+<#
+.SYNOPSIS
+    Compiles docs/en-US/*.md into out/SecretsManager/en-US (MAML and about topics) and fails when the pages and the
+    built cmdlets disagree. With -Update, first rewrites the pages' metadata blocks from the code, keeping the prose.
+.DESCRIPTION
+    Called by tools/Build.psm1 after the module is published to out/SecretsManager. Steps:
+      1. build tools/HelpCompiler (a small console app over Markdig) into out/tools/HelpCompiler;
+      2. in a child pwsh, import out/SecretsManager and dump its cmdlets' metadata to out/help/metadata.json;
+      3. run the compiler: check every page, write SecretsManager.dll-Help.xml, about_*.help.txt and
+         out/help/examples.json (the list the example tests run).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)][string] $Root,
+    [string] $Configuration = 'Release',
+    [switch] $Update
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$moduleOut = Join-Path $Root 'out/SecretsManager'
+$work = Join-Path $Root 'out/help'
+$compilerOut = Join-Path $Root 'out/tools/HelpCompiler'
+$metadata = Join-Path $work 'metadata.json'
+$null = New-Item -ItemType Directory -Force -Path $work
+
+Write-Host 'Compiling help' -ForegroundColor Cyan
+& dotnet build (Join-Path $PSScriptRoot 'HelpCompiler.csproj') -c $Configuration -o $compilerOut --nologo -v q
+if ($LASTEXITCODE -ne 0) { throw "Building the help compiler failed (exit code $LASTEXITCODE)." }
+
+# The same pwsh as this one: its executable, or 'dotnet <PSHOME>/pwsh.dll' when it runs as a dotnet tool.
+$process = [Environment]::ProcessPath
+$pwsh = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { @($process, (Join-Path $PSHOME 'pwsh.dll')) } else { @($process) }
+$childArgs = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Export-CommandMetadata.ps1'),
+    '-ModulePath', $moduleOut, '-OutFile', $metadata)
+if (Test-Path $metadata) { Remove-Item $metadata }
+& $pwsh[0] @childArgs
+if ($LASTEXITCODE -ne 0 -or -not (Test-Path $metadata)) { throw "Reading the cmdlets of $moduleOut failed (exit code $LASTEXITCODE); see the error above." }
+
+$compilerArgs = @(
+    (Join-Path $compilerOut 'HelpCompiler.dll'),
+    '--root', $Root,
+    '--docs', (Join-Path $Root 'docs/en-US'),
+    '--metadata', $metadata,
+    '--out', (Join-Path $moduleOut 'en-US'),
+    '--examples', (Join-Path $work 'examples.json')
+)
+if ($Update) { $compilerArgs += '--update' }
+& dotnet @compilerArgs
+$exit = $LASTEXITCODE
+if ($exit -eq 1) {
+    $hint = if ($Update) { 'Write the prose the findings above name.' } else { 'Fix the pages, or run ./build.ps1 UpdateHelp to regenerate their metadata from the code.' }
+    throw "Help does not match the cmdlets (findings above). $hint"
+}
+if ($exit -ne 0) { throw "The help compiler failed (exit code $exit); see the message above." }

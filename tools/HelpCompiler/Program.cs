@@ -1,0 +1,56 @@
+using SecretsManager.HelpCompiler;
+using SecretsManager.HelpCompiler.Metadata;
+
+// Command line: HelpCompiler --root <repo> --docs <dir> --metadata <json> --out <dir> [--examples <json>] [--update]
+// Exit codes: 0 help compiled, 1 the pages disagree with the code (findings printed), 2 bad usage or unreadable input.
+var options = new CompilerOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    try
+    {
+        switch (args[i])
+        {
+            case "--root": options.Root = Path.GetFullPath(Next()); break;
+            case "--docs": options.DocsDirectory = Path.GetFullPath(Next()); break;
+            case "--metadata": options.MetadataPath = Path.GetFullPath(Next()); break;
+            case "--out": options.OutputDirectory = Path.GetFullPath(Next()); break;
+            case "--examples": options.ExamplesPath = Path.GetFullPath(Next()); break;
+            case "--update": options.Update = true; break;
+            default: throw new ArgumentException($"unknown argument '{args[i]}'");
+        }
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine($"HelpCompiler: {e.Message}");
+        return 2;
+    }
+}
+if (options.DocsDirectory.Length == 0 || options.MetadataPath.Length == 0 || options.OutputDirectory.Length == 0)
+{
+    Console.Error.WriteLine("HelpCompiler: --docs, --metadata and --out are required.");
+    return 2;
+}
+
+ModuleMetadata module;
+try
+{
+    module = MetadataReader.Read(options.MetadataPath);
+}
+catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
+{
+    Console.Error.WriteLine($"HelpCompiler: cannot read the command metadata: {e.Message}");
+    return 2;
+}
+
+var result = new HelpCompilation(options, module).Run();
+foreach (var diagnostic in result.Diagnostics) Console.Error.WriteLine(diagnostic);
+foreach (var file in result.UpdatedFiles) Console.WriteLine($"updated {file}");
+foreach (var file in result.WrittenFiles) Console.WriteLine($"wrote {file}");
+if (!result.Succeeded)
+{
+    Console.Error.WriteLine($"HelpCompiler: {result.ErrorCount} error(s): the help pages disagree with the code or are incomplete.");
+    return 1;
+}
+Console.WriteLine($"HelpCompiler: {module.Commands.Count} cmdlet(s) compiled.");
+return 0;
