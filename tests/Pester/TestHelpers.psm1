@@ -109,7 +109,10 @@ function Invoke-SmChildPwsh {
     $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
     foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand',
             [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($Command)))) { $psi.ArgumentList.Add($a) }
-    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = [string] $Environment[$key] }
+    foreach ($key in $Environment.Keys) {
+        # $null removes the variable, so the child sees it unset rather than empty.
+        if ($null -eq $Environment[$key]) { $null = $psi.Environment.Remove($key) } else { $psi.Environment[$key] = [string] $Environment[$key] }
+    }
     $psi.Environment['NO_COLOR'] = '1'
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true

@@ -1,0 +1,159 @@
+# How the cmdlets report failures: accurate categories, the AWS error code as ErrorId, and terminating errors only
+# when nothing can succeed. Also where the connection settings come from.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+
+    # A child pwsh with no AWS settings at all except those given, so the user's ~/.aws files and environment
+    # never decide a result. Returns what the script printed as JSON.
+    function Invoke-IsolatedPwsh([string] $Script, [hashtable] $Environment = @{}) {
+        $isolated = @{
+            AWS_CONFIG_FILE             = Join-Path $TestDrive 'no-config'
+            AWS_SHARED_CREDENTIALS_FILE = Join-Path $TestDrive 'no-credentials'
+            AWS_EC2_METADATA_DISABLED   = 'true'
+            AWS_ACCESS_KEY_ID           = $null
+            AWS_SECRET_ACCESS_KEY       = $null
+            AWS_SESSION_TOKEN           = $null
+            AWS_REGION                  = $null
+            AWS_DEFAULT_REGION          = $null
+            AWS_PROFILE                 = $null
+            AWS_ENDPOINT_URL            = $null
+            AWS_ENDPOINT_URL_SECRETS_MANAGER = $null
+        }
+        foreach ($k in $Environment.Keys) { $isolated[$k] = $Environment[$k] }
+        $prelude = "`$ErrorActionPreference = 'Stop'; Import-Module '$(Get-SmTestModulePath)'`n"
+        $run = Invoke-SmChildPwsh -Command ($prelude + $Script) -Environment $isolated -TimeoutSeconds 120
+        if ($run.ExitCode -ne 0) { throw "The child pwsh failed ($($run.ExitCode)): $($run.StdErr) $($run.StdOut)" }
+        $run.StdOut | ConvertFrom-Json
+    }
+}
+
+AfterAll {
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+Describe 'Service errors' -Tag 'Errors' {
+    It 'carries the AWS error code, an accurate category, the secret id and the service message' {
+        $missing = New-SmTestName 'missing'
+        Get-SmSecretValue -SecretId $missing -ErrorVariable err -ErrorAction SilentlyContinue
+        $record = $err[0]
+        $record.FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand'
+        $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $record.CategoryInfo.TargetName | Should -Be $missing
+        $record.TargetObject | Should -Be $missing
+        $record.Exception.Message | Should -Match "can't find|not find|not found"
+        $record.Exception.GetType().FullName | Should -Not -BeLike 'Amazon.*'
+    }
+
+    It 'is a non-terminating error, so the script goes on after it' {
+        $reached = $false
+        Get-SmSecret -SecretId (New-SmTestName 'missing') -ErrorAction SilentlyContinue
+        $reached = $true
+        $reached | Should -BeTrue
+    }
+
+    It 'reports a wrong secret key as a security error' {
+        $wrong = [pscredential]::new('test', (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
+        $thrown = Get-SmTerminatingError { Get-SmSecret -SecretId 'any' -Credential $wrong -ErrorAction Stop }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'InvalidSignatureException,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
+        ($thrown | Out-String) | Should -Not -Match 'not-the-key'
+    }
+
+    It 'reports an unknown access key as a security error' {
+        $unknown = [pscredential]::new('AKIAUNKNOWN', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+        $thrown = Get-SmTerminatingError { Get-SmSecret -SecretId 'any' -Credential $unknown -ErrorAction Stop }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'UnrecognizedClientException,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
+    }
+
+    It 'reports an endpoint that does not answer as a connection error naming the endpoint' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $thrown = Get-SmTerminatingError { Get-SmSecret -SecretId 'any' -EndpointUrl "http://127.0.0.1:$port" -ErrorAction Stop }
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $thrown.FullyQualifiedErrorId | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+    }
+}
+
+Describe 'Connection settings' -Tag 'Errors' {
+    It 'stops with one clear error that says how to set a region when there is none' {
+        $result = Invoke-IsolatedPwsh -Script @"
+try { Get-SmSecret -SecretId 'x' -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Continue; @{ Terminated = `$false } | ConvertTo-Json }
+catch { @{ Terminated = `$true; Id = `$_.FullyQualifiedErrorId; Message = `$_.Exception.Message } | ConvertTo-Json }
+"@
+        $result.Terminated | Should -BeTrue
+        $result.Message | Should -Match '-Region'
+        $result.Message | Should -Match 'AWS_REGION'
+        $result.Id | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+    }
+
+    It 'stops with one clear error when there are no credentials' {
+        $result = Invoke-IsolatedPwsh -Script @"
+try { Get-SmSecret -SecretId 'x' -EndpointUrl '$($script:ep.Url)' -Region us-east-1 -ErrorAction Continue; @{ Terminated = `$false } | ConvertTo-Json }
+catch { @{ Terminated = `$true; Id = `$_.FullyQualifiedErrorId; Message = `$_.Exception.Message } | ConvertTo-Json }
+"@
+        $result.Terminated | Should -BeTrue
+        $result.Message | Should -Match 'credential'
+        $result.Id | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+    }
+
+    It 'takes region, credentials and endpoint from the AWS environment variables' {
+        $result = Invoke-IsolatedPwsh -Environment @{
+            AWS_ACCESS_KEY_ID = 'test'; AWS_SECRET_ACCESS_KEY = 'test'; AWS_REGION = 'us-east-1'
+            AWS_ENDPOINT_URL_SECRETS_MANAGER = $script:ep.Url
+        } -Script @'
+$null = New-SmSecret -Name 'env/secret' -SecretString 'from env'
+@{ Value = (Get-SmSecretValue -SecretId 'env/secret' -AsPlainText); Arn = (Get-SmSecret -SecretId 'env/secret').ARN } | ConvertTo-Json
+'@
+        $result.Value | Should -Be 'from env'
+        $result.Arn | Should -BeLike 'arn:aws:secretsmanager:us-east-1:*'
+    }
+
+    It 'takes a profile from a shared credentials file with -ProfileName' {
+        $credentials = Join-Path $TestDrive 'credentials'
+        Set-Content -Path $credentials -Value "[local]`naws_access_key_id = test`naws_secret_access_key = test`n"
+        $result = Invoke-IsolatedPwsh -Environment @{ AWS_SHARED_CREDENTIALS_FILE = $credentials } -Script @"
+@{ Length = (Get-SmRandomPassword -ProfileName local -Region eu-west-1 -EndpointUrl '$($script:ep.Url)' -AsPlainText).Length } | ConvertTo-Json
+"@
+        $result.Length | Should -Be 32
+    }
+
+    It 'says with -Debug where the region, the credentials and the endpoint came from' {
+        $debug = @(Get-SmRandomPassword -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | ForEach-Object Message
+        $text = $debug -join "`n"
+        $text | Should -Match 'us-east-1'
+        $text | Should -Match ([regex]::Escape($script:ep.Url))
+        $text | Should -Match '(?i)region'
+        $text | Should -Match '(?i)credential'
+        $text | Should -Match '(?i)endpoint'
+    }
+
+    It 'accepts the credential object of AWS.Tools (anything with GetCredentials() returning a key pair)' {
+        $fake = . {
+            class FakeImmutableCredentials { [string] $AccessKey = 'test'; [string] $SecretKey = 'test'; [string] $Token = $null }
+            class FakeAWSCredentials { [object] GetCredentials() { return [FakeImmutableCredentials]::new() } }
+            [FakeAWSCredentials]::new()
+        }
+        (Get-SmRandomPassword -Credential $fake -AsPlainText).Length | Should -Be 32
+    }
+
+    It 'rejects a -Credential that is neither a PSCredential nor an AWS credential object' {
+        $thrown = Get-SmTerminatingError { Get-SmRandomPassword -Credential ([pscustomobject]@{ Nothing = 1 }) }
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgument*Error,SecretsManager.Commands.GetSmRandomPasswordCommand'
+    }
+
+    It 'honours session defaults set with $PSDefaultParameterValues, and an explicit parameter wins' {
+        $PSDefaultParameterValues['*-Sm*:EndpointUrl'] | Should -Be $script:ep.Url
+        $name = New-SmTestName 'defaults'
+        $null = New-SmSecret -Name $name -SecretString 'v' -Region 'eu-west-1'
+        @(Get-SmSecret -Region 'eu-west-1').Name | Should -Be @($name)
+        @(Get-SmSecret) | Should -HaveCount 0
+    }
+}

@@ -1,0 +1,123 @@
+# Pipeline behaviour shared by every cmdlet: binding by value and by property name, streaming, and per-item errors.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+
+}
+
+AfterAll {
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
+    It '<cmdlet> takes -SecretId by value and by property name, with the aliases Name, ARN and Id' -ForEach @(
+        'Get-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Get-SmSecretValue', 'Set-SmSecretValue',
+        'Get-SmSecretVersion', 'Set-SmSecretVersionStage', 'Invoke-SmRotation', 'Stop-SmRotation', 'Add-SmSecretTag',
+        'Remove-SmSecretTag', 'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy',
+        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication' | ForEach-Object { @{ cmdlet = $_ } }) {
+        $parameter = (Get-Command $cmdlet).Parameters['SecretId']
+        $parameter | Should -Not -BeNullOrEmpty
+        $parameter.Aliases | Should -Contain 'Name'
+        $parameter.Aliases | Should -Contain 'ARN'
+        $parameter.Aliases | Should -Contain 'Id'
+        $attributes = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+        ($attributes | Where-Object ValueFromPipeline) | Should -Not -BeNullOrEmpty
+        ($attributes | Where-Object ValueFromPipelineByPropertyName) | Should -Not -BeNullOrEmpty
+    }
+
+    It 'feeds what Get-SmSecret emits into every other cmdlet' {
+        $name = New-SmTestName 'pipe'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        $secret = Get-SmSecret -SecretId $name
+        ($secret | Get-SmSecretValue -AsHashtable).username | Should -Be 'u'
+        $null = $secret | Set-SmSecretValue -SecretString '{"username":"u2","password":"p"}'
+        @($secret | Get-SmSecretVersion) | Should -HaveCount 2
+        $null = $secret | Add-SmSecretTag -Tag @{ piped = 'yes' }
+        (ConvertTo-SmTagTable ($secret | Get-SmSecret).Tags)['piped'] | Should -Be 'yes'
+        $null = $secret | Update-SmSecret -Description 'piped'
+        ($secret | Get-SmSecret).Description | Should -Be 'piped'
+        ($secret | Get-SmResourcePolicy).Name | Should -Be $name
+        $secret | Remove-SmSecret -Force
+        ($secret | Get-SmSecret).DeletedDate | Should -BeOfType [datetime]
+        $null = $secret | Restore-SmSecret
+        ($secret | Get-SmSecret).DeletedDate | Should -BeNullOrEmpty
+    }
+
+    It 'binds the Name of any object, and the ARN of a SecretValue, by property name' {
+        $name = New-SmTestName 'pipe'
+        $arn = (New-SmSecret -Name $name -SecretString 'v').ARN
+        ([pscustomobject]@{ Name = $name } | Get-SmSecret).ARN | Should -Be $arn
+        ([pscustomobject]@{ ARN = $arn } | Get-SmSecret).Name | Should -Be $name
+        ([pscustomobject]@{ Id = $name } | Get-SmSecret).Name | Should -Be $name
+        (Get-SmSecretValue -SecretId $name | Get-SmSecretVersion).VersionStages | Should -Contain 'AWSCURRENT'
+    }
+
+    It 'streams a long listing item by item so Select-Object -First stops it early' {
+        1..120 | ForEach-Object { $null = New-SmSecret -Name ('stream/{0:d3}' -f $_) -SecretString 'v' }
+        $first = @(Get-SmSecret | Select-Object -First 3 -ErrorVariable err)
+        $first | Should -HaveCount 3
+        $err | Should -HaveCount 0
+    }
+}
+
+Describe 'Errors in a pipeline' -Tag 'Pipeline', 'Errors' {
+    It 'yields two objects and one error for three ids with the middle one missing (Get-SmSecret)' {
+        $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
+        foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $results = @($a, $missing, $c | Get-SmSecret -ErrorVariable err -ErrorAction SilentlyContinue)
+        $results.Name | Should -Be @($a, $c)
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
+        $err[0].TargetObject | Should -Be $missing
+    }
+
+    It 'yields two values and one error for three ids with the middle one missing (Get-SmSecretValue)' {
+        $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
+        foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString "v-$n" }
+        $results = @($a, $missing, $c | Get-SmSecretValue -AsPlainText -ErrorVariable err -ErrorAction SilentlyContinue)
+        $results | Should -Be @("v-$a", "v-$c")
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand'
+        $err[0].TargetObject | Should -Be $missing
+    }
+
+    It 'goes on after a failed item of a mutating cmdlet (Remove-SmSecret)' {
+        $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
+        foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $a, $missing, $c | Remove-SmSecret -WithoutRecovery -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.RemoveSmSecretCommand'
+        @(Get-SmSecret -IncludePlannedDeletion) | Should -HaveCount 0
+    }
+
+    It 'turns the missing id into a terminating error with -ErrorAction Stop, after the first object' {
+        $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
+        foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $seen = [System.Collections.Generic.List[object]]::new()
+        $thrown = Get-SmTerminatingError { $a, $missing, $c | Get-SmSecret -ErrorAction Stop | ForEach-Object { $seen.Add($_) } }
+        $thrown | Should -Not -BeNullOrEmpty
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.TargetObject | Should -Be $missing
+        $seen.Name | Should -Be @($a)
+    }
+
+    It 'turns a missing id of a batch read into a terminating error with -ErrorAction Stop' {
+        $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
+        foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $thrown = Get-SmTerminatingError { $a, $missing, $c | Get-SmSecretValue -ErrorAction Stop }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand'
+    }
+
+    It 'can be caught with try/catch as a typed error when -ErrorAction Stop is set' {
+        $missing = New-SmTestName 'missing'
+        $caught = $null
+        try { Get-SmSecret -SecretId $missing -ErrorAction Stop } catch { $caught = $_ }
+        $caught.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $caught.Exception.GetType().Name | Should -Not -BeLike 'Amazon*'
+    }
+}

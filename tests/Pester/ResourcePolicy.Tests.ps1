@@ -1,0 +1,140 @@
+# End-to-end behaviour of resource policies against SecretsManager.Local.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+
+    function New-PolicyJson([string] $Principal = 'arn:aws:iam::123456789012:role/app') {
+        @{
+            Version   = '2012-10-17'
+            Statement = @(@{ Effect = 'Allow'; Principal = @{ AWS = $Principal }; Action = 'secretsmanager:GetSecretValue'; Resource = '*' })
+        } | ConvertTo-Json -Depth 5 -Compress
+    }
+}
+
+AfterAll {
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    It 'attaches a policy given as a JSON string' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
+        $policy = Get-SmResourcePolicy -SecretId $name
+        ($policy.ResourcePolicy | ConvertFrom-Json).Statement[0].Principal.AWS | Should -Be 'arn:aws:iam::123456789012:role/app'
+    }
+
+    It 'attaches a policy given as a hashtable, converted to JSON' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $policy = @{
+            Version   = '2012-10-17'
+            Statement = @(@{ Effect = 'Deny'; Principal = @{ AWS = 'arn:aws:iam::123456789012:root' }; Action = 'secretsmanager:DeleteSecret'; Resource = '*' })
+        }
+        $null = Set-SmResourcePolicy -SecretId $name -Policy $policy
+        $stored = (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | ConvertFrom-Json
+        $stored.Statement[0].Effect | Should -Be 'Deny'
+        $stored.Statement[0].Action | Should -Be 'secretsmanager:DeleteSecret'
+    }
+
+    It 'refuses a public policy with -BlockPublicPolicy' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson -Principal '*') -BlockPublicPolicy -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'PublicPolicyException,SecretsManager.Commands.SetSmResourcePolicyCommand'
+        $err[0].TargetObject | Should -Be $name
+        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+    }
+
+    It 'reports a policy that is not JSON as MalformedPolicyDocumentException' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        Set-SmResourcePolicy -SecretId $name -Policy '{not json' -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'MalformedPolicyDocumentException,SecretsManager.Commands.SetSmResourcePolicyCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
+    It 'attaches nothing with -WhatIf' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson) -WhatIf | Should -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Set-SmResourcePolicy -SecretId $missing -Policy (New-PolicyJson) -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.SetSmResourcePolicyCommand'
+    }
+}
+
+Describe 'Get-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    It 'returns the secret name and ARN with the policy' {
+        $name = New-SmTestName 'pol'
+        $arn = (New-SmSecret -Name $name -SecretString 'v').ARN
+        $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
+        $policy = Get-SmResourcePolicy -SecretId $name
+        $policy.PSObject.TypeNames | Should -Contain 'SecretsManager.ResourcePolicy'
+        $policy.Name | Should -Be $name
+        $policy.ARN | Should -Be $arn
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Get-SmResourcePolicy -SecretId $missing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmResourcePolicyCommand'
+    }
+}
+
+Describe 'Remove-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    It 'removes the policy' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
+        $null = Remove-SmResourcePolicy -SecretId $name -Confirm:$false
+        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+    }
+
+    It 'removes nothing with -WhatIf' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
+        Remove-SmResourcePolicy -SecretId $name -WhatIf | Should -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Remove-SmResourcePolicy -SecretId $missing -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.RemoveSmResourcePolicyCommand'
+    }
+}
+
+Describe 'Test-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    It 'passes a well-formed policy' {
+        $result = Test-SmResourcePolicy -Policy (New-PolicyJson)
+        $result.PSObject.TypeNames | Should -Contain 'SecretsManager.PolicyValidation'
+        $result.PolicyValidationPassed | Should -BeTrue
+        @($result.ValidationErrors | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
+    It 'validates a policy against a secret' {
+        $name = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        (Test-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)).PolicyValidationPassed | Should -BeTrue
+    }
+
+    It 'reports a policy that is not JSON as MalformedPolicyDocumentException' {
+        Test-SmResourcePolicy -Policy '{oops' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'MalformedPolicyDocumentException,SecretsManager.Commands.TestSmResourcePolicyCommand'
+    }
+}

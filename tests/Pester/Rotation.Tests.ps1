@@ -1,0 +1,138 @@
+# End-to-end behaviour of rotation against SecretsManager.Local and its built-in rotation function.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+    $script:singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
+    $script:unknownFunction = 'arn:aws:lambda:us-east-1:123456789012:function:NoSuchRotationFunction'
+}
+
+AfterAll {
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+Describe 'Invoke-SmRotation' -Tag 'Rotation' {
+    It 'rotates a database secret with -Wait: a new password, the same user, and the schedule recorded' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
+        $before = Get-SmSecretValue -SecretId $name
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -Wait
+        $after = Get-SmSecretValue -SecretId $name
+        $after.VersionId | Should -Not -Be $before.VersionId
+        $credential = Get-SmSecretValue -SecretId $name -AsCredential
+        $credential.UserName | Should -Be 'app'
+        $credential.GetNetworkCredential().Password | Should -Not -Be 'initial-password'
+        $credential.GetNetworkCredential().Password | Should -Not -BeNullOrEmpty
+        (Get-SmSecretValue -SecretId $name -VersionStage AWSPREVIOUS).VersionId | Should -Be $before.VersionId
+
+        $secret = Get-SmSecret -SecretId $name
+        $secret.RotationEnabled | Should -BeTrue
+        $secret.RotationLambdaARN | Should -Be $script:singleUser
+        $secret.RotationRules.AutomaticallyAfterDays | Should -Be 30
+        $secret.LastRotatedDate | Should -BeOfType [datetime]
+        $secret.NextRotationDate | Should -BeOfType [datetime]
+    }
+
+    It 'leaves no AWSPENDING label behind once -Wait returns' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString 'plain initial'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 7 -Wait
+        Get-SmSecretValue -SecretId $name -AsPlainText | Should -Not -Be 'plain initial'
+        (Get-SmSecretVersion -SecretId $name).VersionStages | Should -Not -Contain 'AWSPENDING'
+    }
+
+    It 'records a schedule expression and a window duration' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -ScheduleExpression 'rate(10 days)' -Duration '3h' -Wait
+        $rules = (Get-SmSecret -SecretId $name).RotationRules
+        $rules.ScheduleExpression | Should -Be 'rate(10 days)'
+        $rules.Duration | Should -Be '3h'
+    }
+
+    It 'only schedules rotation with -NoImmediateRotation' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"unchanged"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 1 -NoImmediateRotation
+        (Get-SmSecret -SecretId $name).RotationEnabled | Should -BeTrue
+        (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'unchanged'
+        @(Get-SmSecretVersion -SecretId $name -IncludeDeprecated) | Should -HaveCount 1
+    }
+
+    It 'rotates again with the recorded function when called without -RotationLambdaArn' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p0"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -Wait
+        $first = (Get-SmSecretValue -SecretId $name).VersionId
+        $null = Invoke-SmRotation -SecretId $name -Wait
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Not -Be $first
+    }
+
+    It 'reports a rotation that fails as an error when waiting, and keeps the current value' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:unknownFunction -AutomaticallyAfterDays 30 -Wait -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -Not -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike '*,SecretsManager.Commands.InvokeSmRotationCommand'
+        $err[0].TargetObject | Should -Be $name
+        (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'kept'
+    }
+
+    It 'rotates nothing with -WhatIf' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -Wait -WhatIf | Should -BeNullOrEmpty
+        (Get-SmSecret -SecretId $name).RotationEnabled | Should -BeFalse
+        @(Get-SmSecretVersion -SecretId $name -IncludeDeprecated) | Should -HaveCount 1
+    }
+
+    It 'rejects a rotation interval of <days> days before sending anything' -ForEach @(@{ days = 0 }, @{ days = 1001 }) {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $thrown = Get-SmTerminatingError { Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays $days }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.InvokeSmRotationCommand'
+        (Get-SmSecret -SecretId $name).RotationEnabled | Should -BeFalse
+    }
+
+    It 'refuses -AutomaticallyAfterDays together with -ScheduleExpression' {
+        $thrown = Get-SmTerminatingError { Invoke-SmRotation -SecretId 'x' -AutomaticallyAfterDays 5 -ScheduleExpression 'rate(5 days)' }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'AmbiguousParameterSet,SecretsManager.Commands.InvokeSmRotationCommand'
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Invoke-SmRotation -SecretId $missing -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.InvokeSmRotationCommand'
+        $err[0].TargetObject | Should -Be $missing
+    }
+}
+
+Describe 'Stop-SmRotation' -Tag 'Rotation' {
+    It 'turns automatic rotation off' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -NoImmediateRotation
+        $null = Stop-SmRotation -SecretId $name
+        (Get-SmSecret -SecretId $name).RotationEnabled | Should -BeFalse
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 30 -NoImmediateRotation
+        Stop-SmRotation -SecretId $name -WhatIf | Should -BeNullOrEmpty
+        (Get-SmSecret -SecretId $name).RotationEnabled | Should -BeTrue
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Stop-SmRotation -SecretId $missing -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.StopSmRotationCommand'
+    }
+}

@@ -1,0 +1,111 @@
+# End-to-end behaviour of versions and staging labels against SecretsManager.Local.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+
+    # A secret with three values: v1 (deprecated, no label), v2 (AWSPREVIOUS), v3 (AWSCURRENT).
+    function New-ThreeVersionSecret {
+        $name = New-SmTestName 'ver'
+        $null = New-SmSecret -Name $name -SecretString 'v1'
+        $ids = [ordered]@{ v1 = (Get-SmSecretValue -SecretId $name).VersionId }
+        $null = Set-SmSecretValue -SecretId $name -SecretString 'v2'
+        $ids.v2 = (Get-SmSecretValue -SecretId $name).VersionId
+        $null = Set-SmSecretValue -SecretId $name -SecretString 'v3'
+        $ids.v3 = (Get-SmSecretValue -SecretId $name).VersionId
+        [pscustomobject]@{ Name = $name; Ids = $ids }
+    }
+}
+
+AfterAll {
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+Describe 'Get-SmSecretVersion' -Tag 'Versions' {
+    It 'lists the versions with their staging labels' {
+        $s = New-ThreeVersionSecret
+        $versions = @(Get-SmSecretVersion -SecretId $s.Name)
+        $versions | Should -HaveCount 2
+        $versions[0].PSObject.TypeNames | Should -Contain 'SecretsManager.SecretVersion'
+        ($versions | Where-Object VersionId -EQ $s.Ids.v3).VersionStages | Should -Be @('AWSCURRENT')
+        ($versions | Where-Object VersionId -EQ $s.Ids.v2).VersionStages | Should -Be @('AWSPREVIOUS')
+        $versions[0].CreatedDate | Should -BeOfType [datetime]
+    }
+
+    It 'includes versions without any label only with -IncludeDeprecated' {
+        $s = New-ThreeVersionSecret
+        $all = @(Get-SmSecretVersion -SecretId $s.Name -IncludeDeprecated)
+        $all | Should -HaveCount 3
+        $all.VersionId | Should -Contain $s.Ids.v1
+        @(($all | Where-Object VersionId -EQ $s.Ids.v1).VersionStages | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
+    It 'takes secrets from Get-SmSecret through the pipeline' {
+        $a = New-ThreeVersionSecret
+        $b = New-ThreeVersionSecret
+        $versions = @(Get-SmSecret | Get-SmSecretVersion)
+        $versions | Should -HaveCount 4
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Get-SmSecretVersion -SecretId $missing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretVersionCommand'
+        $err[0].TargetObject | Should -Be $missing
+    }
+}
+
+Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
+    It 'adds a custom label to a version' {
+        $s = New-ThreeVersionSecret
+        $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage 'GOLDEN' -MoveToVersionId $s.Ids.v1
+        Get-SmSecretValue -SecretId $s.Name -VersionStage 'GOLDEN' -AsPlainText | Should -BeExactly 'v1'
+    }
+
+    It 'moves AWSCURRENT back to an older version when forced' {
+        $s = New-ThreeVersionSecret
+        $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v2 -RemoveFromVersionId $s.Ids.v3 -Force
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v2'
+    }
+
+    It 'removes a label from a version' {
+        $s = New-ThreeVersionSecret
+        $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage 'TEMP' -MoveToVersionId $s.Ids.v2
+        $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage 'TEMP' -RemoveFromVersionId $s.Ids.v2
+        Get-SmSecretValue -SecretId $s.Name -VersionStage 'TEMP' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand'
+    }
+
+    It 'refuses to move a label that sits on another version without -RemoveFromVersionId' {
+        $s = New-ThreeVersionSecret
+        Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike '*Exception,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $err[0].TargetObject | Should -Be $s.Name
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $s = New-ThreeVersionSecret
+        Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -RemoveFromVersionId $s.Ids.v3 -WhatIf
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
+        @(Get-SmSecretVersion -SecretId $s.Name) | Should -HaveCount 2
+    }
+
+    It 'rejects a version id shorter than 32 characters before sending anything' {
+        $thrown = Get-SmTerminatingError { Set-SmSecretVersionStage -SecretId 'x' -VersionStage 'L' -MoveToVersionId 'short' }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+    }
+
+    It 'reports a missing secret as ResourceNotFoundException' {
+        $missing = New-SmTestName 'missing'
+        Set-SmSecretVersionStage -SecretId $missing -VersionStage 'L' -MoveToVersionId ([guid]::NewGuid()) -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+    }
+}
