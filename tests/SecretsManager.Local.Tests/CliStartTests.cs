@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using SecretsManager.Local.Tests.Infrastructure;
+using Xunit;
+
+namespace SecretsManager.Local.Tests;
+
+/// <summary>The command-line start contract: one URL line once it answers, loopback only, clean stop on SIGTERM/Ctrl+C.</summary>
+public class CliStartTests
+{
+    [SkippableTheory]
+    [InlineData(15)]
+    [InlineData(2)]
+    public async Task Port_zero_prints_the_URL_answers_and_stops_cleanly_on_a_signal(int signal)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals are needed for this test.");
+        using var local = await LocalProcess.StartAsync("--port", "0");
+
+        Assert.Matches(new Regex(@"^http://127\.0\.0\.1:[1-9]\d*$"), local.Url);
+        using (var client = new SmClient(local.Url!))
+        {
+            Assert.Equal(200, (await client.HookAsync(HttpMethod.Get, "/_local/health")).Status);
+            SmAssert.Ok(await client.CallAsync("ListSecrets", new { }));
+        }
+        Assert.Single(local.Output.Split('\n'), line => line.Contains(local.Url!));
+
+        local.Signal(signal);
+        Assert.True(local.WaitForExit(TimeSpan.FromSeconds(20)), $"Still running 20 s after signal {signal}. Output:\n{local.Output}");
+        Assert.True(local.ExitCode == 0, $"Exit code {local.ExitCode} after signal {signal}. Output:\n{local.Output}");
+    }
+
+    [Fact]
+    public async Task An_explicit_port_is_used_and_printed()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        using var local = await LocalProcess.StartAsync("--port", port.ToString());
+        Assert.Equal($"http://127.0.0.1:{port}", local.Url);
+        using var client = new SmClient(local.Url!);
+        Assert.Equal(200, (await client.HookAsync(HttpMethod.Get, "/_local/health")).Status);
+    }
+
+    [Fact]
+    public async Task It_listens_on_loopback_only()
+    {
+        using var local = await LocalProcess.StartAsync("--port", "0");
+        var port = new Uri(local.Url!).Port;
+        var others = Dns.GetHostAddresses(Dns.GetHostName())
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a)).ToList();
+        foreach (var address in others)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            var connect = socket.ConnectAsync(address, port);
+            var finished = await Task.WhenAny(connect, Task.Delay(2000));
+            Assert.False(finished == connect && connect.IsCompletedSuccessfully, $"SecretsManager.Local accepted a connection on {address}:{port}.");
+        }
+    }
+
+    [Fact]
+    public async Task The_in_process_server_stops_when_disposed()
+    {
+        var server = await LocalServer.StartAsync(new LocalServerOptions { Port = 0 });
+        var url = server.Url;
+        using var client = new SmClient(url);
+        Assert.Equal(200, (await client.HookAsync(HttpMethod.Get, "/_local/health")).Status);
+        await server.DisposeAsync();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.HookAsync(HttpMethod.Get, "/_local/health"));
+    }
+}

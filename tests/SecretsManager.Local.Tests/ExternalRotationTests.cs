@@ -1,0 +1,62 @@
+using SecretsManager.Local.Tests.Infrastructure;
+using Xunit;
+
+namespace SecretsManager.Local.Tests;
+
+/// <summary>--rotation-function NAME=COMMAND: the command gets the four Lambda steps on stdin and calls the endpoint back.</summary>
+public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>, IClassFixture<RotationScriptFixture>
+{
+    private const string ScriptArn = "arn:aws:lambda:us-east-1:123456789012:function:ScriptRotator";
+    private const string FailingArn = "arn:aws:lambda:us-east-1:123456789012:function:FailingRotator";
+
+    public ExternalRotationTests(RotationScriptFixture fixture) : base(fixture) { }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Fixture.ClearLog();
+    }
+
+    [SkippableFact]
+    public async Task The_command_runs_the_four_steps_and_its_version_becomes_current()
+    {
+        Skip.If(Fixture.Python is null, "python3 is not on PATH; the external rotation script needs it.");
+        var old = SmAssert.Str(await CreateSecret("ext", "before"), "VersionId");
+
+        var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext", RotationLambdaARN = ScriptArn }), "VersionId");
+
+        await Eventually(async () => VersionWith(await Versions("ext"), "AWSCURRENT") == token, "the script's version is AWSCURRENT");
+        Assert.Equal("rotated-by-script", await GetString("ext"));
+        Assert.Equal(["AWSPREVIOUS"], (await Versions("ext"))[old]);
+
+        var steps = Fixture.LoggedSteps().Select(l => l.Split(' ')).ToList();
+        Assert.Equal(["createSecret", "setSecret", "testSecret", "finishSecret"], steps.Select(s => s[1]));
+        Assert.All(steps, s => Assert.Equal(token, s[3]));
+        Assert.All(steps, s => Assert.Equal(Fixture.Url.TrimEnd('/'), s[4]));
+        Assert.All(steps, s => Assert.True(s[2] == "ext" || s[2].Contains(":secret:ext-"), $"SecretId in the event was {s[2]}"));
+        Assert.True(SmAssert.Has(await Describe("ext"), "LastRotatedDate"));
+    }
+
+    [SkippableFact]
+    public async Task A_failing_step_stops_the_rotation_and_leaves_AWSPENDING()
+    {
+        Skip.If(Fixture.Python is null, "python3 is not on PATH; the external rotation script needs it.");
+        var old = SmAssert.Str(await CreateSecret("ext-fail", "before"), "VersionId");
+
+        var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-fail", RotationLambdaARN = FailingArn }), "VersionId");
+
+        await Eventually(() => Task.FromResult(Fixture.LoggedSteps().Any(l => l.StartsWith("STEP setSecret"))), "setSecret ran");
+        await Task.Delay(1000);
+        var steps = Fixture.LoggedSteps().Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["createSecret", "setSecret"], steps);
+
+        var versions = await Versions("ext-fail");
+        Assert.Equal(old, VersionWith(versions, "AWSCURRENT"));
+        Assert.Equal(token, VersionWith(versions, "AWSPENDING"));
+        Assert.Equal("before", await GetString("ext-fail"));
+        Assert.Equal("rotated-by-script", await GetString("ext-fail", stage: "AWSPENDING"));
+        Assert.False(SmAssert.Has(await Describe("ext-fail"), "LastRotatedDate"));
+
+        await Fails("RotateSecret", new { SecretId = "ext-fail", RotationLambdaARN = ScriptArn }, "InvalidRequestException");
+    }
+}

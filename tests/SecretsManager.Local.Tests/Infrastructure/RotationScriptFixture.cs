@@ -1,0 +1,46 @@
+namespace SecretsManager.Local.Tests.Infrastructure;
+
+/// <summary>An endpoint with two external rotation functions backed by <see cref="RotationScript"/>.</summary>
+public sealed class RotationScriptFixture : LocalServerFixture
+{
+    public RotationScriptFixture()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "sm-local-rotation-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        ScriptPath = Path.Combine(Directory, "rotate.py");
+        File.WriteAllText(ScriptPath, RotationScript.Source);
+        LogPath = Path.Combine(Directory, "steps.log");
+        Python = FindOnPath("python3");
+    }
+
+    public string Directory { get; }
+    public string ScriptPath { get; }
+    public string LogPath { get; }
+
+    /// <summary>Full path of python3, or null when the machine has none (the tests then skip, saying so).</summary>
+    public string? Python { get; }
+
+    protected override LocalServerOptions CreateOptions() => new()
+    {
+        Port = 0,
+        RotationFunctions = new Dictionary<string, string>
+        {
+            ["ScriptRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}'",
+            ["FailingRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}' --fail-at setSecret",
+        },
+    };
+
+    public string[] LoggedSteps() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
+
+    public void ClearLog() { if (File.Exists(LogPath)) File.Delete(LogPath); }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { /* best effort temp clean-up */ }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,23 @@
+namespace SecretsManager.Local.Tests.Infrastructure;
+
+/// <summary>How to sign one request: defaults are a valid signature for the endpoint's default key pair.</summary>
+public sealed record SignOptions
+{
+    public string Region { get; init; } = "us-east-1";
+    public string AccessKey { get; init; } = "test";
+    public string SecretKey { get; init; } = "test";
+    public string Service { get; init; } = "secretsmanager";
+
+    /// <summary>The moment the request claims to be signed at; null = now.</summary>
+    public DateTime? SignedAt { get; init; }
+
+    /// <summary>Send no Authorization header at all.</summary>
+    public bool Unsigned { get; init; }
+
+    /// <summary>Sign one body, then send these bytes instead (a request altered in transit).</summary>
+    public byte[]? BodySentInsteadOfSigned { get; init; }
+
+    public static SignOptions Default { get; } = new();
+
+    public static SignOptions ForRegion(string region) => new() { Region = region };
+}

@@ -1,0 +1,191 @@
+using System.Text.Json;
+using SecretsManager.Local.Tests.Infrastructure;
+using Xunit;
+
+namespace SecretsManager.Local.Tests;
+
+/// <summary>RotateSecret with the built-in single-user function, schedules, failures and CancelRotateSecret.</summary>
+public class RotationTests : LocalServerTestBase
+{
+    public const string SingleUserArn = "arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser";
+    private const string UnknownArn = "arn:aws:lambda:us-east-1:123456789012:function:NoSuchRotationFunction";
+
+    public RotationTests(LocalServerFixture fixture) : base(fixture) { }
+
+    private Task WaitUntilCurrent(string id, string versionId) =>
+        Eventually(async () => VersionWith(await Versions(id), "AWSCURRENT") == versionId, $"version {versionId} of {id} is AWSCURRENT");
+
+    [Fact]
+    public async Task The_built_in_function_writes_a_new_password_into_the_JSON_and_records_the_rotation()
+    {
+        var old = SmAssert.Str(await CreateSecret("db", """{"username":"admin","password":"old-password","host":"db.local"}"""), "VersionId");
+
+        var rotate = await Ok("RotateSecret", new { SecretId = "db", RotationLambdaARN = SingleUserArn, RotationRules = new { AutomaticallyAfterDays = 30 } });
+        var newVersion = SmAssert.Str(rotate, "VersionId");
+        Assert.NotEqual(old, newVersion);
+        await WaitUntilCurrent("db", newVersion);
+
+        var value = JsonDocument.Parse(await GetString("db")).RootElement;
+        Assert.Equal("admin", SmAssert.Str(value, "username"));
+        Assert.Equal("db.local", SmAssert.Str(value, "host"));
+        Assert.NotEqual("old-password", SmAssert.Str(value, "password"));
+        Assert.True(SmAssert.Str(value, "password").Length >= 8);
+
+        var versions = await Versions("db");
+        Assert.Equal(["AWSPREVIOUS"], versions[old]);
+        var pending = VersionWith(versions, "AWSPENDING");
+        Assert.True(pending is null || pending == newVersion, "AWSPENDING was left on a version other than the current one.");
+
+        var described = await Describe("db");
+        Assert.True(described.GetProperty("RotationEnabled").GetBoolean());
+        Assert.Equal(SingleUserArn, SmAssert.Str(described, "RotationLambdaARN"));
+        Assert.Equal(30, described.GetProperty("RotationRules").GetProperty("AutomaticallyAfterDays").GetInt64());
+        var lastRotated = SmAssert.Epoch(described, "LastRotatedDate");
+        var next = SmAssert.Epoch(described, "NextRotationDate");
+        Assert.True(next > lastRotated, "NextRotationDate is not after LastRotatedDate.");
+    }
+
+    [Fact]
+    public async Task The_built_in_function_replaces_a_value_that_is_not_JSON()
+    {
+        await CreateSecret("plain", "not json at all");
+        var newVersion = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "plain", RotationLambdaARN = SingleUserArn }), "VersionId");
+        await WaitUntilCurrent("plain", newVersion);
+        var value = await GetString("plain");
+        Assert.NotEqual("not json at all", value);
+        Assert.False(string.IsNullOrEmpty(value));
+    }
+
+    [Fact]
+    public async Task RotateImmediately_false_records_the_schedule_without_a_new_version()
+    {
+        var old = SmAssert.Str(await CreateSecret("later", "v1"), "VersionId");
+        await Ok("RotateSecret", new
+        {
+            SecretId = "later", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { AutomaticallyAfterDays = 10 },
+        });
+        await Task.Delay(500);
+
+        var versions = await Versions("later");
+        Assert.Equal(old, VersionWith(versions, "AWSCURRENT"));
+        Assert.Null(VersionWith(versions, "AWSPENDING"));
+        Assert.Equal("v1", await GetString("later"));
+        var described = await Describe("later");
+        Assert.True(described.GetProperty("RotationEnabled").GetBoolean());
+        Assert.True(SmAssert.Has(described, "NextRotationDate"));
+    }
+
+    [Fact]
+    public async Task A_due_schedule_rotates_when_the_clock_passes_NextRotationDate()
+    {
+        var old = SmAssert.Str(await CreateSecret("scheduled", """{"username":"u","password":"p"}"""), "VersionId");
+        await Ok("RotateSecret", new
+        {
+            SecretId = "scheduled", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { AutomaticallyAfterDays = 1 },
+        });
+
+        await AdvanceClock(TimeSpan.FromDays(2));
+        await Eventually(async () => VersionWith(await Versions("scheduled"), "AWSCURRENT") != old, "the scheduled rotation made a new current version");
+        Assert.Equal(["AWSPREVIOUS"], (await Versions("scheduled"))[old]);
+        Assert.True(SmAssert.Has(await Describe("scheduled"), "LastRotatedDate"));
+    }
+
+    [Theory]
+    [InlineData("rate(10 days)", null)]
+    [InlineData("rate(4 hours)", null)]
+    [InlineData("cron(0 16 1,15 * ? *)", "2h")]
+    public async Task Schedule_expressions_and_durations_are_recorded(string expression, string? duration)
+    {
+        await CreateSecret("expr", "v1");
+        await Ok("RotateSecret", new
+        {
+            SecretId = "expr", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { ScheduleExpression = expression, Duration = duration },
+        });
+        var rules = (await Describe("expr")).GetProperty("RotationRules");
+        Assert.Equal(expression, SmAssert.Str(rules, "ScheduleExpression"));
+        if (duration is not null) Assert.Equal(duration, SmAssert.Str(rules, "Duration"));
+        Assert.True(SmAssert.Has(await Describe("expr"), "NextRotationDate"));
+    }
+
+    [Fact]
+    public async Task Rotating_without_any_rotation_function_is_InvalidRequestException()
+    {
+        var old = SmAssert.Str(await CreateSecret("nolambda", "v1"), "VersionId");
+        await Fails("RotateSecret", new { SecretId = "nolambda" }, "InvalidRequestException");
+        var described = await Describe("nolambda");
+        Assert.False(described.TryGetProperty("RotationEnabled", out var enabled) && enabled.GetBoolean());
+        Assert.Equal([old], (await Versions("nolambda")).Keys);
+    }
+
+    [Fact]
+    public async Task An_unknown_function_fails_the_rotation_leaves_AWSPENDING_and_the_next_RotateSecret_reports_it()
+    {
+        var old = SmAssert.Str(await CreateSecret("broken", "v1"), "VersionId");
+
+        var rotate = await Ok("RotateSecret", new { SecretId = "broken", RotationLambdaARN = UnknownArn });
+        var pendingVersion = SmAssert.Str(rotate, "VersionId");
+
+        await Eventually(async () => VersionWith(await Versions("broken"), "AWSPENDING") == pendingVersion,
+            "the failed rotation left AWSPENDING on its version");
+        await Task.Delay(300);
+        var versions = await Versions("broken");
+        Assert.Equal(old, VersionWith(versions, "AWSCURRENT"));
+        Assert.Equal("v1", await GetString("broken"));
+
+        await Fails("RotateSecret", new { SecretId = "broken", RotationLambdaARN = SingleUserArn }, "InvalidRequestException");
+        Assert.Equal(pendingVersion, VersionWith(await Versions("broken"), "AWSPENDING"));
+    }
+
+    [Fact]
+    public async Task CancelRotateSecret_turns_off_rotation_and_stops_the_schedule()
+    {
+        var old = SmAssert.Str(await CreateSecret("cancelled", "v1"), "VersionId");
+        await Ok("RotateSecret", new
+        {
+            SecretId = "cancelled", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { AutomaticallyAfterDays = 1 },
+        });
+
+        var cancel = await Ok("CancelRotateSecret", new { SecretId = "cancelled" });
+        Assert.Equal("cancelled", SmAssert.Str(cancel, "Name"));
+        var described = await Describe("cancelled");
+        Assert.False(described.GetProperty("RotationEnabled").GetBoolean());
+        Assert.False(SmAssert.Has(described, "NextRotationDate"));
+
+        await AdvanceClock(TimeSpan.FromDays(3));
+        await Task.Delay(500);
+        Assert.Equal(old, VersionWith(await Versions("cancelled"), "AWSCURRENT"));
+    }
+
+    [Fact]
+    public async Task After_a_failed_rotation_is_cancelled_and_AWSPENDING_removed_rotation_works_again()
+    {
+        await CreateSecret("recover", """{"password":"p"}""");
+        var pending = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "recover", RotationLambdaARN = UnknownArn }), "VersionId");
+        await Eventually(async () => VersionWith(await Versions("recover"), "AWSPENDING") == pending, "AWSPENDING is left by the failure");
+
+        await Ok("CancelRotateSecret", new { SecretId = "recover" });
+        await Ok("UpdateSecretVersionStage", new { SecretId = "recover", VersionStage = "AWSPENDING", RemoveFromVersionId = pending });
+
+        var next = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "recover", RotationLambdaARN = SingleUserArn }), "VersionId");
+        await WaitUntilCurrent("recover", next);
+    }
+
+    [Fact]
+    public async Task RotateSecret_on_a_secret_scheduled_for_deletion_is_InvalidRequestException()
+    {
+        await CreateSecret("deleted", "v1");
+        await Ok("DeleteSecret", new { SecretId = "deleted" });
+        await Fails("RotateSecret", new { SecretId = "deleted", RotationLambdaARN = SingleUserArn }, "InvalidRequestException");
+    }
+
+    [Fact]
+    public async Task RotateSecret_and_CancelRotateSecret_on_a_missing_secret_are_ResourceNotFoundException()
+    {
+        await Fails("RotateSecret", new { SecretId = "ghost", RotationLambdaARN = SingleUserArn }, "ResourceNotFoundException");
+        await Fails("CancelRotateSecret", new { SecretId = "ghost" }, "ResourceNotFoundException");
+    }
+}
