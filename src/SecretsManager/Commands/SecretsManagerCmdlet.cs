@@ -90,13 +90,20 @@ namespace SecretsManager.Commands
         /// Runs one service call for one target. A service error becomes a non-terminating error record for that
         /// target and false; configuration and connection failures terminate, since no other item can succeed.
         /// </summary>
-        protected bool TryCall<T>(object target, string operation, Func<T> call, out T result)
+        protected bool TryCall<T>(object target, string operation, Func<T> call, out T result) =>
+            TryCall(target, operation, call, null, out result);
+
+        /// <summary>
+        /// As <see cref="TryCall{T}(object, string, Func{T}, out T)"/>, but a service error goes to
+        /// <paramref name="onServiceError"/> instead of the error stream (for callers with a fallback).
+        /// </summary>
+        protected bool TryCall<T>(object target, string operation, Func<T> call, Action<SecretsManagerServiceException> onServiceError, out T result)
         {
             WriteVerbose(target == null ? $"{operation}" : $"{operation} '{target}'");
-            return TryInvoke(target, call, out result);
+            return TryInvoke(target, call, onServiceError, out result);
         }
 
-        private bool TryInvoke<T>(object target, Func<T> call, out T result)
+        private bool TryInvoke<T>(object target, Func<T> call, Action<SecretsManagerServiceException> onServiceError, out T result)
         {
             try
             {
@@ -105,7 +112,8 @@ namespace SecretsManager.Commands
             }
             catch (SecretsManagerServiceException e)
             {
-                WriteError(ErrorRecordFactory.FromServiceException(e, target));
+                if (onServiceError != null) onServiceError(e);
+                else WriteError(ErrorRecordFactory.FromServiceException(e, target));
             }
             catch (SecretsManagerConfigurationException e)
             {
@@ -131,7 +139,7 @@ namespace SecretsManager.Commands
             {
                 while (true)
                 {
-                    if (!TryInvoke(target, () => enumerator.MoveNext(), out bool hasItem) || !hasItem) yield break;
+                    if (!TryInvoke(target, () => enumerator.MoveNext(), null, out bool hasItem) || !hasItem) yield break;
                     yield return enumerator.Current;
                 }
             }

@@ -1,0 +1,124 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Gets secrets' metadata: with -SecretId, DescribeSecret per id; otherwise ListSecrets, every page, lazily,
+    /// narrowed by -Name (wildcards), -Tag and -Filter. Never reads a value.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SmSecret", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Secret))]
+    public sealed class GetSmSecretCommand : SecretsManagerCmdlet
+    {
+        private const string ListSet = "List";
+        private const string DescribeSet = "Describe";
+        private ulong _skipped;
+        private ulong _written;
+        private ulong _total;
+
+        /// <summary>The secrets to describe: names, ARNs or partial ARNs. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>Names to list; wildcards allowed ('app/*'). The literal prefix is filtered on the server.</summary>
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] Name { get; set; }
+
+        /// <summary>ListSecrets filters: a hashtable keyed by filter name (name, description, tag-key, tag-value, primary-region, owning-service, all) or Filter objects.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [FilterTransformation]
+        [ValidateFilters]
+        public Filter[] Filter { get; set; }
+
+        /// <summary>Only secrets with these tags: @{ env = 'prod' } (values may use wildcards; $null means any value).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNull]
+        public Hashtable Tag { get; set; }
+
+        /// <summary>Also list secrets that are scheduled for deletion.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter IncludePlannedDeletion { get; set; }
+
+        /// <summary>Sort by creation date: asc or desc.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet("asc", "desc")]
+        public string SortOrder { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == DescribeSet)
+            {
+                foreach (string id in SecretId)
+                {
+                    if (TryCall(id, "DescribeSecret", () => Client.DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
+                    {
+                        if (!Emit(Secret.From(response))) return;
+                    }
+                }
+                return;
+            }
+
+            var query = new SecretListQuery(Name, Tag, Filter);
+            var request = new ListSecretsRequest
+            {
+                Filters = query.ServerFilters.Count > 0 ? query.ServerFilters : null,
+                IncludePlannedDeletion = IncludePlannedDeletion.IsPresent ? true : (bool?)null,
+                SortOrder = SortOrder?.ToLowerInvariant(),
+            };
+            var literalNames = new Dictionary<string, bool>();
+            if (Name != null)
+            {
+                foreach (string n in Name) if (SecretListQuery.IsLiteral(n)) literalNames[n] = false;
+            }
+            bool stoppedEarly = false;
+            foreach (SecretListEntry entry in Enumerate(null, "ListSecrets", Client.ListSecretsAll(request)))
+            {
+                if (!query.Matches(entry)) continue;
+                foreach (string literal in new List<string>(literalNames.Keys))
+                {
+                    if (string.Equals(literal, entry.Name, System.StringComparison.OrdinalIgnoreCase)) literalNames[literal] = true;
+                }
+                if (!Emit(Secret.From(entry)) && !PagingParameters.IncludeTotalCount)
+                {
+                    stoppedEarly = true;
+                    break;
+                }
+            }
+            // Like Get-Item: a name without wildcards that matches nothing is an error; a pattern that matches nothing is not.
+            foreach (var literal in literalNames)
+            {
+                if (!literal.Value && !stoppedEarly)
+                {
+                    WriteError(ErrorRecordFactory.Local("ResourceNotFoundException", ErrorCategory.ObjectNotFound, literal.Key,
+                        $"Secrets Manager can't find a secret named '{literal.Key}'."));
+                }
+            }
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
+        }
+
+        /// <summary>Applies -Skip/-First; false once -First objects have been written.</summary>
+        private bool Emit(Secret secret)
+        {
+            _total++;
+            if (_skipped < PagingParameters.Skip)
+            {
+                _skipped++;
+                return true;
+            }
+            if (_written >= PagingParameters.First) return false;
+            WriteObject(secret);
+            _written++;
+            return _written < PagingParameters.First;
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Reads secret values. By default each value is a SecretValue whose SecretString is a SecureString;
+    /// -AsPlainText, -AsHashtable and -AsCredential convert it. Several ids (an array or pipeline input) are read
+    /// with BatchGetSecretValue, 20 per call; -VersionId/-VersionStage read with GetSecretValue per id; -Filter
+    /// reads every secret the filters match.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SmSecretValue", DefaultParameterSetName = ById)]
+    [OutputType(typeof(SecretValue), ParameterSetName = new[] { ById, ByFilter })]
+    [OutputType(typeof(string), ParameterSetName = new[] { ByIdPlainText, ByFilterPlainText })]
+    [OutputType(typeof(System.Collections.Hashtable), ParameterSetName = new[] { ByIdHashtable, ByFilterHashtable })]
+    [OutputType(typeof(PSCredential), ParameterSetName = new[] { ByIdCredential, ByFilterCredential })]
+    public sealed class GetSmSecretValueCommand : SecretsManagerCmdlet
+    {
+        private const string ById = "ById";
+        private const string ByIdPlainText = "ByIdAsPlainText";
+        private const string ByIdHashtable = "ByIdAsHashtable";
+        private const string ByIdCredential = "ByIdAsCredential";
+        private const string ByFilter = "ByFilter";
+        private const string ByFilterPlainText = "ByFilterAsPlainText";
+        private const string ByFilterHashtable = "ByFilterAsHashtable";
+        private const string ByFilterCredential = "ByFilterAsCredential";
+
+        private readonly List<string> _pending = new List<string>(ModelConstraints.BatchSize);
+
+        /// <summary>The secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdPlainText, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdHashtable, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdCredential, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>A version id (32–64 characters); binds from SecretVersion objects on the pipeline.</summary>
+        [Parameter(ParameterSetName = ById, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdPlainText, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdHashtable, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ByIdCredential, ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string VersionId { get; set; }
+
+        /// <summary>A staging label, e.g. AWSPREVIOUS. Default AWSCURRENT.</summary>
+        [Parameter(ParameterSetName = ById)]
+        [Parameter(ParameterSetName = ByIdPlainText)]
+        [Parameter(ParameterSetName = ByIdHashtable)]
+        [Parameter(ParameterSetName = ByIdCredential)]
+        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        public string VersionStage { get; set; }
+
+        /// <summary>Read every secret these filters match (hashtable keyed by filter name, or Filter objects).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByFilter)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterPlainText)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterHashtable)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterCredential)]
+        [FilterTransformation]
+        [ValidateFilters]
+        public Filter[] Filter { get; set; }
+
+        /// <summary>Emit the SecretString as a plain string.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdPlainText)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterPlainText)]
+        public SwitchParameter AsPlainText { get; set; }
+
+        /// <summary>Parse a JSON SecretString into a hashtable.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdHashtable)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterHashtable)]
+        public SwitchParameter AsHashtable { get; set; }
+
+        /// <summary>Turn a JSON SecretString with username and password into a PSCredential.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdCredential)]
+        [Parameter(Mandatory = true, ParameterSetName = ByFilterCredential)]
+        public SwitchParameter AsCredential { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            if (Filter != null)
+            {
+                foreach (var page in Enumerate(null, "BatchGetSecretValue", Client.BatchGetSecretValueAll(Filter.ToList())))
+                {
+                    WritePage(page);
+                }
+                return;
+            }
+            foreach (string id in SecretId)
+            {
+                if (VersionId != null || VersionStage != null)
+                {
+                    // A version is asked for: BatchGetSecretValue only reads AWSCURRENT. Keep the input order.
+                    FlushBatch();
+                    ReadOne(id);
+                    continue;
+                }
+                _pending.Add(id);
+                if (_pending.Count == ModelConstraints.BatchSize) FlushBatch();
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing() => FlushBatch();
+
+        private void FlushBatch()
+        {
+            if (_pending.Count == 0) return;
+            var ids = _pending.ToList();
+            _pending.Clear();
+            if (ids.Count == 1)
+            {
+                // One id needs no batch, and GetSecretValue is the permission every policy that reads secrets grants.
+                ReadOne(ids[0]);
+                return;
+            }
+            SecretsManagerServiceException batchError = null;
+            if (!TryCall(string.Join(", ", ids), "BatchGetSecretValue", () => Client.BatchGetSecretValueAll(ids).ToList(), e => batchError = e, out var pages))
+            {
+                // The whole call failed (e.g. no batch permission): read each id on its own, so each gets its own result.
+                WriteVerbose($"BatchGetSecretValue failed ({batchError.ErrorCode}); reading the {ids.Count} secrets one by one.");
+                foreach (string id in ids) ReadOne(id);
+                return;
+            }
+            foreach (var page in pages) WritePage(page);
+        }
+
+        private void ReadOne(string id)
+        {
+            var request = new GetSecretValueRequest { SecretId = id, VersionId = VersionId, VersionStage = VersionStage };
+            if (!TryCall(id, "GetSecretValue", () => Client.GetSecretValue(request), out var response)) return;
+            Emit(response.Name ?? id, response.SecretString, response.SecretBinary, () => SecretValue.From(response));
+        }
+
+        private void WritePage(BatchGetSecretValueResponse page)
+        {
+            if (page.SecretValues != null)
+            {
+                foreach (var entry in page.SecretValues) Emit(entry.Name ?? entry.ARN, entry.SecretString, entry.SecretBinary, () => SecretValue.From(entry));
+            }
+            if (page.Errors != null)
+            {
+                foreach (var error in page.Errors) WriteError(ErrorRecordFactory.FromBatchError(error));
+            }
+        }
+
+        private void Emit(string name, string secretString, byte[] secretBinary, Func<SecretValue> full)
+        {
+            if (!AsPlainText && !AsHashtable && !AsCredential)
+            {
+                WriteObject(full());
+                return;
+            }
+            if (secretString == null)
+            {
+                string what = secretBinary != null ? "holds SecretBinary, not SecretString" : "has no SecretString";
+                WriteError(ErrorRecordFactory.Local("SecretValueNotText", ErrorCategory.InvalidType, name,
+                    $"Secret '{name}' {what}; read it without -AsPlainText, -AsHashtable or -AsCredential."));
+                return;
+            }
+            if (AsPlainText)
+            {
+                WriteObject(secretString);
+            }
+            else if (AsHashtable)
+            {
+                try
+                {
+                    WriteObject(SecretJsonConverter.ToHashtable(secretString));
+                }
+                catch (FormatException e)
+                {
+                    WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, name, $"Secret '{name}': {e.Message}"));
+                }
+            }
+            else if (SecretJsonConverter.TryGetCredential(secretString, out string username, out string password))
+            {
+                WriteObject(new PSCredential(username, SecureStringConverter.ToSecureString(password)));
+            }
+            else
+            {
+                WriteError(ErrorRecordFactory.Local("SecretValueNotCredential", ErrorCategory.InvalidData, name,
+                    $"Secret '{name}' is not a JSON object with string 'username' and 'password' keys, so it can't be a PSCredential."));
+            }
+        }
+    }
+}

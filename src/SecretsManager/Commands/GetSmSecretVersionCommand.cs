@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Lists the versions of secrets with their staging labels (ListSecretVersionIds, every page).</summary>
+    [Cmdlet(VerbsCommon.Get, "SmSecretVersion")]
+    [OutputType(typeof(SecretVersion))]
+    public sealed class GetSmSecretVersionCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>Also list deprecated versions (those with no staging label).</summary>
+        [Parameter]
+        public SwitchParameter IncludeDeprecated { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                // Paged here rather than with ListSecretVersionIdsAll: each page also carries the secret's Name and
+                // ARN, which the versions need so they can be piped on.
+                string token = null;
+                do
+                {
+                    var request = new ListSecretVersionIdsRequest
+                    {
+                        SecretId = id,
+                        NextToken = token,
+                        IncludeDeprecated = IncludeDeprecated.IsPresent ? true : (bool?)null,
+                    };
+                    if (!TryCall(id, "ListSecretVersionIds", () => Client.ListSecretVersionIds(request), out var page)) break;
+                    if (page.Versions != null)
+                    {
+                        foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, page.Name ?? SecretArn.NameOf(id), page.ARN ?? SecretArn.ArnOf(id)));
+                    }
+                    token = page.NextToken;
+                }
+                while (!string.IsNullOrEmpty(token));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Creates a secret (CreateSecret), optionally with a first value, tags and replicas.</summary>
+    [Cmdlet(VerbsCommon.New, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = StringSet)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class NewSmSecretCommand : SecretsManagerCmdlet
+    {
+        private const string StringSet = "SecretString";
+        private const string BinarySet = "SecretBinary";
+
+        /// <summary>The new secret's name: 1–512 of A-Z a-z 0-9 / _ + = . @ -.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(1, ModelConstraints.SecretNameMaxLength)]
+        [ValidatePattern(ModelConstraints.SecretNamePattern)]
+        public string Name { get; set; }
+
+        /// <summary>The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
+        [Parameter(Position = 1, ParameterSetName = StringSet, ValueFromPipelineByPropertyName = true)]
+        [SecretStringTransformation]
+        [ValidateSecretSize]
+        public SecureString SecretString { get; set; }
+
+        /// <summary>The value as binary data.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
+        [ValidateSecretSize]
+        public byte[] SecretBinary { get; set; }
+
+        /// <summary>A description of up to 2048 characters.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(0, ModelConstraints.DescriptionMaxLength)]
+        public string Description { get; set; }
+
+        /// <summary>The KMS key (ARN, key id or alias) that encrypts the value; default aws/secretsmanager.</summary>
+        [Parameter]
+        [ValidateLength(0, ModelConstraints.KmsKeyIdMaxLength)]
+        public string KmsKeyId { get; set; }
+
+        /// <summary>Tags as a hashtable, e.g. @{ env = 'prod' }.</summary>
+        [Parameter]
+        [ValidateTags]
+        public Hashtable Tag { get; set; }
+
+        /// <summary>Regions to replicate to: names, or @{ Region = '…'; KmsKeyId = '…' } entries.</summary>
+        [Parameter]
+        [ReplicaRegionTransformation]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public ReplicaRegionType[] ReplicaRegion { get; set; }
+
+        /// <summary>Overwrite a secret of the same name in a replica region.</summary>
+        [Parameter]
+        public SwitchParameter ForceOverwriteReplicaSecret { get; set; }
+
+        /// <summary>An idempotency token of 32–64 characters; it becomes the first version's id.</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string ClientRequestToken { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            string replicas = ReplicaRegion == null || ReplicaRegion.Length == 0
+                ? string.Empty
+                : $" replicated to {string.Join(", ", ReplicaRegion.Select(r => r.Region))}";
+            if (!ShouldChange($"Create secret '{Name}'{replicas}")) return;
+
+            var request = new CreateSecretRequest
+            {
+                Name = Name,
+                SecretString = SecureStringConverter.ToPlainText(SecretString),
+                SecretBinary = SecretBinary,
+                Description = Description,
+                KmsKeyId = KmsKeyId,
+                Tags = TagConverter.ToTags(Tag),
+                AddReplicaRegions = ReplicaRegion?.ToList(),
+                ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
+                ClientRequestToken = ClientRequestToken,
+            };
+            if (!TryCall(Name, "CreateSecret", () => Client.CreateSecret(request), out var response)) return;
+            WriteObject(new SecretOperationResult("CreateSecret", response.Name ?? Name, response.ARN)
+            {
+                VersionId = response.VersionId,
+                ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
+            });
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Deletes secrets (DeleteSecret): recoverable with Restore-SmSecret for -RecoveryWindowInDays (7–30, default 30),
+    /// or at once with -WithoutRecovery.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RecoverySet)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class RemoveSmSecretCommand : SecretsManagerCmdlet
+    {
+        private const string RecoverySet = "RecoveryWindow";
+        private const string NoRecoverySet = "WithoutRecovery";
+        private const int DefaultRecoveryWindowInDays = 30;
+
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>Days (7–30) during which Restore-SmSecret can undo the deletion. Default 30.</summary>
+        [Parameter(ParameterSetName = RecoverySet)]
+        [ValidateRange(7, 30)]
+        public int RecoveryWindowInDays { get; set; } = DefaultRecoveryWindowInDays;
+
+        /// <summary>Delete at once, with no way back.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = NoRecoverySet)]
+        public SwitchParameter WithoutRecovery { get; set; }
+
+        /// <summary>Don't ask for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                string effect = WithoutRecovery ? "immediately, without recovery" : $"recoverable for {RecoveryWindowInDays} days";
+                if (!ShouldChange($"Delete secret '{id}' ({effect})", Force)) continue;
+                var request = new DeleteSecretRequest { SecretId = id };
+                if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
+                else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;
+                if (!TryCall(id, "DeleteSecret", () => Client.DeleteSecret(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("DeleteSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    DeletionDate = LocalTime.From(response.DeletionDate),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Stores a new version of a secret's value (PutSecretValue). Without -VersionStage the new version becomes
+    /// AWSCURRENT; with it, it gets exactly those labels.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SmSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class SetSmSecretValueCommand : SecretsManagerCmdlet
+    {
+        private const string StringSet = "SecretString";
+        private const string BinarySet = "SecretBinary";
+
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = StringSet)]
+        [SecretStringTransformation]
+        [ValidateSecretSize]
+        public SecureString SecretString { get; set; }
+
+        /// <summary>The value as binary data.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
+        [ValidateSecretSize]
+        public byte[] SecretBinary { get; set; }
+
+        /// <summary>Staging labels for the new version (1–20); default AWSCURRENT.</summary>
+        [Parameter]
+        [ValidateCount(1, ModelConstraints.VersionStagesMaxCount)]
+        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        public string[] VersionStage { get; set; }
+
+        /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string ClientRequestToken { get; set; }
+
+        /// <summary>The token a rotation function received, when called from one (36–256 characters).</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.RotationTokenMinLength, ModelConstraints.RotationTokenMaxLength)]
+        public string RotationToken { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            string labels = VersionStage == null ? "AWSCURRENT" : string.Join(", ", VersionStage);
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) continue;
+                var request = new PutSecretValueRequest
+                {
+                    SecretId = id,
+                    SecretString = SecureStringConverter.ToPlainText(SecretString),
+                    SecretBinary = SecretBinary,
+                    VersionStages = VersionStage?.ToList(),
+                    ClientRequestToken = ClientRequestToken,
+                    RotationToken = RotationToken,
+                };
+                if (!TryCall(id, "PutSecretValue", () => Client.PutSecretValue(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("PutSecretValue", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    VersionId = response.VersionId,
+                    VersionStages = response.VersionStages?.ToArray(),
+                });
+            }
+        }
+    }
+}

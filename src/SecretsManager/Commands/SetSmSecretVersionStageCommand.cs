@@ -1,0 +1,81 @@
+using System;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Moves or removes a staging label (UpdateSecretVersionStage). Moving or removing AWSCURRENT changes what every
+    /// reader gets, so it is confirmed like a high-impact change unless -Force.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SmSecretVersionStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class SetSmSecretVersionStageCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The staging label to move or remove, e.g. AWSCURRENT.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        public string VersionStage { get; set; }
+
+        /// <summary>The version that gets the label.</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string MoveToVersionId { get; set; }
+
+        /// <summary>The version that loses the label (required when the label sits on another version).</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string RemoveFromVersionId { get; set; }
+
+        /// <summary>Don't ask for confirmation when AWSCURRENT moves.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (MoveToVersionId == null && RemoveFromVersionId == null)
+            {
+                ThrowArgumentError("NoVersionGiven", "Set-SmSecretVersionStage needs -MoveToVersionId, -RemoveFromVersionId or both.");
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            bool current = string.Equals(VersionStage, ModelConstraints.CurrentStage, StringComparison.Ordinal);
+            foreach (string id in SecretId)
+            {
+                string description = Describe(id);
+                bool proceed = current ? ShouldChangeHighImpact(description, Force) : ShouldChange(description, Force);
+                if (!proceed) continue;
+                var request = new UpdateSecretVersionStageRequest
+                {
+                    SecretId = id,
+                    VersionStage = VersionStage,
+                    MoveToVersionId = MoveToVersionId,
+                    RemoveFromVersionId = RemoveFromVersionId,
+                };
+                if (!TryCall(id, "UpdateSecretVersionStage", () => Client.UpdateSecretVersionStage(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    VersionId = MoveToVersionId ?? RemoveFromVersionId,
+                });
+            }
+        }
+
+        private string Describe(string id)
+        {
+            if (MoveToVersionId == null) return $"Remove label '{VersionStage}' from version {RemoveFromVersionId} of secret '{id}'";
+            string from = RemoveFromVersionId == null ? string.Empty : $" (from version {RemoveFromVersionId})";
+            return $"Move label '{VersionStage}' of secret '{id}' to version {MoveToVersionId}{from}";
+        }
+    }
+}

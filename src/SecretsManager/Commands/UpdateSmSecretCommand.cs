@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Changes a secret's description, KMS key or value (UpdateSecret). A new value becomes AWSCURRENT.</summary>
+    [Cmdlet(VerbsData.Update, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class UpdateSmSecretCommand : SecretsManagerCmdlet
+    {
+        private const string StringSet = "SecretString";
+        private const string BinarySet = "SecretBinary";
+
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>A new value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
+        [Parameter(ParameterSetName = StringSet)]
+        [SecretStringTransformation]
+        [ValidateSecretSize]
+        public SecureString SecretString { get; set; }
+
+        /// <summary>A new value as binary data.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
+        [ValidateSecretSize]
+        public byte[] SecretBinary { get; set; }
+
+        /// <summary>A new description of up to 2048 characters.</summary>
+        [Parameter]
+        [ValidateLength(0, ModelConstraints.DescriptionMaxLength)]
+        public string Description { get; set; }
+
+        /// <summary>A new KMS key for the value.</summary>
+        [Parameter]
+        [ValidateLength(0, ModelConstraints.KmsKeyIdMaxLength)]
+        public string KmsKeyId { get; set; }
+
+        /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string ClientRequestToken { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (SecretString == null && SecretBinary == null && Description == null && KmsKeyId == null)
+            {
+                ThrowArgumentError("NothingToUpdate", "Update-SmSecret needs at least one of -SecretString, -SecretBinary, -Description or -KmsKeyId.");
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            var changes = new List<string>();
+            if (Description != null) changes.Add("description");
+            if (KmsKeyId != null) changes.Add("KMS key");
+            if (SecretString != null || SecretBinary != null) changes.Add("value (a new AWSCURRENT version)");
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Update secret '{id}': {string.Join(", ", changes)}")) continue;
+                var request = new UpdateSecretRequest
+                {
+                    SecretId = id,
+                    SecretString = SecureStringConverter.ToPlainText(SecretString),
+                    SecretBinary = SecretBinary,
+                    Description = Description,
+                    KmsKeyId = KmsKeyId,
+                    ClientRequestToken = ClientRequestToken,
+                };
+                if (!TryCall(id, "UpdateSecret", () => Client.UpdateSecret(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("UpdateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    VersionId = response.VersionId,
+                });
+            }
+        }
+    }
+}
