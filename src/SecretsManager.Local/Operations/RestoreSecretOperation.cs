@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using SecretsManager.Local.Protocol;
+
+namespace SecretsManager.Local.Operations;
+
+/// <summary>RestoreSecret: cancels a scheduled deletion.</summary>
+internal sealed class RestoreSecretOperation : IOperation
+{
+    public string Name => "RestoreSecret";
+
+    public JsonObject Execute(OperationContext ctx)
+    {
+        var secret = ctx.FindSecret();
+        if (secret.IsReplica)
+            throw ServiceException.InvalidRequest(
+                $"Operation is not permitted on a replica secret. Call the operation in the primary secret's Region {secret.PrimaryRegion}.");
+        secret.DeletionDate = null;
+        return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name };
+    }
+}

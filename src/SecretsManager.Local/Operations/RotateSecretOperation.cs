@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using SecretsManager.Local.Domain;
+using SecretsManager.Local.Protocol;
+
+namespace SecretsManager.Local.Operations;
+
+/// <summary>
+/// RotateSecret: records the rotation configuration and, unless RotateImmediately is false, starts an asynchronous
+/// rotation whose new VersionId it returns at once. A pending rotation that didn't finish blocks a new one.
+/// </summary>
+internal sealed class RotateSecretOperation : IOperation
+{
+    public string Name => "RotateSecret";
+
+    public JsonObject Execute(OperationContext ctx)
+    {
+        var req = ctx.Request;
+        var secret = ctx.FindWritableSecret();
+        var rules = req.Structure("RotationRules");
+        long? days = rules?.Long("AutomaticallyAfterDays");
+        var schedule = rules?.String("ScheduleExpression");
+        var duration = rules?.String("Duration");
+        if (rules is not null) RotationRules.Validate(days, schedule, duration);
+
+        var lambdaArn = req.Has("RotationLambdaARN") && req.String("RotationLambdaARN")!.Length > 0
+            ? req.String("RotationLambdaARN")! : secret.Rotation.LambdaArn;
+        if (lambdaArn is null)
+            throw ServiceException.InvalidRequest(
+                "No Lambda rotation function ARN is associated with this secret. Specify RotationLambdaARN (managed rotation is not available in SecretsManager.Local).");
+        var token = req.String("ClientRequestToken") ?? Guid.NewGuid().ToString();
+        var rotateNow = req.Bool("RotateImmediately") ?? true;
+
+        if (secret.FindVersion(token) is not null && secret.Rotation.RunningToken is null)
+            return Response(secret, token); // a retried call for a rotation that already produced this version
+        if (secret.Rotation.RunningToken is not null || RotationRules.HasUnfinishedRotation(secret))
+            throw ServiceException.InvalidRequest("A previous rotation isn't complete. That rotation will be reattempted.");
+        if (!ctx.Rotation.CanInvoke(lambdaArn))
+            throw new ServiceException(ErrorCodes.AccessDenied,
+                $"Secrets Manager cannot invoke the specified Lambda function {lambdaArn}. Ensure that the function exists (SecretsManagerLocalSingleUser or a --rotation-function) and that its policy grants access to the principal secretsmanager.amazonaws.com.");
+        if (rotateNow && secret.FindByStage(StagingLabels.Current) is null)
+            throw ServiceException.InvalidRequest("The secret has no AWSCURRENT version to rotate. Store a value first.");
+
+        var r = secret.Rotation;
+        r.Enabled = true;
+        r.LambdaArn = lambdaArn;
+        if (rules is not null)
+        {
+            r.AutomaticallyAfterDays = days;
+            r.ScheduleExpression = schedule;
+            r.Duration = duration;
+        }
+        if (rotateNow) ctx.Rotation.Start(secret, token, ctx.Now);
+        else r.NextRotationDate = RotationRules.NextRotation(r, ctx.Now);
+        ctx.MarkChanged(secret);
+        return Response(secret, rotateNow ? token : null);
+    }
+
+    private static JsonObject Response(State.Secret secret, string? versionId) =>
+        new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name }.AddIf("VersionId", versionId);
+}
