@@ -35,9 +35,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Service errors' -Tag 'Errors' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'carries the AWS error code, an accurate category, the secret id and the service message' {
         $missing = New-SmTestName 'missing'
         Get-SmSecretValue -SecretId $missing -ErrorVariable err -ErrorAction SilentlyContinue
@@ -83,6 +84,9 @@ Describe 'Service errors' -Tag 'Errors' {
 }
 
 Describe 'Connection settings' -Tag 'Errors' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'stops with one clear error that says how to set a region when there is none' {
         $result = Invoke-IsolatedPwsh -Script @"
 try { Get-SmSecret -SecretId 'x' -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Continue; @{ Terminated = `$false } | ConvertTo-Json }

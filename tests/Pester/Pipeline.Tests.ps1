@@ -12,11 +12,21 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'Get-SmSecret takes -SecretId by value and by property name, with the aliases ARN and Id (its -Name lists by wildcard)' {
+        $parameter = (Get-Command Get-SmSecret).Parameters['SecretId']
+        $parameter.Aliases | Should -Contain 'ARN'
+        $parameter.Aliases | Should -Contain 'Id'
+        $attributes = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+        ($attributes | Where-Object ValueFromPipeline) | Should -Not -BeNullOrEmpty
+        ($attributes | Where-Object ValueFromPipelineByPropertyName) | Should -Not -BeNullOrEmpty
+    }
+
     It '<cmdlet> takes -SecretId by value and by property name, with the aliases Name, ARN and Id' -ForEach @(
-        'Get-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Get-SmSecretValue', 'Set-SmSecretValue',
+        'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Get-SmSecretValue', 'Set-SmSecretValue',
         'Get-SmSecretVersion', 'Set-SmSecretVersionStage', 'Invoke-SmRotation', 'Stop-SmRotation', 'Add-SmSecretTag',
         'Remove-SmSecretTag', 'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy',
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication' | ForEach-Object { @{ cmdlet = $_ } }) {
@@ -51,7 +61,8 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
     It 'binds the Name of any object, and the ARN of a SecretValue, by property name' {
         $name = New-SmTestName 'pipe'
         $arn = (New-SmSecret -Name $name -SecretString 'v').ARN
-        ([pscustomobject]@{ Name = $name } | Get-SmSecret).ARN | Should -Be $arn
+        ([pscustomobject]@{ Name = $name } | Get-SmSecretValue).ARN | Should -Be $arn
+        ([pscustomobject]@{ Name = $name } | Get-SmSecretVersion).VersionStages | Should -Contain 'AWSCURRENT'
         ([pscustomobject]@{ ARN = $arn } | Get-SmSecret).Name | Should -Be $name
         ([pscustomobject]@{ Id = $name } | Get-SmSecret).Name | Should -Be $name
         (Get-SmSecretValue -SecretId $name | Get-SmSecretVersion).VersionStages | Should -Contain 'AWSCURRENT'
@@ -66,6 +77,9 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
 }
 
 Describe 'Errors in a pipeline' -Tag 'Pipeline', 'Errors' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'yields two objects and one error for three ids with the middle one missing (Get-SmSecret)' {
         $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
         foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }

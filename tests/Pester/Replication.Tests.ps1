@@ -11,9 +11,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Add-SmSecretReplica' -Tag 'Replication' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'creates a read-only replica that is visible in the other region' {
         $name = New-SmTestName 'rep'
         $null = New-SmSecret -Name $name -SecretString 'replicated'
@@ -70,6 +71,9 @@ Describe 'Add-SmSecretReplica' -Tag 'Replication' {
 }
 
 Describe 'Remove-SmSecretReplica' -Tag 'Replication' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'removes the replica from the other region' {
         $name = New-SmTestName 'rep'
         $null = New-SmSecret -Name $name -SecretString 'v'
@@ -97,6 +101,9 @@ Describe 'Remove-SmSecretReplica' -Tag 'Replication' {
 }
 
 Describe 'Stop-SmSecretReplication' -Tag 'Replication' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'turns the replica into a standalone secret in its own region' {
         $name = New-SmTestName 'rep'
         $null = New-SmSecret -Name $name -SecretString 'v'

@@ -18,9 +18,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'attaches a policy given as a JSON string' {
         $name = New-SmTestName 'pol'
         $null = New-SmSecret -Name $name -SecretString 'v'
@@ -77,6 +78,9 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
 }
 
 Describe 'Get-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'returns the secret name and ARN with the policy' {
         $name = New-SmTestName 'pol'
         $arn = (New-SmSecret -Name $name -SecretString 'v').ARN
@@ -95,6 +99,9 @@ Describe 'Get-SmResourcePolicy' -Tag 'ResourcePolicy' {
 }
 
 Describe 'Remove-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'removes the policy' {
         $name = New-SmTestName 'pol'
         $null = New-SmSecret -Name $name -SecretString 'v'
@@ -119,6 +126,9 @@ Describe 'Remove-SmResourcePolicy' -Tag 'ResourcePolicy' {
 }
 
 Describe 'Test-SmResourcePolicy' -Tag 'ResourcePolicy' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'passes a well-formed policy' {
         $result = Test-SmResourcePolicy -Policy (New-PolicyJson)
         $result.PSObject.TypeNames | Should -Contain 'SecretsManager.PolicyValidation'

@@ -13,9 +13,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Invoke-SmRotation' -Tag 'Rotation' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'rotates a database secret with -Wait: a new password, the same user, and the schedule recorded' {
         $name = New-SmTestName 'rot'
         $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
@@ -113,6 +114,9 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
 }
 
 Describe 'Stop-SmRotation' -Tag 'Rotation' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'turns automatic rotation off' {
         $name = New-SmTestName 'rot'
         $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'

@@ -11,10 +11,11 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-# Every test leaves no secret behind.
-AfterEach { Reset-SmLocalEndpoint $script:ep }
 
 Describe 'New-SmSecret' -Tag 'Secret' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'creates a secret from a plain string and returns its name and ARN' {
         $name = New-SmTestName 'new'
         $created = New-SmSecret -Name $name -SecretString 'plain value'
@@ -107,6 +108,9 @@ Describe 'New-SmSecret' -Tag 'Secret' {
 }
 
 Describe 'Get-SmSecret' -Tag 'Secret' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'describes one secret by name with real dates' {
         $name = New-SmTestName 'get'
         $null = New-SmSecret -Name $name -SecretString 'v' -Description 'described'
@@ -219,6 +223,9 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
 }
 
 Describe 'Update-SmSecret' -Tag 'Secret' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'changes the description without creating a version' {
         $name = New-SmTestName 'upd'
         $null = New-SmSecret -Name $name -SecretString 'v' -Description 'old'
@@ -263,6 +270,9 @@ Describe 'Update-SmSecret' -Tag 'Secret' {
 }
 
 Describe 'Remove-SmSecret' -Tag 'Secret' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'schedules deletion with the recovery window given' {
         $name = New-SmTestName 'rm'
         $null = New-SmSecret -Name $name -SecretString 'v'
@@ -364,6 +374,9 @@ Describe 'Remove-SmSecret' -Tag 'Secret' {
 }
 
 Describe 'Restore-SmSecret' -Tag 'Secret' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'cancels a scheduled deletion so the value can be read again' {
         $name = New-SmTestName 'restore'
         $null = New-SmSecret -Name $name -SecretString 'back'

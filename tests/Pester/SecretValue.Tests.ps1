@@ -11,9 +11,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'returns the value as a SecureString by default' {
         $name = New-SmTestName 'val'
         $null = New-SmSecret -Name $name -SecretString 'hidden value'
@@ -158,6 +159,9 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
 }
 
 Describe 'Set-SmSecretValue' -Tag 'SecretValue' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'puts a new version that becomes AWSCURRENT, with AWSPREVIOUS on the old one' {
         $name = New-SmTestName 'put'
         $null = New-SmSecret -Name $name -SecretString 'one'

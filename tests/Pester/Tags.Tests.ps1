@@ -11,9 +11,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Add-SmSecretTag' -Tag 'Tags' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'adds tags from a hashtable and overwrites a value for an existing key' {
         $name = New-SmTestName 'tag'
         $null = New-SmSecret -Name $name -SecretString 'v' -Tag @{ env = 'dev' }
@@ -56,6 +57,9 @@ Describe 'Add-SmSecretTag' -Tag 'Tags' {
 }
 
 Describe 'Remove-SmSecretTag' -Tag 'Tags' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'removes the tags named by -Key and keeps the others' {
         $name = New-SmTestName 'tag'
         $null = New-SmSecret -Name $name -SecretString 'v' -Tag @{ a = '1'; b = '2'; c = '3' }

@@ -23,9 +23,10 @@ AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
 }
 
-AfterEach { Reset-SmLocalEndpoint $script:ep }
-
 Describe 'Get-SmSecretVersion' -Tag 'Versions' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'lists the versions with their staging labels' {
         $s = New-ThreeVersionSecret
         $versions = @(Get-SmSecretVersion -SecretId $s.Name)
@@ -61,6 +62,9 @@ Describe 'Get-SmSecretVersion' -Tag 'Versions' {
 }
 
 Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
+    # Every test leaves no secret behind.
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
     It 'adds a custom label to a version' {
         $s = New-ThreeVersionSecret
         $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage 'GOLDEN' -MoveToVersionId $s.Ids.v1
