@@ -56,7 +56,7 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         $result | Should -BeNullOrEmpty
         $err | Should -HaveCount 1
         $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
-        $err[0].FullyQualifiedErrorId | Should -BeLike '*,SecretsManager.Commands.GetSmSecretValueCommand'
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'SecretValueNotJson,SecretsManager.Commands.GetSmSecretValueCommand'
         $err[0].TargetObject | Should -Be $name
         ($err[0] | Out-String) | Should -Not -Match 'SENTINEL'
     }
@@ -75,6 +75,7 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         $null = New-SmSecret -Name $name -SecretString '{"user":"x"}'
         Get-SmSecretValue -SecretId $name -AsCredential -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'SecretValueNotCredential,SecretsManager.Commands.GetSmSecretValueCommand'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $err[0].TargetObject | Should -Be $name
     }

@@ -89,7 +89,8 @@ Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
         $s = New-ThreeVersionSecret
         Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -Force -ErrorVariable err -ErrorAction SilentlyContinue
         $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -BeLike '*Exception,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidParameterException,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $err[0].Exception.Message | Should -Match 'RemoveFromVersionId'
         $err[0].TargetObject | Should -Be $s.Name
         Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
     }
