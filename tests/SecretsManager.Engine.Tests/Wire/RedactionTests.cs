@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Amazon;
+using SecretsManager.Engine.Tests.Support;
+
+namespace SecretsManager.Engine.Tests.Wire;
+
+/// <summary>Secret values never reach ToString(), exception text or the SDK's own logs.</summary>
+[Collection(ProcessStateCollection.Name)]
+public class RedactionTests
+{
+    private const string Secret = "TOP-SECRET-7f3a9c";
+    private static readonly byte[] SecretBytes = Encoding.UTF8.GetBytes("BINARY-SECRET-51d2");
+    private static readonly string SecretBase64 = Convert.ToBase64String(SecretBytes);
+
+    public static IEnumerable<object[]> ModelsWithSecrets => new[]
+    {
+        new object[] { new CreateSecretRequest { Name = "n", SecretString = Secret, SecretBinary = SecretBytes } },
+        new object[] { new UpdateSecretRequest { SecretId = "n", SecretString = Secret, SecretBinary = SecretBytes } },
+        new object[] { new PutSecretValueRequest { SecretId = "n", SecretString = Secret, SecretBinary = SecretBytes } },
+        new object[] { new GetSecretValueResponse { Name = "n", SecretString = Secret, SecretBinary = SecretBytes } },
+        new object[] { new SecretValueEntry { Name = "n", SecretString = Secret, SecretBinary = SecretBytes } },
+        new object[] { new GetRandomPasswordResponse { RandomPassword = Secret } },
+        new object[] { new BatchGetSecretValueResponse { SecretValues = new() { new SecretValueEntry { SecretString = Secret } } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(ModelsWithSecrets))]
+    public void ToStringNeverShowsSecretValues(object model)
+    {
+        string text = model.ToString();
+
+        Assert.DoesNotContain(Secret, text);
+        Assert.DoesNotContain(SecretBase64, text);
+        Assert.StartsWith(model.GetType().Name, text);
+    }
+
+    [Fact]
+    public void ToStringShowsOrdinaryMembersAndMarksSecretOnesRedacted()
+    {
+        string text = new GetSecretValueResponse { Name = "app/db", SecretString = Secret, VersionStages = new() { "AWSCURRENT" } }.ToString();
+
+        Assert.Contains("Name = app/db", text);
+        Assert.Contains("SecretString = (redacted)", text);
+        Assert.Contains("VersionStages = [1 item(s)]", text);
+    }
+
+    [Fact]
+    public void OptionsToStringNeverShowsTheSecretKeyOrToken()
+    {
+        var options = new SecretsManagerClientOptions { AccessKeyId = "AKIDEXAMPLE", SecretAccessKey = Secret, SessionToken = Secret + "-token" };
+
+        Assert.DoesNotContain(Secret, options.ToString());
+    }
+
+    [Fact]
+    public void TheSdkLogsNoBodiesEvenWithEveryLoggingSwitchOn()
+    {
+        var log = new StringBuilder();
+        var listener = new TextWriterTraceListener(new StringWriter(log)) { Name = "redaction-test" };
+        var logging = AWSConfigs.LoggingConfig;
+        var (logTo, logResponses, logMetrics) = (logging.LogTo, logging.LogResponses, logging.LogMetrics);
+        try
+        {
+            logging.LogTo = LoggingOptions.SystemDiagnostics;
+            logging.LogResponses = ResponseLoggingOption.Always;
+            logging.LogMetrics = true;
+            AWSConfigs.AddTraceListener("Amazon", listener);
+
+            var handler = new ScriptedHttpHandler()
+                .Then(HttpStatusCode.OK, $$"""{"Name":"n","SecretString":"{{Secret}}","SecretBinary":"{{SecretBase64}}"}""")
+                .Then(HttpStatusCode.OK, """{"ARN":"a","Name":"n","VersionId":"v"}""")
+                .Then(HttpStatusCode.OK, $$"""{"RandomPassword":"{{Secret}}"}""")
+                .Then(HttpStatusCode.OK, $$"""{"SecretValues":[{"Name":"n","SecretString":"{{Secret}}"}],"Errors":[]}""");
+            // The worst case: a client whose own logging switches are on too.
+            using var client = Internal.ClientBuilder.Build(
+                new SecretsManagerClientOptions { Region = "us-east-1", AccessKeyId = "AKIDEXAMPLE", SecretAccessKey = "secret-key", EndpointUrl = WireClient.Endpoint },
+                ownedByCache: false,
+                config =>
+                {
+                    config.HttpClientFactory = new ScriptedHttpClientFactory(handler);
+                    config.DisableLogging = false;
+                    config.LogResponse = true;
+                    config.LogMetrics = true;
+                });
+
+            Assert.Equal(Secret, client.GetSecretValue(new GetSecretValueRequest { SecretId = "n" }).SecretString);
+            client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = Secret, SecretBinary = SecretBytes });
+            client.GetRandomPassword(new GetRandomPasswordRequest());
+            client.BatchGetSecretValue(new BatchGetSecretValueRequest { SecretIdList = new() { "n" } });
+            listener.Flush();
+        }
+        finally
+        {
+            AWSConfigs.RemoveTraceListener("Amazon", listener.Name);
+            (logging.LogTo, logging.LogResponses, logging.LogMetrics) = (logTo, logResponses, logMetrics);
+        }
+
+        string text = log.ToString();
+        // The SDK's trace source was live (so the checks below are meaningful), but it wrote no body or secret.
+        Assert.Contains("Amazon", text);
+        Assert.DoesNotContain(Secret, text);
+        Assert.DoesNotContain(SecretBase64, text);
+        Assert.DoesNotContain("secret-key", text);
+    }
+
+    [Fact]
+    public void AnUnreadableResponseDoesNotQuoteItsBodyInTheException()
+    {
+        // Truncated JSON that contains a secret: the error must not echo it.
+        var handler = new ScriptedHttpHandler().Then(HttpStatusCode.OK, $$"""{"Name":"n","SecretString":"{{Secret}}" """);
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.GetSecretValue(new GetSecretValueRequest { SecretId = "n" }));
+
+        Assert.Equal("InvalidResponse", error.ErrorCode);
+        Assert.DoesNotContain(Secret, error.ToString());
+    }
+}
