@@ -27,6 +27,7 @@ public sealed class LocalServer : IAsyncDisposable
     private readonly RotationRunner _rotation;
     private readonly ServiceState _state;
     private readonly DueWork _dueWork;
+    private readonly Timer _dueTimer;
     private int _disposed;
 
     private LocalServer(WebApplication app, string url, LocalClock clock, RotationRunner rotation, ServiceState state, DueWork dueWork)
@@ -37,6 +38,13 @@ public sealed class LocalServer : IAsyncDisposable
         _rotation = rotation;
         _state = state;
         _dueWork = dueWork;
+        // Real time passes too: purges and scheduled rotations also fall due without any request.
+        _dueTimer = new Timer(_ => RunDueNow(), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    private void RunDueNow()
+    {
+        lock (_state.Sync) _dueWork.RunDue(Clock.UtcNow);
     }
 
     /// <summary>The endpoint URL, <c>http://127.0.0.1:&lt;port&gt;</c>.</summary>
@@ -87,11 +95,12 @@ public sealed class LocalServer : IAsyncDisposable
         var dueWork = new DueWork(state, rotation);
         var dispatcher = new RequestDispatcher(state, clock, new SigV4Verifier(options.AccessKey, options.SecretKey),
             OperationRegistry.CreateDefault(), rotation, dueWork, logger);
-        var hooks = new TestHooks(state, clock, dueWork);
+        var hooks = new TestHooks(state, clock, dueWork, rotation);
 
         app.MapPost("/", dispatcher.HandleAsync);
         app.MapPost("/_local/reset", hooks.ResetAsync);
         app.MapPost("/_local/clock/advance", hooks.AdvanceAsync);
+        app.MapPost("/_local/rotation/wait", hooks.WaitRotationsAsync);
         app.MapGet("/_local/health", hooks.HealthAsync);
         app.MapFallback(TestHooks.NotFoundAsync);
 
@@ -106,7 +115,7 @@ public sealed class LocalServer : IAsyncDisposable
     public void AdvanceClock(TimeSpan by)
     {
         Clock.Advance(by);
-        lock (_state.Sync) _dueWork.RunDue(Clock.UtcNow);
+        RunDueNow();
     }
 
     /// <summary>Waits until no rotation is running.</summary>
@@ -118,6 +127,7 @@ public sealed class LocalServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _dueTimer.DisposeAsync();
         await _app.StopAsync();
         await _rotation.DisposeAsync();
         await _app.DisposeAsync();

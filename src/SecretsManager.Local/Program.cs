@@ -20,8 +20,19 @@ catch (ArgumentException e)
     return 2;
 }
 
-await using var server = await LocalServer.StartAsync(options);
-Console.Out.WriteLine($"SecretsManager.Local listening on {server.Url}");
+LocalServer server;
+try
+{
+    server = await LocalServer.StartAsync(options);
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine($"SecretsManager.Local could not listen on 127.0.0.1:{options.Port}: {e.Message}");
+    return 1;
+}
+
+await using var running = server;
+Console.Out.WriteLine($"SecretsManager.Local listening on {running.Url}");
 Console.Out.Flush();
-await server.WaitForShutdownAsync();
+await running.WaitForShutdownAsync();
 return 0;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SecretsManager.Local.Domain;
 using SecretsManager.Local.Protocol;
+using SecretsManager.Local.Rotation;
 using SecretsManager.Local.State;
 
 namespace SecretsManager.Local.Hosting;
@@ -12,13 +13,16 @@ internal sealed class TestHooks
 {
     private readonly ServiceState _state;
     private readonly LocalClock _clock;
+    private static readonly TimeSpan RotationWait = TimeSpan.FromSeconds(60);
     private readonly DueWork _dueWork;
+    private readonly RotationRunner _rotation;
 
-    public TestHooks(ServiceState state, LocalClock clock, DueWork dueWork)
+    public TestHooks(ServiceState state, LocalClock clock, DueWork dueWork, RotationRunner rotation)
     {
         _state = state;
         _clock = clock;
         _dueWork = dueWork;
+        _rotation = rotation;
     }
 
     /// <summary>POST /_local/reset: forgets every secret in every Region and puts the clock back to real time.</summary>
@@ -32,16 +36,22 @@ internal sealed class TestHooks
         return Write(http, 200, new JsonObject { ["reset"] = true, ["now"] = JsonWire.Timestamp(_clock.UtcNow) });
     }
 
-    /// <summary>POST /_local/clock/advance?seconds=N: moves the clock forward and runs what falls due.</summary>
-    public Task AdvanceAsync(HttpContext http)
+    /// <summary>
+    /// POST /_local/clock/advance?seconds=N: moves the clock forward, runs what falls due, and waits (up to 60 s) for the
+    /// rotations that started to end, so a test can look at the result right away.
+    /// </summary>
+    public async Task AdvanceAsync(HttpContext http)
     {
         string? text = http.Request.Query["seconds"];
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsInfinity(seconds))
-            return Write(http, 400, new JsonObject
+        {
+            await Write(http, 400, new JsonObject
             {
                 ["__type"] = ErrorCodes.InvalidParameter,
                 ["message"] = "Query parameter 'seconds' must be a non-negative number of seconds.",
             });
+            return;
+        }
         DateTimeOffset now;
         lock (_state.Sync)
         {
@@ -49,7 +59,28 @@ internal sealed class TestHooks
             now = _clock.UtcNow;
             _dueWork.RunDue(now);
         }
-        return Write(http, 200, new JsonObject { ["now"] = JsonWire.Timestamp(now) });
+        await WaitForRotationsAsync(http.RequestAborted);
+        await Write(http, 200, new JsonObject { ["now"] = JsonWire.Timestamp(now) });
+    }
+
+    /// <summary>POST /_local/rotation/wait: returns once no rotation is running (up to 60 s), for tests of RotateSecret.</summary>
+    public async Task WaitRotationsAsync(HttpContext http)
+    {
+        var idle = await WaitForRotationsAsync(http.RequestAborted);
+        await Write(http, idle ? 200 : 504, new JsonObject { ["idle"] = idle });
+    }
+
+    private async Task<bool> WaitForRotationsAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _rotation.WhenIdleAsync(ct).WaitAsync(RotationWait, ct);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>GET /_local/health.</summary>
