@@ -236,6 +236,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $rotated.VersionId | Should -Not -BeNullOrEmpty
 
         Wait-Until { (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).VersionId -eq $rotated.VersionId } 'the rotated version is AWSCURRENT'
+        Wait-Until { (Invoke-AwsOk 'describe-secret', '--secret-id', $name).LastRotatedDate } 'the rotation is recorded'
         $value = (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).SecretString | ConvertFrom-Json
         $value.username | Should -BeExactly 'app'
         $value.password | Should -Not -BeExactly 'old'

@@ -103,10 +103,11 @@ Describe 'Errors in a pipeline' -Tag 'Pipeline', 'Errors' {
     It 'goes on after a failed item of a mutating cmdlet (Remove-SmSecret)' {
         $a = New-SmTestName 'three'; $c = New-SmTestName 'three'; $missing = New-SmTestName 'missing'
         foreach ($n in $a, $c) { $null = New-SmSecret -Name $n -SecretString 'v' }
-        $a, $missing, $c | Remove-SmSecret -WithoutRecovery -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $null = $a, $missing, $c | Remove-SmSecret -Force -ErrorVariable err -ErrorAction SilentlyContinue
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.RemoveSmSecretCommand'
-        @(Get-SmSecret -IncludePlannedDeletion) | Should -HaveCount 0
+        $err[0].TargetObject | Should -Be $missing
+        (Get-SmSecret -SecretId $a, $c).DeletedDate | Where-Object { $_ } | Should -HaveCount 2
     }
 
     It 'turns the missing id into a terminating error with -ErrorAction Stop, after the first object' {

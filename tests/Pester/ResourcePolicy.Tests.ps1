@@ -27,7 +27,7 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $null = New-SmSecret -Name $name -SecretString 'v'
         $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
         $policy = Get-SmResourcePolicy -SecretId $name
-        ($policy.ResourcePolicy | ConvertFrom-Json).Statement[0].Principal.AWS | Should -Be 'arn:aws:iam::123456789012:role/app'
+        ($policy.Policy | ConvertFrom-Json).Statement[0].Principal.AWS | Should -Be 'arn:aws:iam::123456789012:role/app'
     }
 
     It 'attaches a policy given as a hashtable, converted to JSON' {
@@ -38,7 +38,7 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
             Statement = @(@{ Effect = 'Deny'; Principal = @{ AWS = 'arn:aws:iam::123456789012:root' }; Action = 'secretsmanager:DeleteSecret'; Resource = '*' })
         }
         $null = Set-SmResourcePolicy -SecretId $name -Policy $policy
-        $stored = (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | ConvertFrom-Json
+        $stored = (Get-SmResourcePolicy -SecretId $name).Policy | ConvertFrom-Json
         $stored.Statement[0].Effect | Should -Be 'Deny'
         $stored.Statement[0].Action | Should -Be 'secretsmanager:DeleteSecret'
     }
@@ -50,7 +50,7 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'PublicPolicyException,SecretsManager.Commands.SetSmResourcePolicyCommand'
         $err[0].TargetObject | Should -Be $name
-        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).Policy | Should -BeNullOrEmpty
     }
 
     It 'reports a policy that is not JSON as MalformedPolicyDocumentException' {
@@ -66,7 +66,7 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $name = New-SmTestName 'pol'
         $null = New-SmSecret -Name $name -SecretString 'v'
         Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson) -WhatIf | Should -BeNullOrEmpty
-        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).Policy | Should -BeNullOrEmpty
     }
 
     It 'reports a missing secret as ResourceNotFoundException' {
@@ -107,7 +107,7 @@ Describe 'Remove-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $null = New-SmSecret -Name $name -SecretString 'v'
         $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
         $null = Remove-SmResourcePolicy -SecretId $name -Confirm:$false
-        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).Policy | Should -BeNullOrEmpty
     }
 
     It 'removes nothing with -WhatIf' {
@@ -115,7 +115,7 @@ Describe 'Remove-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $null = New-SmSecret -Name $name -SecretString 'v'
         $null = Set-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)
         Remove-SmResourcePolicy -SecretId $name -WhatIf | Should -BeNullOrEmpty
-        (Get-SmResourcePolicy -SecretId $name).ResourcePolicy | Should -Not -BeNullOrEmpty
+        (Get-SmResourcePolicy -SecretId $name).Policy | Should -Not -BeNullOrEmpty
     }
 
     It 'reports a missing secret as ResourceNotFoundException' {

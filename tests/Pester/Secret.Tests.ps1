@@ -364,6 +364,14 @@ Describe 'Remove-SmSecret' -Tag 'Secret' {
         $err[0].TargetObject | Should -Be $missing
     }
 
+    It 'reports a missing secret as ResourceNotFoundException with -WithoutRecovery too, as AWS does' {
+        $missing = New-SmTestName 'missing'
+        $result = Remove-SmSecret -SecretId $missing -WithoutRecovery -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.RemoveSmSecretCommand'
+    }
+
     It 'refuses to create a secret under a name that is scheduled for deletion' {
         $name = New-SmTestName 'rm'
         $null = New-SmSecret -Name $name -SecretString 'v'
