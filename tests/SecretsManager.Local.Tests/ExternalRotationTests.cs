@@ -8,6 +8,7 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
 {
     private const string ScriptArn = "arn:aws:lambda:us-east-1:123456789012:function:ScriptRotator";
     private const string FailingArn = "arn:aws:lambda:us-east-1:123456789012:function:FailingRotator";
+    private const string MissingCommandArn = "arn:aws:lambda:us-east-1:123456789012:function:MissingCommand";
 
     public ExternalRotationTests(RotationScriptFixture fixture) : base(fixture) { }
 
@@ -34,7 +35,8 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         Assert.All(steps, s => Assert.Equal(token, s[3]));
         Assert.All(steps, s => Assert.Equal(Fixture.Url.TrimEnd('/'), s[4]));
         Assert.All(steps, s => Assert.True(s[2] == "ext" || s[2].Contains(":secret:ext-"), $"SecretId in the event was {s[2]}"));
-        Assert.True(SmAssert.Has(await Describe("ext"), "LastRotatedDate"));
+        // The endpoint records the rotation once the function's last step has returned.
+        await Eventually(async () => SmAssert.Has(await Describe("ext"), "LastRotatedDate"), "LastRotatedDate is recorded");
     }
 
     [SkippableFact]
@@ -58,5 +60,39 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         Assert.False(SmAssert.Has(await Describe("ext-fail"), "LastRotatedDate"));
 
         await Fails("RotateSecret", new { SecretId = "ext-fail", RotationLambdaARN = ScriptArn }, "InvalidRequestException");
+    }
+
+    [SkippableFact]
+    public async Task After_a_failed_rotation_is_cancelled_and_AWSPENDING_removed_rotation_works_again()
+    {
+        Skip.If(Fixture.Python is null, "python3 is not on PATH; the external rotation script needs it.");
+        await CreateSecret("ext-recover", "before");
+        var pending = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-recover", RotationLambdaARN = FailingArn }), "VersionId");
+        await Eventually(async () => VersionWith(await Versions("ext-recover"), "AWSPENDING") == pending, "the failed step left AWSPENDING");
+        await Eventually(() => Task.FromResult(Fixture.LoggedSteps().Any(l => l.StartsWith("STEP setSecret"))), "setSecret ran");
+        await Task.Delay(500);
+
+        await Ok("CancelRotateSecret", new { SecretId = "ext-recover" });
+        Assert.False((await Describe("ext-recover")).GetProperty("RotationEnabled").GetBoolean());
+        await Ok("UpdateSecretVersionStage", new { SecretId = "ext-recover", VersionStage = "AWSPENDING", RemoveFromVersionId = pending });
+
+        Fixture.ClearLog();
+        var next = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-recover", RotationLambdaARN = ScriptArn }), "VersionId");
+        await Eventually(async () => VersionWith(await Versions("ext-recover"), "AWSCURRENT") == next, "the new rotation completed");
+        Assert.True((await Describe("ext-recover")).GetProperty("RotationEnabled").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_command_that_cannot_run_fails_the_rotation_and_leaves_AWSCURRENT_alone()
+    {
+        var old = SmAssert.Str(await CreateSecret("ext-missing", "before"), "VersionId");
+        await Ok("RotateSecret", new { SecretId = "ext-missing", RotationLambdaARN = MissingCommandArn });
+
+        // The command never created a pending version, so once the failure is recorded a new rotation may start.
+        await Eventually(async () => (await Call("RotateSecret", new { SecretId = "ext-missing", RotationLambdaARN = MissingCommandArn })).IsSuccess,
+            "the failed rotation is no longer running");
+        Assert.Equal(old, VersionWith(await Versions("ext-missing"), "AWSCURRENT"));
+        Assert.Equal("before", await GetString("ext-missing"));
+        Assert.False(SmAssert.Has(await Describe("ext-missing"), "LastRotatedDate"));
     }
 }

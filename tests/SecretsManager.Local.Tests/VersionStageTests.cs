@@ -143,19 +143,32 @@ public class VersionStageTests : LocalServerTestBase
     }
 
     [Fact]
+    public async Task A_101st_version_younger_than_a_day_is_LimitExceededException()
+    {
+        // AWS keeps at most 100 versions and never removes one younger than 24 hours (PutSecretValue documentation).
+        await CreateSecret("crowded", "v0");
+        for (var i = 1; i < 100; i++) await Ok("PutSecretValue", new { SecretId = "crowded", SecretString = $"v{i}" });
+        Assert.Equal(100, (await Versions("crowded")).Count);
+
+        await Fails("PutSecretValue", new { SecretId = "crowded", SecretString = "one too many", ClientRequestToken = NewToken() }, "LimitExceededException");
+        Assert.Equal(100, (await Versions("crowded")).Count);
+        Assert.Equal("v99", await GetString("crowded"));
+    }
+
+    [Fact]
     public async Task Deprecated_versions_are_pruned_past_the_version_quota()
     {
         await CreateSecret("many", "v0");
-        for (var i = 1; i <= 110; i++) await Ok("PutSecretValue", new { SecretId = "many", SecretString = $"v{i}" });
-        // AWS keeps versions younger than 24 hours; let them age, then one more write triggers the clean-up.
+        for (var i = 1; i < 100; i++) await Ok("PutSecretValue", new { SecretId = "many", SecretString = $"v{i}" });
+        // Once the deprecated versions are older than 24 hours, the next write makes room by removing them.
         await AdvanceClock(TimeSpan.FromDays(2));
         var last = await Put("many", "last");
 
         var versions = await Versions("many");
         Assert.True(versions.Count <= 100, $"{versions.Count} versions kept; the quota is 100.");
         Assert.Equal(last, VersionWith(versions, "AWSCURRENT"));
-        Assert.NotNull(VersionWith(versions, "AWSPREVIOUS"));
-        Assert.Equal("v110", await GetString("many", stage: "AWSPREVIOUS"));
+        Assert.Equal("v99", await GetString("many", stage: "AWSPREVIOUS"));
+        Assert.Equal("last", await GetString("many"));
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class RotationScriptFixture : LocalServerFixture
         {
             ["ScriptRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}'",
             ["FailingRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}' --fail-at setSecret",
+            ["MissingCommand"] = $"'{Path.Combine(Directory, "no-such-program")}'",
         },
     };
 
