@@ -43,7 +43,7 @@ internal static class SecretViews
         var stages = new JsonObject();
         foreach (var v in s.Versions.Where(v => !v.IsDeprecated))
             stages[v.VersionId] = JsonWire.StringArray(v.Stages);
-        obj[versionsMember] = stages;
+        if (stages.Count > 0) obj[versionsMember] = stages; // a secret without any value has no versions to show
         obj.AddIf("OwningService", s.OwningService)
             .AddIf("CreatedDate", s.CreatedDate)
             .AddIf("PrimaryRegion", s.PrimaryRegion ?? (s.Replicas.Count > 0 ? s.Region : null));

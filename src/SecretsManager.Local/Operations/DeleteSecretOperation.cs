@@ -37,9 +37,10 @@ internal sealed class DeleteSecretOperation : IOperation
         if (secret.IsReplica)
             throw ServiceException.InvalidRequest(
                 $"Operation is not permitted on a replica secret. To delete the replica in {ctx.Region}, call RemoveRegionsFromReplication in the primary secret's Region {secret.PrimaryRegion}.");
-        if (secret.Replicas.Count > 0)
+        var replicaRegions = secret.Replicas.Where(r => r.Status == "InSync").Select(r => r.Region).ToList();
+        if (replicaRegions.Count > 0)
             throw ServiceException.InvalidRequest(
-                $"You can't delete secret {secret.Name} while it is replicated to other Regions ({string.Join(", ", secret.Replicas.Select(r => r.Region))}). Remove the replicas first with RemoveRegionsFromReplication.");
+                $"You can't delete secret {secret.Name} while it is replicated to other Regions ({string.Join(", ", replicaRegions)}). Remove the replicas first with RemoveRegionsFromReplication.");
         if (secret.IsScheduledForDeletion && !force) throw ServiceException.MarkedForDeletion();
 
         DateTimeOffset deletionDate;

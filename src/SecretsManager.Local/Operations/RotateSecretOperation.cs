@@ -30,8 +30,8 @@ internal sealed class RotateSecretOperation : IOperation
         var token = req.String("ClientRequestToken") ?? Guid.NewGuid().ToString();
         var rotateNow = req.Bool("RotateImmediately") ?? true;
 
-        if (secret.FindVersion(token) is not null && secret.Rotation.RunningToken is null)
-            return Response(secret, token); // a retried call for a rotation that already produced this version
+        if (secret.Rotation.RunningToken == token || (secret.FindVersion(token) is not null && secret.Rotation.RunningToken is null))
+            return Response(secret, token); // a retried call for a rotation that is running or already produced this version
         if (secret.Rotation.RunningToken is not null || RotationRules.HasUnfinishedRotation(secret))
             throw ServiceException.InvalidRequest("A previous rotation isn't complete. That rotation will be reattempted.");
         if (!ctx.Rotation.CanInvoke(lambdaArn))
