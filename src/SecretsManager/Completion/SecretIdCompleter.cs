@@ -149,8 +149,10 @@ namespace SecretsManager.Commands
 
         private static object DefaultParameterValues()
         {
-            // Completers run on the pipeline thread, so the current scope (and a script's own defaults) is visible.
-            return Runspace.DefaultRunspace?.SessionStateProxy?.PSVariable?.GetValue("PSDefaultParameterValues");
+            // Completers run on the pipeline thread while TabExpansion2's pipeline is running, where the runspace's
+            // SessionStateProxy throws ("A pipeline is already running"); a script block invoked here reads the
+            // variable from the current scope (so a script's own defaults are visible too).
+            return ScriptBlock.Create("$PSDefaultParameterValues").InvokeReturnAsIs();
         }
 
         private static string Quote(string name) =>
