@@ -123,7 +123,7 @@ namespace SecretsManager.Commands
             if (!TryCall(string.Join(", ", ids), "BatchGetSecretValue", () => Client.BatchGetSecretValueAll(ids).ToList(), e => batchError = e, out var pages))
             {
                 // The whole call failed (e.g. no batch permission): read each id on its own, so each gets its own result.
-                WriteVerbose($"BatchGetSecretValue failed ({batchError.ErrorCode}); reading the {ids.Count} secrets one by one.");
+                WriteVerboseMessage($"BatchGetSecretValue failed ({batchError.ErrorCode}); reading the {ids.Count} secrets one by one.");
                 foreach (string id in ids) ReadOne(id);
                 return;
             }

@@ -99,7 +99,7 @@ namespace SecretsManager.Commands
         /// </summary>
         protected bool TryCall<T>(object target, string operation, Func<T> call, Action<SecretsManagerServiceException> onServiceError, out T result)
         {
-            WriteVerbose(target == null ? $"{operation}" : $"{operation} '{target}'");
+            WriteVerboseMessage(target == null ? $"{operation}" : $"{operation} '{target}'");
             return TryInvoke(target, call, onServiceError, out result);
         }
 
@@ -185,6 +185,18 @@ namespace SecretsManager.Commands
 
         private bool IsSwitchBound(string name, bool value) =>
             MyInvocation.BoundParameters.TryGetValue(name, out object bound) && LanguagePrimitives.IsTrue(bound) == value;
+
+        /// <summary>
+        /// WriteVerbose, except under -Debug without -Verbose: PowerShell then sets a binary cmdlet's verbose
+        /// preference to Inquire, which would prompt for every message (and fail in -NonInteractive sessions),
+        /// so the message goes to the debug stream that -Debug asked for.
+        /// </summary>
+        protected void WriteVerboseMessage(string message)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey("Debug") && LanguagePrimitives.IsTrue(bound["Debug"]) && !bound.ContainsKey("Verbose")) WriteDebug(message);
+            else WriteVerbose(message);
+        }
 
         /// <summary>A terminating error for input the parameter binder can't catch, raised before any request.</summary>
         protected void ThrowArgumentError(string errorId, string message, object target = null)

@@ -43,7 +43,7 @@ namespace SecretsManager
         /// <summary>When the secret was last read (a date, no time).</summary>
         public DateTime? LastAccessedDate { get; private set; }
 
-        /// <summary>When deletion was requested; set only while the secret is scheduled for deletion.</summary>
+        /// <summary>When the secret will be deleted; set only while it is scheduled for deletion (Restore-SmSecret cancels).</summary>
         public DateTime? DeletedDate { get; private set; }
 
         /// <summary>When the next scheduled rotation is due.</summary>

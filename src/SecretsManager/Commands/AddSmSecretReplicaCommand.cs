@@ -1,0 +1,55 @@
+using System.Linq;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Replicates secrets to other regions (ReplicateSecretToRegions). The replica regions are -ReplicaRegion;
+    /// -Region stays the region of the primary secret, as on every cmdlet.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "SmSecretReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class AddSmSecretReplicaCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The primary secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>Regions to replicate to: names ('eu-west-1'), or @{ Region = 'eu-west-1'; KmsKeyId = 'alias/app' } entries.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("AddReplicaRegions")]
+        [ReplicaRegionTransformation]
+        [ValidateCount(1, int.MaxValue)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public ReplicaRegionType[] ReplicaRegion { get; set; }
+
+        /// <summary>Overwrite a secret of the same name in a replica region.</summary>
+        [Parameter]
+        public SwitchParameter ForceOverwriteReplicaSecret { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            string regions = string.Join(", ", ReplicaRegion.Select(r => r.KmsKeyId == null ? r.Region : $"{r.Region} (key {r.KmsKeyId})"));
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Replicate secret '{id}' to {regions}")) continue;
+                var request = new ReplicateSecretToRegionsRequest
+                {
+                    SecretId = id,
+                    AddReplicaRegions = ReplicaRegion.ToList(),
+                    ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
+                };
+                if (!TryCall(id, "ReplicateSecretToRegions", () => Client.ReplicateSecretToRegions(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("ReplicateSecretToRegions", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
+                });
+            }
+        }
+    }
+}

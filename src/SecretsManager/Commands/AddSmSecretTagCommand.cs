@@ -1,0 +1,36 @@
+using System.Collections;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Adds tags to secrets, replacing the value of keys that exist (TagResource).</summary>
+    [Cmdlet(VerbsCommon.Add, "SmSecretTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class AddSmSecretTagCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>Tags as a hashtable, e.g. @{ env = 'prod'; team = 'payments' }.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateTags]
+        public Hashtable Tag { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) continue;
+                var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
+                if (!TryCall(id, "TagResource", () => Client.TagResource(request), out _)) continue;
+                WriteObject(new SecretOperationResult("TagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Configures and starts rotation (RotateSecret). Rotation is asynchronous; -Wait polls until the new version
+    /// is AWSCURRENT (success) or the rotation is seen to fail or time out (an error for that secret).
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "SmRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RecordedSet)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class InvokeSmRotationCommand : SecretsManagerCmdlet
+    {
+        private const string RecordedSet = "RecordedSchedule";
+        private const string DaysSet = "AutomaticallyAfterDays";
+        private const string ScheduleSet = "ScheduleExpression";
+
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The rotation function's ARN; default the one already recorded on the secret.</summary>
+        [Parameter]
+        [ValidateLength(0, ModelConstraints.RotationLambdaArnMaxLength)]
+        public string RotationLambdaArn { get; set; }
+
+        /// <summary>Rotate every N days (1–1000).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DaysSet)]
+        [ValidateRange(1, 1000)]
+        public long AutomaticallyAfterDays { get; set; }
+
+        /// <summary>Rotate on a rate() or cron() schedule, e.g. 'rate(10 days)'.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ScheduleSet)]
+        [ValidateLength(1, ModelConstraints.ScheduleExpressionMaxLength)]
+        [ValidatePattern(ModelConstraints.ScheduleExpressionPattern)]
+        public string ScheduleExpression { get; set; }
+
+        /// <summary>The rotation window, e.g. '3h' (2–3 characters of digits and h).</summary>
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
+        [ValidateLength(2, 3)]
+        [ValidatePattern(ModelConstraints.DurationPattern)]
+        public string Duration { get; set; }
+
+        /// <summary>Only record the schedule; the first rotation happens in the next window.</summary>
+        [Parameter]
+        public SwitchParameter NoImmediateRotation { get; set; }
+
+        /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        public string ClientRequestToken { get; set; }
+
+        /// <summary>Wait until the rotation has finished or failed, showing progress.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>How long -Wait waits, in seconds (default 120).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 120;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (Wait && NoImmediateRotation)
+            {
+                ThrowArgumentError("WaitWithoutRotation", "-Wait can't be used with -NoImmediateRotation: no rotation starts, so there is nothing to wait for.");
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange(Describe(id))) continue;
+                var request = new RotateSecretRequest
+                {
+                    SecretId = id,
+                    RotationLambdaARN = RotationLambdaArn,
+                    RotationRules = Rules(),
+                    RotateImmediately = NoImmediateRotation ? false : (bool?)null,
+                    ClientRequestToken = ClientRequestToken,
+                };
+                if (!TryCall(id, "RotateSecret", () => Client.RotateSecret(request), out var response)) continue;
+                var result = new SecretOperationResult("RotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    VersionId = response.VersionId,
+                };
+                if (Wait && !string.IsNullOrEmpty(response.VersionId) && !WaitForRotation(id, response.VersionId)) continue;
+                WriteObject(result);
+            }
+        }
+
+        private RotationRulesType Rules()
+        {
+            if (ParameterSetName == DaysSet) return new RotationRulesType { AutomaticallyAfterDays = AutomaticallyAfterDays, Duration = Duration };
+            if (ParameterSetName == ScheduleSet) return new RotationRulesType { ScheduleExpression = ScheduleExpression, Duration = Duration };
+            return null;
+        }
+
+        private string Describe(string id)
+        {
+            string schedule = ParameterSetName == DaysSet ? $", then every {AutomaticallyAfterDays} days"
+                : ParameterSetName == ScheduleSet ? $", then on '{ScheduleExpression}'"
+                : string.Empty;
+            string function = RotationLambdaArn == null ? string.Empty : $" with {RotationLambdaArn}";
+            return NoImmediateRotation
+                ? $"Schedule rotation of secret '{id}'{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
+                : $"Rotate secret '{id}' now{function}{schedule} (a new AWSCURRENT version)";
+        }
+
+        /// <summary>Polls until the new version is AWSCURRENT. False (and an error for the secret) when it is not.</summary>
+        private bool WaitForRotation(string id, string versionId)
+        {
+            var progress = new ProgressRecord(1, $"Rotating secret '{id}'", "Waiting for the rotation function");
+            var clock = Stopwatch.StartNew();
+            var state = RotationProgress.NotStarted;
+            try
+            {
+                for (int attempt = 0; ; attempt++)
+                {
+                    progress.StatusDescription = state == RotationProgress.NotStarted
+                        ? $"Waiting for createSecret to add version {versionId} (AWSPENDING)"
+                        : $"Version {versionId} is AWSPENDING; waiting for setSecret, testSecret and finishSecret";
+                    progress.PercentComplete = state == RotationProgress.NotStarted ? 10 : 50;
+                    WriteProgress(progress);
+
+                    if (!TryCall(id, "ListSecretVersionIds", () => RotationWaiter.Read(Client, id, versionId), out state)) return false;
+                    if (state == RotationProgress.Finished) return true;
+                    if (state == RotationProgress.Abandoned)
+                    {
+                        WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.InvalidResult, id,
+                            $"The rotation of secret '{id}' did not finish: version {versionId} lost its AWSPENDING label without becoming AWSCURRENT (the rotation was cancelled or undone)."));
+                        return false;
+                    }
+                    if (clock.Elapsed.TotalSeconds >= TimeoutSec || Stopping)
+                    {
+                        string where = state == RotationProgress.NotStarted
+                            ? "the rotation function never created the new version (createSecret did not run or failed)"
+                            : $"version {versionId} still carries AWSPENDING (a rotation step failed or is still running)";
+                        WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.OperationTimeout, id,
+                            $"The rotation of secret '{id}' did not finish within {TimeoutSec} s: {where}. AWSCURRENT is unchanged."));
+                        return false;
+                    }
+                    RotationWaiter.Sleep(RotationWaiter.Delay(attempt), () => Stopping);
+                }
+            }
+            finally
+            {
+                progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(progress);
+            }
+        }
+    }
+}

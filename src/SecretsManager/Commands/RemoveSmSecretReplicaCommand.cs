@@ -1,0 +1,47 @@
+using System.Linq;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Deletes the replicas of secrets in the given regions (RemoveRegionsFromReplication).</summary>
+    [Cmdlet(VerbsCommon.Remove, "SmSecretReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class RemoveSmSecretReplicaCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The primary secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The regions whose replicas are deleted.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("RemoveReplicaRegions")]
+        [ValidateCount(1, int.MaxValue)]
+        [ValidateLength(1, 128)]
+        [ValidatePattern(ModelConstraints.RegionPattern)]
+        [ArgumentCompleter(typeof(RegionCompleter))]
+        public string[] ReplicaRegion { get; set; }
+
+        /// <summary>Don't ask for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) continue;
+                var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
+                if (!TryCall(id, "RemoveRegionsFromReplication", () => Client.RemoveRegionsFromReplication(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("RemoveRegionsFromReplication", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
+                {
+                    ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Linq;
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Removes tags from secrets by key (UntagResource).</summary>
+    [Cmdlet(VerbsCommon.Remove, "SmSecretTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class RemoveSmSecretTagCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The tag keys to remove.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("TagKey")]
+        [ValidateCount(1, int.MaxValue)]
+        [ValidateLength(1, ModelConstraints.TagKeyMaxLength)]
+        public string[] Key { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) continue;
+                var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
+                if (!TryCall(id, "UntagResource", () => Client.UntagResource(request), out _)) continue;
+                WriteObject(new SecretOperationResult("UntagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
+            }
+        }
+    }
+}

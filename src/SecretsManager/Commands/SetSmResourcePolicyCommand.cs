@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Attaches a resource-based policy to secrets, replacing any existing one (PutResourcePolicy).</summary>
+    [Cmdlet(VerbsCommon.Set, "SmResourcePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecretOperationResult))]
+    public sealed class SetSmResourcePolicyCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <summary>The policy: a JSON string, or a hashtable/object that is converted to JSON.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("ResourcePolicy")]
+        [PolicyDocumentTransformation]
+        [ValidateLength(1, ModelConstraints.PolicyMaxLength)]
+        public string Policy { get; set; }
+
+        /// <summary>Refuse a policy that grants broad (public) access, e.g. a '*' principal.</summary>
+        [Parameter]
+        public SwitchParameter BlockPublicPolicy { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId)
+            {
+                string block = BlockPublicPolicy ? " (public access blocked)" : string.Empty;
+                if (!ShouldChange($"Replace the resource policy of secret '{id}'{block}")) continue;
+                var request = new PutResourcePolicyRequest
+                {
+                    SecretId = id,
+                    ResourcePolicy = Policy,
+                    BlockPublicPolicy = BlockPublicPolicy.IsPresent ? true : (bool?)null,
+                };
+                if (!TryCall(id, "PutResourcePolicy", () => Client.PutResourcePolicy(request), out var response)) continue;
+                WriteObject(new SecretOperationResult("PutResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Checks a resource-based policy (ValidateResourcePolicy), on its own or for a given secret.</summary>
+    [Cmdlet(VerbsDiagnostic.Test, "SmResourcePolicy")]
+    [OutputType(typeof(PolicyValidation))]
+    public sealed class TestSmResourcePolicyCommand : SecretsManagerCmdlet
+    {
+        /// <summary>The policy: a JSON string, or a hashtable/object that is converted to JSON.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [Alias("ResourcePolicy")]
+        [PolicyDocumentTransformation]
+        [ValidateLength(1, ModelConstraints.PolicyMaxLength)]
+        public string Policy { get; set; }
+
+        /// <summary>The secret the policy is meant for (optional). Takes pipeline input.</summary>
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "ARN", "Id")]
+        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ArgumentCompleter(typeof(SecretIdCompleter))]
+        public string[] SecretId { get; set; }
+
+        /// <inheritdoc/>
+        protected override void ProcessRecord()
+        {
+            foreach (string id in SecretId ?? new string[] { null })
+            {
+                var request = new ValidateResourcePolicyRequest { SecretId = id, ResourcePolicy = Policy };
+                if (!TryCall(id, "ValidateResourcePolicy", () => Client.ValidateResourcePolicy(request), out var response)) continue;
+                WriteObject(PolicyValidation.From(response, id));
+            }
+        }
+    }
+}
