@@ -42,7 +42,7 @@ Describe 'Add-SmSecretReplica' -Tag 'Replication' {
 
     It 'rejects a region that is not a region name before sending anything' {
         $thrown = Get-SmTerminatingError { Add-SmSecretReplica -SecretId 'x' -ReplicaRegion 'Not A Region' }
-        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.AddSmSecretReplicaCommand'
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.AddSmSecretReplicaCommand'
     }
 
     It 'replicates nothing with -WhatIf' {

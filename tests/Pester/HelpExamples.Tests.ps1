@@ -1,0 +1,88 @@
+<#
+    Every example in docs/en-US runs against a fresh SecretsManager.Local and must finish without an error record.
+    The example list is out/help/examples.json, written by the help compiler during the build from the same parse that
+    produces the MAML. Conventions (setup and skip comments) are described in docs/README.md.
+#>
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $catalog = Join-Path (Get-SmTestRoot) 'out/help/examples.json'
+    if (-not (Test-Path $catalog)) { throw "No example list at $catalog; run ./build.ps1 Build, whose help step writes it." }
+    $examples = @(Get-Content -Raw $catalog | ConvertFrom-Json | ForEach-Object {
+            @{ Command = $_.command; Title = $_.title; File = $_.file; Line = $_.line; Code = $_.code; Setup = $_.setup; SkipReason = $_.skipReason }
+        })
+    if ($examples.Count -eq 0) { throw "$catalog lists no examples." }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:modulePath = Get-SmTestModulePath
+    $script:ep = Start-SmLocalEndpoint
+    $script:workDir = Join-Path ([IO.Path]::GetTempPath()) ("sm-help-examples-" + [guid]::NewGuid().ToString('N'))
+    $null = New-Item -ItemType Directory -Path $script:workDir
+
+    function Invoke-ExampleScript {
+        # Runs a script in the example's runspace; returns its error records, or throws when it did not finish in time.
+        param([Parameter(Mandatory)][runspace] $Runspace, [Parameter(Mandatory)][string] $Script, [int] $TimeoutSeconds = 120)
+        $ps = [powershell]::Create($Runspace)
+        try {
+            $null = $ps.AddScript($Script)
+            $async = $ps.BeginInvoke()
+            if (-not $async.AsyncWaitHandle.WaitOne($TimeoutSeconds * 1000)) {
+                $ps.Stop()
+                throw "did not finish within $TimeoutSeconds s"
+            }
+            try { $null = $ps.EndInvoke($async) }
+            catch {
+                # A terminating error: report it like any other error record.
+                $record = if ($_.Exception.InnerException -is [System.Management.Automation.IContainsErrorRecord]) { $_.Exception.InnerException.ErrorRecord } else { $_ }
+                return @(@($ps.Streams.Error) + $record)
+            }
+            @($ps.Streams.Error)
+        }
+        finally { $ps.Dispose() }
+    }
+
+    function Format-ErrorRecord {
+        param($Record)
+        "$($Record.FullyQualifiedErrorId): $($Record.Exception.Message)"
+    }
+}
+
+AfterAll {
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    if ($script:workDir -and (Test-Path $script:workDir)) { Remove-Item $script:workDir -Recurse -Force }
+}
+
+Describe 'Help examples' -Tag 'Help', 'HelpExamples' {
+    BeforeEach { Reset-SmLocalEndpoint $script:ep }
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It '<Command>: <Title> (<File>:<Line>)' -ForEach $examples {
+        if ($SkipReason) {
+            Set-ItResult -Skipped -Because "the page says it cannot run against SecretsManager.Local: $SkipReason"
+            return
+        }
+        # A fresh session per example: only the module, the endpoint defaults and the page's own setup.
+        $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+        $iss.ImportPSModule($script:modulePath)
+        $runspace = [runspacefactory]::CreateRunspace($iss)
+        $runspace.Open()
+        try {
+            $prologue = @"
+`$PSDefaultParameterValues['*-Sm*:EndpointUrl'] = '$($script:ep.Url)'
+`$PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
+`$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+Set-Location -LiteralPath '$($script:workDir)'
+"@
+            $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $prologue)
+            $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because 'pointing the session at SecretsManager.Local must work'
+            if ($Setup) {
+                $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $Setup)
+                $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because "the setup comment of ${File}:$Line must run cleanly"
+            }
+            $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $Code)
+            $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because "the example at ${File}:$Line must finish without an error record"
+        }
+        finally { $runspace.Dispose() }
+    }
+}
