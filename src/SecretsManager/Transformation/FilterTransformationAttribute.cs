@@ -44,7 +44,7 @@ namespace SecretsManager.Commands
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ArgumentTransformationMetadataException(e.Message, e);
+                    throw new ArgumentTransformationMetadataException(ExceptionText.Of(e), e);
                 }
             }
             object key = PSObjectConverter.GetMember(value, "Key");

@@ -22,7 +22,7 @@ namespace SecretsManager.Commands
                 }
                 catch (ArgumentException e)
                 {
-                    throw new ArgumentTransformationMetadataException($"-Policy could not be converted to JSON: {e.Message}", e);
+                    throw new ArgumentTransformationMetadataException($"-Policy could not be converted to JSON: {ExceptionText.Of(e)}", e);
                 }
             }
             throw new ArgumentTransformationMetadataException(

@@ -46,7 +46,7 @@ namespace SecretsManager.Commands
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentTransformationMetadataException($"-SecretString could not be converted to JSON: {e.Message}", e);
+                throw new ArgumentTransformationMetadataException($"-SecretString could not be converted to JSON: {ExceptionText.Of(e)}", e);
             }
         }
     }
