@@ -48,8 +48,13 @@ $compilerArgs = @(
 if ($Update) { $compilerArgs += '--update' }
 & dotnet @compilerArgs
 $exit = $LASTEXITCODE
+if ($exit -eq 1 -and $env:SM_HELP_DRIFT -eq 'Warn' -and -not $env:CI) {
+    # Opt-in for local iteration while cmdlets change under the pages; CI never honours it.
+    Write-Warning 'SM_HELP_DRIFT=Warn: the help does not match the cmdlets (findings above) and was NOT compiled; the build goes on.'
+    return
+}
 if ($exit -eq 1) {
-    $hint = if ($Update) { 'Write the prose the findings above name.' } else { 'Fix the pages, or run ./build.ps1 UpdateHelp to regenerate their metadata from the code.' }
+    $hint = if ($Update) { 'Write the prose the findings above name.' } else { 'Fix the pages, or run ./build.ps1 UpdateHelp to regenerate their metadata from the code (set SM_HELP_DRIFT=Warn to build without help while iterating).' }
     throw "Help does not match the cmdlets (findings above). $hint"
 }
 if ($exit -ne 0) { throw "The help compiler failed (exit code $exit); see the message above." }
