@@ -22,7 +22,7 @@ BeforeAll {
     $script:packRoot = Join-Path $TestDrive 'root'
     $null = New-Item (Join-Path $script:packRoot 'out') -ItemType Directory -Force
     Copy-Item (Get-SmTestModulePath) (Join-Path $script:packRoot 'out/SecretsManager') -Recurse
-    & (Join-Path $script:root 'tools/Package.ps1') -Root $script:packRoot 6>$null
+    & (Join-Path $PSScriptRoot '../../tools/Package.ps1') -Root $script:packRoot 6>$null
     $script:packageDir = Join-Path $script:packRoot 'out/package'
 
     $script:ep = Start-SmLocalEndpoint
