@@ -73,6 +73,7 @@ namespace SecretsManager.Engine.Internal
                 explicitlyChosen = false;
             }
 
+            SdkProfileFiles.FollowEnvironment();
             var store = new CredentialProfileStoreChain();
             CredentialProfile profile;
             try
