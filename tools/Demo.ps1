@@ -96,7 +96,7 @@ try {
     Write-Step 'Preview a removal with -WhatIf: nothing is sent'
     Remove-SmSecret -SecretId $apiKey -WhatIf
     Write-Step 'Delete with a 7-day recovery window, then restore'
-    Remove-SmSecret -SecretId $apiKey -RecoveryWindowInDays 7 -Force
+    $null = Remove-SmSecret -SecretId $apiKey -RecoveryWindowInDays 7 -Force
     Get-SmSecret -Name 'demo/*' -IncludePlannedDeletion | Select-Object Name, DeletedDate | Show
     $null = Restore-SmSecret -SecretId $apiKey
     Get-SmSecret -SecretId $apiKey | Select-Object Name, DeletedDate, LastChangedDate | Show
@@ -112,7 +112,7 @@ try {
     Write-Note "$($read.Count) values, $($readErrors.Count) error: $($readErrors[0].FullyQualifiedErrorId)"
 
     Write-Step 'Clean up'
-    Get-SmSecret -Name 'demo/*' | Remove-SmSecret -WithoutRecovery -Force
+    $null = Get-SmSecret -Name 'demo/*' | Remove-SmSecret -WithoutRecovery -Force
     Write-Note "Secrets left: $(@(Get-SmSecret -IncludePlannedDeletion).Count)"
     Write-Host "`nDemo finished." -ForegroundColor Green
 }
