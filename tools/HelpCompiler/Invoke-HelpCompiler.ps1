@@ -25,7 +25,7 @@ $metadata = Join-Path $work 'metadata.json'
 $null = New-Item -ItemType Directory -Force -Path $work
 
 Write-Host 'Compiling help' -ForegroundColor Cyan
-& dotnet build (Join-Path $PSScriptRoot 'HelpCompiler.csproj') -c $Configuration -o $compilerOut --nologo -v q
+& dotnet build (Join-Path $PSScriptRoot 'HelpCompiler.csproj') -c $Configuration -o $compilerOut --nologo -v q -clp:NoSummary
 if ($LASTEXITCODE -ne 0) { throw "Building the help compiler failed (exit code $LASTEXITCODE)." }
 
 # The same pwsh as this one: its executable, or 'dotnet <PSHOME>/pwsh.dll' when it runs as a dotnet tool.
