@@ -112,4 +112,11 @@ public class RandomPasswordTests : LocalServerTestBase
         var passwords = new HashSet<string>();
         for (var i = 0; i < 50; i++) Assert.True(passwords.Add(await Password(new { })), "GetRandomPassword repeated itself.");
     }
+
+    [Fact]
+    public async Task A_length_too_short_for_each_required_type_is_InvalidParameterException()
+    {
+        await Fails("GetRandomPassword", new { PasswordLength = 3, RequireEachIncludedType = true }, "InvalidParameterException");
+        Assert.Equal(2, (await Password(new { PasswordLength = 2, RequireEachIncludedType = true, ExcludePunctuation = true, ExcludeNumbers = true })).Length);
+    }
 }

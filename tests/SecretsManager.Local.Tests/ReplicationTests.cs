@@ -108,4 +108,41 @@ public class ReplicationTests : LocalServerTestBase
         await Ok("RemoveRegionsFromReplication", new { SecretId = "guarded", RemoveReplicaRegions = new[] { Replica } });
         await Ok("DeleteSecret", new { SecretId = "guarded", ForceDeleteWithoutRecovery = true });
     }
+
+    [Fact]
+    public async Task A_name_taken_in_the_replica_region_fails_that_replica_unless_ForceOverwriteReplicaSecret()
+    {
+        await CreateSecret("clash", "primary-value");
+        await CreateSecret("clash", "local-value", region: Replica);
+
+        var result = await Ok("ReplicateSecretToRegions", new { SecretId = "clash", AddReplicaRegions = Regions(Replica) });
+        var status = Assert.Single(Statuses(result));
+        Assert.Equal("Failed", SmAssert.Str(status, "Status"));
+        Assert.False(string.IsNullOrEmpty(SmAssert.Str(status, "StatusMessage")));
+        Assert.Equal("local-value", await GetString("clash", region: Replica));
+
+        var forced = await Ok("ReplicateSecretToRegions", new { SecretId = "clash", AddReplicaRegions = Regions(Replica), ForceOverwriteReplicaSecret = true });
+        Assert.Equal("InSync", SmAssert.Str(Assert.Single(Statuses(forced)), "Status"));
+        Assert.Equal("primary-value", await GetString("clash", region: Replica));
+        Assert.Equal("us-east-1", SmAssert.Str(await Describe("clash", Replica), "PrimaryRegion"));
+    }
+
+    [Fact]
+    public async Task Replicating_to_the_primary_region_is_InvalidParameterException()
+    {
+        await CreateSecret("self", "v");
+        await Fails("ReplicateSecretToRegions", new { SecretId = "self", AddReplicaRegions = Regions("us-east-1") }, "InvalidParameterException");
+        Assert.Empty(Statuses(await Describe("self")));
+    }
+
+    [Fact]
+    public async Task Tags_and_description_changes_on_the_primary_reach_the_replica()
+    {
+        await ReplicatedSecret("meta", "v");
+        await Ok("UpdateSecret", new { SecretId = "meta", Description = "described later" });
+        await Ok("TagResource", new { SecretId = "meta", Tags = new[] { new { Key = "team", Value = "ops" } } });
+        var replica = await Describe("meta", Replica);
+        Assert.Equal("described later", SmAssert.Str(replica, "Description"));
+        Assert.Equal("ops", SmAssert.Str(Assert.Single(replica.GetProperty("Tags").EnumerateArray()), "Value"));
+    }
 }
