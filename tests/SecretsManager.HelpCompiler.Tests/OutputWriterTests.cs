@@ -88,6 +88,16 @@ public class OutputWriterTests
     }
 
     [Fact]
+    public void About_topic_separates_sections_by_exactly_one_blank_line()
+    {
+        var d = new DiagnosticBag("docs/en-US/about_Fixture.md");
+        var text = AboutTopicWriter.Render(AboutTopicWriter.Read(File.ReadAllText(Path.Combine(Fixture.Dir, "about_Fixture.md")), "about_Fixture", d));
+        Assert.DoesNotContain("\n\n\n", text);
+        var at = text.IndexOf("\nLONG DESCRIPTION\n", StringComparison.Ordinal);
+        Assert.True(at > 1 && text[at - 1] == '\n' && text[at - 2] != '\n', "one blank line before LONG DESCRIPTION");
+    }
+
+    [Fact]
     public void About_page_without_its_sections_is_an_error()
     {
         var d = new DiagnosticBag("docs/en-US/about_Fixture.md");

@@ -43,14 +43,16 @@ public static class AboutTopicWriter
         sb.Append("TOPIC\n    ").Append(outline.Title).Append("\n\n");
         foreach (var section in outline.Sections)
         {
-            sb.Append(section.Title.ToUpperInvariant()).Append('\n');
-            foreach (var block in section.Body) AppendBlock(sb, block, 4);
+            var text = new StringBuilder();
+            text.Append(section.Title.ToUpperInvariant()).Append('\n');
+            foreach (var block in section.Body) AppendBlock(text, block, 4);
             foreach (var sub in section.Subsections)
             {
-                sb.Append("    ").Append(sub.Title.ToUpperInvariant()).Append('\n');
-                foreach (var block in sub.Body) AppendBlock(sb, block, 8);
+                text.Append("    ").Append(sub.Title.ToUpperInvariant()).Append('\n');
+                foreach (var block in sub.Body) AppendBlock(text, block, 8);
             }
-            sb.Append('\n');
+            // Exactly one blank line between sections, however the last block ended.
+            sb.Append(text.ToString().TrimEnd('\n')).Append("\n\n");
         }
         return sb.ToString().TrimEnd('\n') + "\n";
     }
