@@ -45,7 +45,8 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByIdPlainText, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdHashtable, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdCredential, ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [AllowNull]
+        [ValidateOptionalLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
         public string VersionId { get; set; }
 
         /// <summary>A staging label, e.g. AWSPREVIOUS. Default AWSCURRENT.</summary>

@@ -24,6 +24,12 @@ namespace SecretsManager
         /// <summary>The secret's ARN, when the service returned it or it was given.</summary>
         public string ARN { get; }
 
+        /// <summary>
+        /// How to address the secret: the ARN when known, else the name. -SecretId binds this property first, so a
+        /// result pipes on even when the service returned no ARN (e.g. after tagging by name).
+        /// </summary>
+        public string SecretId => ARN ?? Name;
+
         /// <summary>The version created or affected, when there is one.</summary>
         public string VersionId { get; internal set; }
 
