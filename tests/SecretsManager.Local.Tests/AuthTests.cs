@@ -108,4 +108,22 @@ public class AuthTests : LocalServerTestBase
         SmAssert.Ok(await client.CallAsync("ListSecrets", new { },
             new SignOptions { AccessKey = "AKIDLOCALEXAMPLE", SecretKey = "local/secret+key" }));
     }
+
+    [Theory]
+    [InlineData("AWS4-HMAC-SHA256 garbage")]
+    [InlineData("AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/secretsmanager/aws4_request")]
+    public async Task A_malformed_authorization_header_is_IncompleteSignatureException(string authorization)
+    {
+        var response = await Client.CallAsync("CreateSecret", CreateBody, new SignOptions { AuthorizationOverride = authorization });
+        SmAssert.Error(response, "IncompleteSignatureException");
+        await AssertNothingCreated();
+    }
+
+    [Fact]
+    public async Task A_request_without_a_date_header_is_IncompleteSignatureException()
+    {
+        var response = await Client.CallAsync("CreateSecret", CreateBody, new SignOptions { OmitDateHeader = true });
+        SmAssert.Error(response, "IncompleteSignatureException");
+        await AssertNothingCreated();
+    }
 }

@@ -135,4 +135,25 @@ public class ProtocolTests : LocalServerTestBase
         var created = await Ok("CreateSecret", new { Name = "extra", SecretString = "v", SomeFutureMember = "x" });
         Assert.Equal("extra", SmAssert.Str(created, "Name"));
     }
+
+    [Fact]
+    public async Task Every_answer_carries_a_distinct_x_amzn_RequestId()
+    {
+        var ok = await Call("ListSecrets", new { });
+        var error = await Call("DescribeSecret", new { SecretId = "nope" });
+        var unknown = await Client.SendAsync("secretsmanager.Nope", "{}");
+        foreach (var r in new[] { ok, error, unknown }) Assert.False(string.IsNullOrEmpty(r.RequestId), $"No x-amzn-RequestId on {r}");
+        Assert.Equal(3, new[] { ok.RequestId, error.RequestId, unknown.RequestId }.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task LastChangedDate_moves_when_the_secret_changes()
+    {
+        await CreateSecret("changing", "v");
+        var before = SmAssert.Epoch(await Describe("changing"), "LastChangedDate");
+        await AdvanceClock(TimeSpan.FromDays(1));
+        await Ok("UpdateSecret", new { SecretId = "changing", Description = "changed" });
+        var after = SmAssert.Epoch(await Describe("changing"), "LastChangedDate");
+        Assert.InRange(after - before, 86400 - 60, 86400 + 120);
+    }
 }

@@ -17,6 +17,12 @@ public sealed record SignOptions
     /// <summary>Sign one body, then send these bytes instead (a request altered in transit).</summary>
     public byte[]? BodySentInsteadOfSigned { get; init; }
 
+    /// <summary>Send neither X-Amz-Date nor Date (the signature still covers the date it claims).</summary>
+    public bool OmitDateHeader { get; init; }
+
+    /// <summary>Send this Authorization header value verbatim instead of a computed one.</summary>
+    public string? AuthorizationOverride { get; init; }
+
     public static SignOptions Default { get; } = new();
 
     public static SignOptions ForRegion(string region) => new() { Region = region };

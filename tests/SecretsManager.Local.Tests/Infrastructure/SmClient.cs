@@ -57,9 +57,13 @@ public sealed class SmClient : IDisposable
         var sent = sign.BodySentInsteadOfSigned ?? payload;
         request.Content = new ByteArrayContent(sent);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
+        if (!sign.OmitDateHeader) request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
         if (target is not null) request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
-        if (!sign.Unsigned)
+        if (sign.AuthorizationOverride is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", sign.AuthorizationOverride);
+        }
+        else if (!sign.Unsigned)
         {
             var authorization = SigV4Signer.Authorization("POST", "/", string.Empty, headers, payload,
                 sign.AccessKey, sign.SecretKey, sign.Region, sign.Service, signedAt);
@@ -68,7 +72,10 @@ public sealed class SmClient : IDisposable
 
         using var response = await _http.SendAsync(request).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        return new SmResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, text);
+        return new SmResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, text)
+        {
+            RequestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
+        };
     }
 
     /// <summary>Calls a test hook (<c>/_local/...</c>), which needs no signature.</summary>

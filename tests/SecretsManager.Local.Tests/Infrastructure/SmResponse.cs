@@ -47,6 +47,9 @@ public sealed class SmResponse
 
     public string? Message { get; }
 
+    /// <summary>The <c>x-amzn-RequestId</c> response header, which AWS sends on every answer.</summary>
+    public string? RequestId { get; init; }
+
     public bool IsSuccess => Status is >= 200 and < 300;
 
     public override string ToString() => $"HTTP {Status} {Body}";
