@@ -128,6 +128,15 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         $objects.Name | Should -Be $names
     }
 
+    It 'fetches 45 piped ids with three BatchGetSecretValue calls of at most 20, not 45 single reads' {
+        $names = 1..45 | ForEach-Object { 'calls/{0:d2}' -f $_ }
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $calls = @($names | Get-SmSecretValue -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object { ($_.Message -split ' ')[0] })
+        @($calls | Where-Object { $_ -eq 'BatchGetSecretValue' }) | Should -HaveCount 3
+        @($calls | Where-Object { $_ -eq 'GetSecretValue' }) | Should -HaveCount 0
+    }
+
     It 'reads many ids given as an array' {
         $names = 1..25 | ForEach-Object { 'arr/{0:d2}' -f $_ }
         foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString "v-$n" }
