@@ -11,11 +11,7 @@ internal static class PasswordGenerator
     public const string Digits = "0123456789";
     public const string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
-    /// <summary>Options of one request.</summary>
-    public sealed record Options(int Length, string Exclude, bool ExcludeNumbers, bool ExcludePunctuation, bool ExcludeUppercase,
-        bool ExcludeLowercase, bool IncludeSpace, bool RequireEachIncludedType);
-
-    public static string Generate(Options o)
+    public static string Generate(PasswordOptions o)
     {
         var classes = new List<string>();
         void AddClass(string chars, bool excluded)

@@ -6,13 +6,10 @@ namespace SecretsManager.Local.Domain;
 /// <summary>Creating replicas of a primary secret in other Regions.</summary>
 internal static class Replication
 {
-    /// <summary>A requested replica Region and its KMS key.</summary>
-    public sealed record Request(string Region, string? KmsKeyId);
-
     /// <summary>Reads AddReplicaRegions and checks it against the primary's Region, without changing anything.</summary>
-    public static List<Request> Read(RequestReader reader, string primaryRegion)
+    public static List<ReplicaRequest> Read(RequestReader reader, string primaryRegion)
     {
-        var list = new List<Request>();
+        var list = new List<ReplicaRequest>();
         foreach (var r in reader.StructureList("AddReplicaRegions") ?? [])
         {
             var region = r.String("Region") ?? throw ServiceException.InvalidParameter("Each replica Region needs a Region.");
@@ -20,13 +17,13 @@ internal static class Replication
                 throw ServiceException.InvalidParameter($"Invalid replica Region {region}: it is the Region of the primary secret.");
             if (list.Any(x => x.Region == region))
                 throw ServiceException.InvalidParameter($"The Region {region} is listed twice in AddReplicaRegions.");
-            list.Add(new Request(region, r.String("KmsKeyId")));
+            list.Add(new ReplicaRequest(region, r.String("KmsKeyId")));
         }
         return list;
     }
 
     /// <summary>Creates the replicas; a name clash in a Region is a Failed status unless ForceOverwriteReplicaSecret.</summary>
-    public static void Add(ServiceState state, Secret primary, IEnumerable<Request> requests, bool forceOverwrite, DateTimeOffset now)
+    public static void Add(ServiceState state, Secret primary, IEnumerable<ReplicaRequest> requests, bool forceOverwrite, DateTimeOffset now)
     {
         foreach (var request in requests)
         {

@@ -12,9 +12,6 @@ internal static class VersionWriter
     public const int VersionQuota = 100;
     private static readonly TimeSpan MinimumAgeToPrune = TimeSpan.FromHours(24);
 
-    /// <summary>The result of writing a value: the version it landed in and whether it is new.</summary>
-    public readonly record struct WriteResult(SecretVersion Version, bool Created);
-
     /// <summary>
     /// Applies the ClientRequestToken rules: an existing version with the same token and value is returned unchanged;
     /// with a different value the call fails with ResourceExistsException. Returns null when the token is new.

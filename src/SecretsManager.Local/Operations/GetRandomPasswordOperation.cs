@@ -11,7 +11,7 @@ internal sealed class GetRandomPasswordOperation : IOperation
     public JsonObject Execute(OperationContext ctx)
     {
         var r = ctx.Request;
-        var options = new PasswordGenerator.Options(
+        var options = new PasswordOptions(
             (int)(r.Long("PasswordLength") ?? 32),
             r.String("ExcludeCharacters") ?? "",
             r.Bool("ExcludeNumbers") ?? false,

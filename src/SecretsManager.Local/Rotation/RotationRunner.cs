@@ -53,7 +53,7 @@ internal sealed class RotationRunner : IAsyncDisposable
         var r = secret.Rotation;
         r.RunningToken = token;
         r.NextRotationDate = RotationRules.NextRotation(r, now);
-        var job = new Job(secret.Region, secret.Name, secret.Arn, r.LambdaArn!, token, Guid.NewGuid().ToString());
+        var job = new RotationJob(secret.Region, secret.Name, secret.Arn, r.LambdaArn!, token, Guid.NewGuid().ToString());
         Task task = null!;
         task = Task.Run(async () =>
         {
@@ -63,7 +63,7 @@ internal sealed class RotationRunner : IAsyncDisposable
         _running[task] = true;
     }
 
-    private async Task RunAsync(Job job)
+    private async Task RunAsync(RotationJob job)
     {
         var function = Resolve(job.LambdaArn);
         try
@@ -87,12 +87,12 @@ internal sealed class RotationRunner : IAsyncDisposable
         }
     }
 
-    private bool StillRunning(Job job)
+    private bool StillRunning(RotationJob job)
     {
         lock (_state.Sync) return Find(job)?.Rotation.RunningToken == job.Token;
     }
 
-    private void Complete(Job job)
+    private void Complete(RotationJob job)
     {
         lock (_state.Sync)
         {
@@ -114,7 +114,7 @@ internal sealed class RotationRunner : IAsyncDisposable
         }
     }
 
-    private Secret? Find(Job job) =>
+    private Secret? Find(RotationJob job) =>
         _state.Region(job.Region).Secrets.TryGetValue(job.Name, out var s) && s.Arn == job.Arn ? s : null;
 
     private IRotationFunction? Resolve(string lambdaArn)
@@ -146,6 +146,4 @@ internal sealed class RotationRunner : IAsyncDisposable
         _api.Dispose();
         _stopping.Dispose();
     }
-
-    private sealed record Job(string Region, string Name, string Arn, string LambdaArn, string Token, string RotationToken);
 }
