@@ -99,8 +99,8 @@ namespace SecretsManager.Commands
             {
                 if (!literal.Value && !stoppedEarly)
                 {
-                    WriteError(ErrorRecordFactory.Local("ResourceNotFoundException", ErrorCategory.ObjectNotFound, literal.Key,
-                        $"Secrets Manager can't find a secret named '{literal.Key}'."));
+                    var notFound = new ItemNotFoundException($"Secrets Manager can't find a secret named '{literal.Key}'.");
+                    WriteError(new ErrorRecord(notFound, "ResourceNotFoundException", ErrorCategory.ObjectNotFound, literal.Key));
                 }
             }
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
