@@ -15,7 +15,7 @@ namespace SecretsManager.Commands
     /// <item>Output: every cmdlet that changes state emits one <see cref="SecretOperationResult"/> per secret it
     /// changed (nothing under -WhatIf), so results can be piped on. Read cmdlets emit the module's own types.</item>
     /// <item>Errors: a service error on one item is a non-terminating error whose ErrorId is the AWS error code and
-    /// whose TargetObject is the secret id (<see cref="TryCall{T}"/>). Only what stops every item — no region, no
+    /// whose TargetObject is the secret id (<see cref="TryCall{T}(object, string, Func{T}, out T)"/>). Only what stops every item — no region, no
     /// credentials, no connection — terminates.</item>
     /// <item>Confirmation: <see cref="ShouldChange(string)"/> is asked once the target is known, with a message that
     /// names the secret and the effect; -WhatIf sends no changing request.</item>
