@@ -34,6 +34,28 @@ public class PagingTests
         Assert.Null(request.NextToken);
     }
 
+    [Theory]
+    [InlineData(typeof(ListSecretsRequest))]
+    [InlineData(typeof(ListSecretVersionIdsRequest))]
+    public void EveryRequestMemberIsCarriedToEveryPage(Type requestType)
+    {
+        var handler = new ScriptedHttpHandler()
+            .Then(HttpStatusCode.OK, """{"NextToken":"page-2"}""")
+            .Then(HttpStatusCode.OK, "{}");
+        using var client = WireClient.Create(handler);
+        object request = ModelSamples.Full(requestType);
+
+        if (request is ListSecretsRequest list) { client.ListSecretsAll(list).ToList(); }
+        else { client.ListSecretVersionIdsAll((ListSecretVersionIdsRequest)request).ToList(); }
+
+        // Page 1 carries the caller's own NextToken, page 2 the service's; every other member is the same on both.
+        var expected = (System.Text.Json.Nodes.JsonObject)ModelSamples.ToWireJson(request);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, handler.Requests[0].Json), handler.Requests[0].Body);
+        expected["NextToken"] = "page-2";
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, handler.Requests[1].Json), handler.Requests[1].Body);
+    }
+
     [Fact]
     public void ListSecretVersionIdsAllFollowsNextToken()
     {
