@@ -11,6 +11,16 @@ BeforeAll {
     $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
 }
 
+Describe 'SecretsManager help files' -Tag 'Help' {
+    It 'ships the compiled MAML and the about topic beside the module' {
+        $base = (Get-Module SecretsManager).ModuleBase
+        Join-Path $base 'en-US/SecretsManager.dll-Help.xml' | Should -Exist -Because 'the build compiles docs/en-US into it'
+        Join-Path $base 'en-US/about_SecretsManager.help.txt' | Should -Exist
+        [xml] $maml = Get-Content -Raw (Join-Path $base 'en-US/SecretsManager.dll-Help.xml')
+        @($maml.helpItems.command).Count | Should -Be (Get-Module SecretsManager).ExportedCmdlets.Count
+    }
+}
+
 Describe 'Help for <Name>' -Tag 'Help' -ForEach $cmdlets {
     BeforeAll {
         $script:help = Get-Help $Name -Full

@@ -58,6 +58,33 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
         ($secret | Get-SmSecret).DeletedDate | Should -BeNullOrEmpty
     }
 
+    It 'feeds the result of a change into the next cmdlet' {
+        $name = New-SmTestName 'pipe'
+        $value = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}' | Get-SmSecretValue -AsHashtable
+        $value.username | Should -Be 'u'
+        $null = Set-SmSecretValue -SecretId $name -SecretString 'next' | Add-SmSecretTag -Tag @{ step = 'two' }
+        (ConvertTo-SmTagTable (Get-SmSecret -SecretId $name).Tags)['step'] | Should -Be 'two'
+    }
+
+    It 'rotates, stops rotation and manages policies and replicas for secrets piped from Get-SmSecret' {
+        $singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
+        foreach ($n in 'bulk/a', 'bulk/b') { $null = New-SmSecret -Name $n -SecretString '{"username":"u","password":"p"}' }
+        $null = Get-SmSecret -Name 'bulk/*' | Invoke-SmRotation -RotationLambdaArn $singleUser -AutomaticallyAfterDays 10 -Wait
+        (Get-SmSecret -Name 'bulk/*').RotationEnabled | Should -Be @($true, $true)
+        @(Get-SmSecret -Name 'bulk/*' | Get-SmSecretValue -AsHashtable | Where-Object password -NE 'p') | Should -HaveCount 2
+        $null = Get-SmSecret -Name 'bulk/*' | Stop-SmRotation
+        (Get-SmSecret -Name 'bulk/*').RotationEnabled | Should -Be @($false, $false)
+        $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'
+        $null = Get-SmSecret -Name 'bulk/*' | Set-SmResourcePolicy -Policy $policy
+        @(Get-SmSecret -Name 'bulk/*' | Get-SmResourcePolicy | Where-Object Policy) | Should -HaveCount 2
+        $null = Get-SmSecret -Name 'bulk/*' | Remove-SmResourcePolicy -Confirm:$false
+        @(Get-SmSecret -Name 'bulk/*' | Get-SmResourcePolicy | Where-Object Policy) | Should -HaveCount 0
+        $null = Get-SmSecret -Name 'bulk/*' | Add-SmSecretReplica -ReplicaRegion 'us-west-2'
+        @(Get-SmSecret -Region 'us-west-2').Name | Sort-Object | Should -Be @('bulk/a', 'bulk/b')
+        $null = Get-SmSecret -Name 'bulk/*' | Remove-SmSecretReplica -ReplicaRegion 'us-west-2' -Force
+        @(Get-SmSecret -Region 'us-west-2') | Should -HaveCount 0
+    }
+
     It 'binds the Name of any object, and the ARN of a SecretValue, by property name' {
         $name = New-SmTestName 'pipe'
         $arn = (New-SmSecret -Name $name -SecretString 'v').ARN

@@ -192,6 +192,19 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
         @(Get-SmSecret -Filter @{ description = 'payments' }).Name | Should -Be @('f/a')
     }
 
+    It 'filters with filter objects that have Key and Values' {
+        $null = New-SmSecret -Name 'fo/a' -SecretString 'v'
+        $null = New-SmSecret -Name 'other/b' -SecretString 'v'
+        @(Get-SmSecret -Filter ([pscustomobject]@{ Key = 'name'; Values = @('fo/') })).Name | Should -Be @('fo/a')
+    }
+
+    It 'rejects an unknown filter name before sending anything, naming the allowed ones' {
+        $thrown = Get-SmTerminatingError { Get-SmSecret -Filter @{ colour = 'blue' } }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.Exception.Message | Should -Match 'colour'
+        $thrown.Exception.Message | Should -Match 'tag-key'
+    }
+
     It 'filters by tag' {
         $null = New-SmSecret -Name 't/a' -SecretString 'v' -Tag @{ env = 'prod' }
         $null = New-SmSecret -Name 't/b' -SecretString 'v' -Tag @{ env = 'dev' }
@@ -347,6 +360,21 @@ Describe 'Remove-SmSecret' -Tag 'Secret' {
         $secrets = @(Get-SmSecret -IncludePlannedDeletion)
         $secrets | Should -HaveCount 2
         $secrets.DeletedDate | Where-Object { $_ } | Should -BeNullOrEmpty
+    }
+
+    It 'asks before deleting when neither -Force nor -Confirm:$false is given, and deletes nothing unanswered' {
+        $name = New-SmTestName 'rm'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Remove-SmSecret -SecretId '$name'"
+        # With no host to answer, the confirmation prompt fails; its text names the secret and the effect.
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'HostFunctionNotImplemented,SecretsManager.Commands.RemoveSmSecretCommand'
+        $run.Errors[0].Exception.Message | Should -BeLike "*Delete secret '$name' (recoverable for 30 days)*"
+        (Get-SmSecret -SecretId $name).DeletedDate | Should -BeNullOrEmpty
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Remove-SmSecret -SecretId '$name' -Confirm:`$false"
+        $run.Thrown | Should -BeNullOrEmpty
+        $run.Errors | Should -HaveCount 0
+        (Get-SmSecret -SecretId $name).DeletedDate | Should -BeOfType [datetime]
     }
 
     It 'asks for confirmation with high impact and offers -Force' {

@@ -144,6 +144,31 @@ function ConvertTo-SmTagTable {
     $table
 }
 
+function Invoke-SmWithoutHost {
+    <#
+    .SYNOPSIS
+        Runs a script in a new runspace that has no host to prompt with, so any confirmation prompt fails at once
+        instead of waiting for an answer. The module is imported and pointed at the endpoint. Returns
+        { Output; Errors; Thrown } where Thrown is the terminating error, if any.
+    #>
+    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)][string] $Script)
+    $ps = [powershell]::Create()
+    try {
+        $prelude = @"
+Import-Module '$(Get-SmTestModulePath)'
+`$PSDefaultParameterValues['*-Sm*:EndpointUrl'] = '$($Endpoint.Url)'
+`$PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
+`$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+"@
+        $null = $ps.AddScript($prelude + "`n" + $Script)
+        $thrown = $null
+        $output = $null
+        try { $output = $ps.Invoke() } catch { $thrown = $_.Exception }
+        [pscustomobject]@{ Output = @($output); Errors = @($ps.Streams.Error); Thrown = $thrown }
+    }
+    finally { $ps.Dispose() }
+}
+
 Export-ModuleMember -Function Get-SmTestRoot, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock,
     Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
-    Get-SmTerminatingError, ConvertTo-SmTagTable
+    Get-SmTerminatingError, ConvertTo-SmTagTable, Invoke-SmWithoutHost

@@ -77,6 +77,24 @@ Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
         Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v2'
     }
 
+    It 'asks before moving AWSCURRENT, and moves nothing unanswered' {
+        $s = New-ThreeVersionSecret
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Set-SmSecretVersionStage -SecretId '$($s.Name)' -VersionStage AWSCURRENT -MoveToVersionId '$($s.Ids.v2)' -RemoveFromVersionId '$($s.Ids.v3)'"
+        # Moving AWSCURRENT is high impact: with no host to answer, the confirmation prompt fails.
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].FullyQualifiedErrorId | Should -BeExactly 'HostFunctionNotImplemented,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape($s.Name))
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
+    }
+
+    It 'moves a custom label without asking' {
+        $s = New-ThreeVersionSecret
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Set-SmSecretVersionStage -SecretId '$($s.Name)' -VersionStage 'CANARY' -MoveToVersionId '$($s.Ids.v2)'"
+        $run.Thrown | Should -BeNullOrEmpty
+        $run.Errors | Should -HaveCount 0
+        Get-SmSecretValue -SecretId $s.Name -VersionStage 'CANARY' -AsPlainText | Should -BeExactly 'v2'
+    }
+
     It 'removes a label from a version' {
         $s = New-ThreeVersionSecret
         $null = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage 'TEMP' -MoveToVersionId $s.Ids.v2
