@@ -392,12 +392,13 @@ Describe 'Remove-SmSecret' -Tag 'Secret' {
         $err[0].TargetObject | Should -Be $missing
     }
 
-    It 'reports a missing secret as ResourceNotFoundException with -WithoutRecovery too, as AWS does' {
+    It 'deletes a missing secret with -WithoutRecovery without an error, as the AWS model documents' {
+        # DeleteSecret: "If you forcibly delete an already deleted or nonexistent secret, the operation does not
+        # return ResourceNotFoundException."
         $missing = New-SmTestName 'missing'
-        $result = Remove-SmSecret -SecretId $missing -WithoutRecovery -Force -ErrorVariable err -ErrorAction SilentlyContinue
-        $result | Should -BeNullOrEmpty
-        $err | Should -HaveCount 1
-        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.RemoveSmSecretCommand'
+        $null = Remove-SmSecret -SecretId $missing -WithoutRecovery -Force -ErrorVariable err
+        $err | Should -HaveCount 0
+        @(Get-SmSecret -IncludePlannedDeletion) | Should -HaveCount 0
     }
 
     It 'refuses to create a secret under a name that is scheduled for deletion' {
