@@ -177,4 +177,61 @@ public class RotationTests : LocalServerTestBase
         await Fails("RotateSecret", new { SecretId = "ghost", RotationLambdaARN = SingleUserArn }, "ResourceNotFoundException");
         await Fails("CancelRotateSecret", new { SecretId = "ghost" }, "ResourceNotFoundException");
     }
+
+    [Theory]
+    [InlineData("rate(4 hours)", 5 * 3600)]
+    [InlineData("rate(2 days)", 3 * 86400)]
+    [InlineData("cron(0 16 1,15 * ? *)", 17 * 86400)]
+    public async Task A_schedule_expression_sets_NextRotationDate_and_rotates_when_it_comes(string expression, int withinSeconds)
+    {
+        var old = SmAssert.Str(await CreateSecret("sched", """{"password":"p"}"""), "VersionId");
+        var now = SmAssert.Epoch(await Describe("sched"), "CreatedDate");
+        await Ok("RotateSecret", new
+        {
+            SecretId = "sched", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { ScheduleExpression = expression },
+        });
+        var next = SmAssert.Epoch(await Describe("sched"), "NextRotationDate");
+        Assert.InRange(next, now, now + withinSeconds);
+
+        await AdvanceClock(TimeSpan.FromSeconds(withinSeconds));
+        await Eventually(async () => VersionWith(await Versions("sched"), "AWSCURRENT") != old, $"{expression} rotated the secret");
+    }
+
+    [Theory]
+    [InlineData("rate(3 hours)")]
+    [InlineData("rate(0 days)")]
+    [InlineData("every day")]
+    public async Task A_schedule_more_often_than_every_four_hours_or_not_rate_or_cron_is_InvalidParameterException(string expression)
+    {
+        await CreateSecret("bad-sched", "v");
+        await Fails("RotateSecret", new
+        {
+            SecretId = "bad-sched", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
+            RotationRules = new { ScheduleExpression = expression },
+        }, "InvalidParameterException");
+        Assert.False((await Describe("bad-sched")).TryGetProperty("RotationEnabled", out var e) && e.GetBoolean());
+    }
+
+    [Fact]
+    public async Task AutomaticallyAfterDays_and_ScheduleExpression_together_are_InvalidParameterException()
+    {
+        await CreateSecret("both-rules", "v");
+        await Fails("RotateSecret", new
+        {
+            SecretId = "both-rules", RotationLambdaARN = SingleUserArn,
+            RotationRules = new { AutomaticallyAfterDays = 5, ScheduleExpression = "rate(5 days)" },
+        }, "InvalidParameterException");
+        Assert.Single(await Versions("both-rules"));
+    }
+
+    [Fact]
+    public async Task RotateSecret_returns_the_new_VersionId_before_the_rotation_finishes_its_steps()
+    {
+        await CreateSecret("async", """{"password":"p"}""");
+        var token = NewToken();
+        var rotate = await Ok("RotateSecret", new { SecretId = "async", RotationLambdaARN = SingleUserArn, ClientRequestToken = token });
+        Assert.Equal(token, SmAssert.Str(rotate, "VersionId"));
+        await Eventually(async () => VersionWith(await Versions("async"), "AWSCURRENT") == token, "the rotation with the caller's token finished");
+    }
 }
