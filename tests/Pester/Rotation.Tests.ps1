@@ -38,6 +38,17 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
         $secret.NextRotationDate | Should -BeOfType [datetime]
     }
 
+    It 'shows progress while -Wait polls, and completes it' {
+        $name = New-SmTestName 'rot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"p"}'
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "`$null = Invoke-SmRotation -SecretId '$name' -RotationLambdaArn '$($script:singleUser)' -AutomaticallyAfterDays 30 -Wait"
+        $run.Thrown | Should -BeNullOrEmpty
+        $run.Errors | Should -HaveCount 0
+        $run.Progress | Should -Not -BeNullOrEmpty
+        ($run.Progress | ForEach-Object { "$($_.Activity) $($_.StatusDescription)" }) -join "`n" | Should -Match ([regex]::Escape($name))
+        $run.Progress[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'leaves no AWSPENDING label behind once -Wait returns' {
         $name = New-SmTestName 'rot'
         $null = New-SmSecret -Name $name -SecretString 'plain initial'

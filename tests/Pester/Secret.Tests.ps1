@@ -52,6 +52,12 @@ Describe 'New-SmSecret' -Tag 'Secret' {
         $tags['team'] | Should -Be 'ops'
     }
 
+    It 'records the KMS key given with -KmsKeyId' {
+        $name = New-SmTestName 'new'
+        $null = New-SmSecret -Name $name -SecretString 'v' -KmsKeyId 'alias/app-key'
+        (Get-SmSecret -SecretId $name).KmsKeyId | Should -Be 'alias/app-key'
+    }
+
     It 'uses -ClientRequestToken as the first version id' {
         $name = New-SmTestName 'new'
         $token = [guid]::NewGuid().ToString()
@@ -253,6 +259,14 @@ Describe 'Update-SmSecret' -Tag 'Secret' {
         $null = Update-SmSecret -SecretId $name -SecretString 'two'
         Get-SmSecretValue -SecretId $name -AsPlainText | Should -BeExactly 'two'
         Get-SmSecretValue -SecretId $name -VersionStage AWSPREVIOUS -AsPlainText | Should -BeExactly 'one'
+    }
+
+    It 'stores a new binary value and a new KMS key' {
+        $name = New-SmTestName 'upd'
+        $null = New-SmSecret -Name $name -SecretString 'one'
+        $null = Update-SmSecret -SecretId $name -SecretBinary ([byte[]](4, 5, 6)) -KmsKeyId 'alias/other-key'
+        (Get-SmSecretValue -SecretId $name).SecretBinary | Should -Be ([byte[]](4, 5, 6))
+        (Get-SmSecret -SecretId $name).KmsKeyId | Should -Be 'alias/other-key'
     }
 
     It 'changes nothing with -WhatIf' {

@@ -149,7 +149,7 @@ function Invoke-SmWithoutHost {
     .SYNOPSIS
         Runs a script in a new runspace that has no host to prompt with, so any confirmation prompt fails at once
         instead of waiting for an answer. The module is imported and pointed at the endpoint. Returns
-        { Output; Errors; Thrown } where Thrown is the terminating error, if any.
+        { Output; Errors; Progress; Thrown } where Thrown is the terminating error, if any.
     #>
     param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)][string] $Script)
     $ps = [powershell]::Create()
@@ -164,7 +164,7 @@ Import-Module '$(Get-SmTestModulePath)'
         $thrown = $null
         $output = $null
         try { $output = $ps.Invoke() } catch { $thrown = $_.Exception }
-        [pscustomobject]@{ Output = @($output); Errors = @($ps.Streams.Error); Thrown = $thrown }
+        [pscustomobject]@{ Output = @($output); Errors = @($ps.Streams.Error); Progress = @($ps.Streams.Progress); Thrown = $thrown }
     }
     finally { $ps.Dispose() }
 }
