@@ -25,8 +25,14 @@ $metadata = Join-Path $work 'metadata.json'
 $null = New-Item -ItemType Directory -Force -Path $work
 
 Write-Host 'Compiling help' -ForegroundColor Cyan
-& dotnet build (Join-Path $PSScriptRoot 'HelpCompiler.csproj') -c $Configuration -o $compilerOut --nologo -v q -clp:NoSummary
-if ($LASTEXITCODE -ne 0) { throw "Building the help compiler failed (exit code $LASTEXITCODE)." }
+# Several builds may share this working tree: a locked output file is retried, as the build rules ask.
+foreach ($attempt in 1..3) {
+    & dotnet build (Join-Path $PSScriptRoot 'HelpCompiler.csproj') -c $Configuration -o $compilerOut --nologo -v q -clp:NoSummary
+    if ($LASTEXITCODE -eq 0) { break }
+    if ($attempt -eq 3) { throw "Building the help compiler failed (exit code $LASTEXITCODE)." }
+    Write-Warning "Building the help compiler failed (exit code $LASTEXITCODE); another build may hold its files. Retrying in 20 s."
+    Start-Sleep -Seconds 20
+}
 
 # The same pwsh as this one: its executable, or 'dotnet <PSHOME>/pwsh.dll' when it runs as a dotnet tool.
 $process = [Environment]::ProcessPath
