@@ -86,4 +86,43 @@ public class ConcurrencyTests : LocalServerTestBase
         Assert.All(responses, r => SmAssert.Ok(r));
         Assert.Equal(30, (await Describe("tagged")).GetProperty("Tags").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Mixed_parallel_writes_keep_every_label_on_exactly_one_version()
+    {
+        var v0 = SmAssert.Str(await CreateSecret("mixed", "v0"), "VersionId");
+        var v1 = SmAssert.Str(await Ok("PutSecretValue", new { SecretId = "mixed", SecretString = "v1", VersionStages = new[] { "BLUE" } }), "VersionId");
+
+        var work = new List<Task<SmResponse>>();
+        for (var i = 0; i < 20; i++)
+        {
+            work.Add(Call("PutSecretValue", new { SecretId = "mixed", SecretString = $"p{i}", ClientRequestToken = NewToken() }));
+            work.Add(Call("PutSecretValue", new { SecretId = "mixed", SecretString = $"g{i}", ClientRequestToken = NewToken(), VersionStages = new[] { "GREEN" } }));
+            work.Add(Call("UpdateSecretVersionStage", new { SecretId = "mixed", VersionStage = $"TAG{i}", MoveToVersionId = i % 2 == 0 ? v0 : v1 }));
+        }
+        var responses = await Task.WhenAll(work);
+        Assert.All(responses, r => SmAssert.Ok(r));
+
+        var versions = await Versions("mixed");
+        Assert.Equal(2 + 40, versions.Count);
+        foreach (var label in new[] { "AWSCURRENT", "AWSPREVIOUS", "GREEN" }.Concat(Enumerable.Range(0, 20).Select(i => $"TAG{i}")))
+            Assert.True(versions.Count(v => v.Value.Contains(label)) == 1, $"Label {label} is on {versions.Count(v => v.Value.Contains(label))} versions.");
+        Assert.True(versions.Count(v => v.Value.Contains("BLUE")) == 1);
+        Assert.Equal(await GetString("mixed"), await GetString("mixed", versionId: VersionWith(versions, "AWSCURRENT")));
+    }
+
+    [Fact]
+    public async Task Parallel_puts_on_a_replicated_primary_leave_the_replica_in_step()
+    {
+        await CreateSecret("replicated", "v0", new Dictionary<string, object?> { ["AddReplicaRegions"] = new[] { new { Region = "eu-west-1" } } });
+        var responses = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            Call("PutSecretValue", new { SecretId = "replicated", SecretString = $"v{i}", ClientRequestToken = NewToken() })));
+        Assert.All(responses, r => SmAssert.Ok(r));
+
+        var primary = await Versions("replicated");
+        var replica = await Versions("replicated", region: "eu-west-1");
+        Assert.Equal(VersionWith(primary, "AWSCURRENT"), VersionWith(replica, "AWSCURRENT"));
+        Assert.Equal(VersionWith(primary, "AWSPREVIOUS"), VersionWith(replica, "AWSPREVIOUS"));
+        Assert.Equal(await GetString("replicated"), await GetString("replicated", region: "eu-west-1"));
+    }
 }

@@ -168,4 +168,22 @@ public class ListSecretsTests : LocalServerTestBase
         Assert.Single(entry.GetProperty("SecretVersionsToStages").EnumerateObject());
         Assert.DoesNotContain("hidden-value", entry.GetRawText());
     }
+
+    [Fact]
+    public async Task A_NextToken_stays_valid_while_secrets_are_added_and_can_be_replayed()
+    {
+        foreach (var i in Enumerable.Range(0, 6)) await CreateSecret($"stable-{i}");
+        var first = await Ok("ListSecrets", new { MaxResults = 2, SortOrder = "asc" });
+        var token = SmAssert.Str(first, "NextToken");
+
+        await CreateSecret("added-meanwhile");
+        var second = await Ok("ListSecrets", new { MaxResults = 2, SortOrder = "asc", NextToken = token });
+        var replay = await Ok("ListSecrets", new { MaxResults = 2, SortOrder = "asc", NextToken = token });
+
+        var firstNames = first.GetProperty("SecretList").EnumerateArray().Select(e => SmAssert.Str(e, "Name")).ToList();
+        var secondNames = second.GetProperty("SecretList").EnumerateArray().Select(e => SmAssert.Str(e, "Name")).ToList();
+        Assert.Equal(2, secondNames.Count);
+        Assert.Empty(firstNames.Intersect(secondNames));
+        Assert.Equal(secondNames, replay.GetProperty("SecretList").EnumerateArray().Select(e => SmAssert.Str(e, "Name")));
+    }
 }
