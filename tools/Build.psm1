@@ -75,14 +75,25 @@ function Read-TrxCounts {
 
 function Stop-LeakedLocalEndpoint {
     # A test that leaves a SecretsManager.Local running is a defect: stop it and report how many there were.
-    param([Parameter(Mandatory)][string] $Root)
-    $leaked = @(Get-Process -Name dotnet, SecretsManager.Local -ErrorAction Ignore |
-            Where-Object { $_.Id -ne $PID -and $_.CommandLine -and $_.CommandLine -match 'SecretsManager\.Local' -and $_.CommandLine -notmatch '\.Tests' })
-    foreach ($p in $leaked) {
-        Write-Warning "A test left SecretsManager.Local running (pid $($p.Id)): $($p.CommandLine)"
-        Stop-Process -Id $p.Id -Force -ErrorAction Ignore
+    # Only endpoints of this run count: they inherit SM_TEST_RUN_ID, even when orphaned by a killed parent.
+    param([Parameter(Mandatory)][string] $RunId)
+    if (-not (Test-Path /proc)) { return 0 }
+    $leaked = 0
+    foreach ($dir in Get-ChildItem /proc -Directory -ErrorAction Ignore | Where-Object Name -Match '^\d+$') {
+        $id = [int] $dir.Name
+        if ($id -eq $PID) { continue }
+        try {
+            $cmdline = [IO.File]::ReadAllText("/proc/$id/cmdline") -replace "`0", ' '
+            if ($cmdline -notmatch 'SecretsManager\.Local(\.dll)?(\s|$)') { continue }
+            $environ = [IO.File]::ReadAllText("/proc/$id/environ")
+        }
+        catch { continue } # the process ended, or is not ours to read
+        if ($environ -notmatch "(^|`0)SM_TEST_RUN_ID=$RunId(`0|$)") { continue }
+        Write-Warning "A test left SecretsManager.Local running (pid $id): $cmdline"
+        Stop-Process -Id $id -Force -ErrorAction Ignore
+        $leaked++
     }
-    $leaked.Count
+    $leaked
 }
 
 function Invoke-SmTest {
@@ -92,6 +103,8 @@ function Invoke-SmTest {
         [string[]] $Tag,
         [switch] $PesterOnly
     )
+    $runId = [guid]::NewGuid().ToString('n')
+    $env:SM_TEST_RUN_ID = $runId
     $results = Join-Path $Root 'out/TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item $results -ItemType Directory
@@ -138,7 +151,7 @@ function Invoke-SmTest {
             Skipped = $pester.SkippedCount + $pester.NotRunCount
         })
 
-    $leaks = Stop-LeakedLocalEndpoint -Root $Root
+    $leaks = Stop-LeakedLocalEndpoint -RunId $runId
     if ($leaks) { $suites.Add([pscustomobject]@{ Suite = 'Leaked SecretsManager.Local'; Passed = 0; Failed = $leaks; Skipped = 0 }) }
 
     $suites | Format-Table -AutoSize | Out-String | Write-Host
