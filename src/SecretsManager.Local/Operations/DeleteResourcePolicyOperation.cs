@@ -11,6 +11,7 @@ internal sealed class DeleteResourcePolicyOperation : IOperation
     {
         var secret = ctx.FindWritableSecret();
         secret.ResourcePolicy = null;
+        ctx.MarkChanged(secret);
         return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name };
     }
 }

@@ -54,6 +54,7 @@ internal sealed class DeleteSecretOperation : IOperation
         {
             deletionDate = ctx.Now.AddDays(window ?? DefaultRecoveryDays);
             secret.DeletionDate = deletionDate;
+            ctx.MarkChanged(secret);
         }
         return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name, ["DeletionDate"] = JsonWire.Timestamp(deletionDate) };
     }

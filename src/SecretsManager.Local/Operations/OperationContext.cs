@@ -23,8 +23,10 @@ internal sealed class OperationContext
     /// <summary>Secrets changed by this call; their replicas are brought up to date afterwards.</summary>
     public IReadOnlyList<Secret> Changed => _changed;
 
+    /// <summary>Records a change: LastChangedDate moves (AWS: "modified in any way") and replicas follow.</summary>
     public void MarkChanged(Secret secret)
     {
+        secret.LastChangedDate = Now;
         if (!_changed.Contains(secret)) _changed.Add(secret);
     }
 

@@ -21,6 +21,7 @@ internal sealed class PutResourcePolicyOperation : IOperation
             throw new ServiceException(ErrorCodes.PublicPolicy,
                 "This resource policy grants public access to the secret (a \"*\" principal) and BlockPublicPolicy is set.");
         secret.ResourcePolicy = text;
+        ctx.MarkChanged(secret);
         return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name };
     }
 }

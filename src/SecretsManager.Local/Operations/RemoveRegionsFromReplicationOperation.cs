@@ -23,6 +23,7 @@ internal sealed class RemoveRegionsFromReplicationOperation : IOperation
                 store.Secrets.Remove(secret.Name);
             secret.Replicas.RemoveAll(r => r.Region == region);
         }
+        ctx.MarkChanged(secret);
         return new JsonObject { ["ARN"] = secret.Arn, ["ReplicationStatus"] = SecretViews.ReplicationStatus(secret) };
     }
 }

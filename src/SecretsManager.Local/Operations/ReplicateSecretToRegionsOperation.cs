@@ -13,6 +13,7 @@ internal sealed class ReplicateSecretToRegionsOperation : IOperation
         var secret = ctx.FindWritableSecret();
         var requests = Replication.Read(ctx.Request, ctx.Region);
         Replication.Add(ctx.State, secret, requests, ctx.Request.Bool("ForceOverwriteReplicaSecret") ?? false, ctx.Now);
+        ctx.MarkChanged(secret);
         return new JsonObject { ["ARN"] = secret.Arn, ["ReplicationStatus"] = SecretViews.ReplicationStatus(secret) };
     }
 }

@@ -14,7 +14,11 @@ internal sealed class RestoreSecretOperation : IOperation
         if (secret.IsReplica)
             throw ServiceException.InvalidRequest(
                 $"Operation is not permitted on a replica secret. Call the operation in the primary secret's Region {secret.PrimaryRegion}.");
-        secret.DeletionDate = null;
+        if (secret.DeletionDate is not null)
+        {
+            secret.DeletionDate = null;
+            ctx.MarkChanged(secret);
+        }
         return new JsonObject { ["ARN"] = secret.Arn, ["Name"] = secret.Name };
     }
 }

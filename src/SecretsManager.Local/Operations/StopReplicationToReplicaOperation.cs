@@ -17,7 +17,7 @@ internal sealed class StopReplicationToReplicaOperation : IOperation
         if (ctx.State.Region(replica.PrimaryRegion!).Secrets.TryGetValue(replica.Name, out var primary))
             primary.Replicas.RemoveAll(r => r.Region == ctx.Region);
         replica.PrimaryRegion = null;
-        replica.LastChangedDate = ctx.Now;
+        ctx.MarkChanged(replica);
         return new JsonObject { ["ARN"] = replica.Arn };
     }
 }
