@@ -75,4 +75,45 @@ public class CliStartTests
         await server.DisposeAsync();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => client.HookAsync(HttpMethod.Get, "/_local/health"));
     }
+
+    [SkippableFact]
+    public async Task Command_line_keys_and_rotation_functions_are_honoured()
+    {
+        var python = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => Path.Combine(d, "python3")).FirstOrDefault(File.Exists);
+        Skip.If(python is null, "python3 is not on PATH; the external rotation script needs it.");
+        var dir = Directory.CreateTempSubdirectory("sm-local-cli-").FullName;
+        try
+        {
+            var script = Path.Combine(dir, "rotate.py");
+            var log = Path.Combine(dir, "steps.log");
+            File.WriteAllText(script, RotationScript.Source);
+
+            using var local = await LocalProcess.StartAsync("--port", "0", "--access-key", "AKIDCLIEXAMPLE", "--secret-key", "cli/secret",
+                "--rotation-function", $"CliRotator='{python}' '{script}' '{log}'");
+            using var client = new SmClient(local.Url!);
+            var keys = new SignOptions { AccessKey = "AKIDCLIEXAMPLE", SecretKey = "cli/secret" };
+
+            SmAssert.Error(await client.CallAsync("ListSecrets", new { }), "UnrecognizedClientException");
+            SmAssert.Ok(await client.CallAsync("CreateSecret", new { Name = "cli", SecretString = "before" }, keys));
+            var rotate = SmAssert.Ok(await client.CallAsync("RotateSecret",
+                new { SecretId = "cli", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:CliRotator" }, keys));
+            var token = SmAssert.Str(rotate, "VersionId");
+
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            string? current = null;
+            while (DateTime.UtcNow < deadline && current != "rotated-by-script")
+            {
+                var value = await client.CallAsync("GetSecretValue", new { SecretId = "cli" }, keys);
+                current = value.IsSuccess ? SmAssert.Str(value.Json, "SecretString") : null;
+                if (current != "rotated-by-script") await Task.Delay(200);
+            }
+            Assert.True(current == "rotated-by-script", $"The command-line rotation function never made its version current. Output:\n{local.Output}");
+            Assert.Contains(File.ReadAllLines(log), l => l.StartsWith("STEP finishSecret") && l.Contains(token));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
