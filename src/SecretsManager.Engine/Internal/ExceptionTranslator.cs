@@ -22,6 +22,13 @@ namespace SecretsManager.Engine.Internal
                 return null;
             }
 
+            // Credential failures come first: fetching credentials (SSO, IMDS, STS) can itself fail with a network
+            // error, which must not be reported as "cannot reach Secrets Manager".
+            if (IsCredentialFailure(exception))
+            {
+                return ConfigurationFailure(exception, operation, resolution);
+            }
+
             Exception network = FindNetworkCause(exception);
             if (network != null)
             {
@@ -45,14 +52,10 @@ namespace SecretsManager.Engine.Internal
                 return new SecretsManagerServiceException(code, service.Message, (int)service.StatusCode, service.RequestId, service);
             }
 
-            if (exception is AmazonClientException client)
+            if (IsFromAwsSdk(exception))
             {
-                // Client-side failures before anything is sent: almost always credentials (expired SSO token,
-                // failing credential_process, assume-role denied) or signing configuration.
-                return new SecretsManagerConfigurationException(
-                    $"{operation} could not be sent: {client.Message} (credentials from {resolution.CredentialSource}; " +
-                    "to use others, " + CredentialResolver.NoCredentialsAdvice + ").",
-                    client);
+                // Other SDK failures before anything is sent (signing, SDK configuration): never let an AWSSDK type out.
+                return ConfigurationFailure(exception, operation, resolution);
             }
 
             if (exception is OperationCanceledException)
@@ -63,6 +66,22 @@ namespace SecretsManager.Engine.Internal
             }
             return null;
         }
+
+        private static bool IsCredentialFailure(Exception exception) =>
+            exception is ProcessAWSCredentialException ||
+            exception is FederatedAuthenticationFailureException ||
+            exception is FederatedAuthenticationCancelledException ||
+            exception is Amazon.Runtime.CredentialManagement.ProfileNotFoundException ||
+            (exception is AmazonClientException && exception.Message.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        private static bool IsFromAwsSdk(Exception exception) =>
+            exception.GetType().Assembly.GetName().Name.StartsWith("AWSSDK", StringComparison.OrdinalIgnoreCase);
+
+        private static SecretsManagerConfigurationException ConfigurationFailure(Exception exception, string operation, ClientResolution resolution) =>
+            new SecretsManagerConfigurationException(
+                $"{operation} could not be sent: {exception.Message} (credentials from {resolution.CredentialSource}; " +
+                "to use others, " + CredentialResolver.NoCredentialsAdvice + ").",
+                exception);
 
         private static Exception FindNetworkCause(Exception exception)
         {

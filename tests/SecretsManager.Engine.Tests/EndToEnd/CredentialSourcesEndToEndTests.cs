@@ -101,6 +101,26 @@ public class CredentialSourcesEndToEndTests : IClassFixture<LocalServerFixture>
         AssertWorksInRegion(client, "eu-west-3");
     }
 
+    [SkippableFact]
+    public void AFailingCredentialProcessIsAConfigurationErrorNotAServiceOrConnectionError()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "The credential_process fixture uses /bin/sh.");
+        using var scope = new EnvironmentScope();
+        string script = Path.Combine(scope.Folder, "fail.sh");
+        File.WriteAllText(script, "#!/bin/sh\necho 'token expired, run aws sso login' >&2\nexit 3\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        scope.WriteConfig($"[profile broken]\nregion = us-east-1\ncredential_process = {script}\n");
+
+        var error = Assert.ThrowsAny<SecretsManagerConfigurationException>(() =>
+        {
+            using var client = SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { ProfileName = "broken", EndpointUrl = _local.Url });
+            client.ListSecrets(new ListSecretsRequest());
+        });
+
+        Assert.Contains("token expired, run aws sso login", error.Message);
+        Assert.Contains("profile 'broken'", error.Message);
+    }
+
     [Fact]
     public void ExplicitKeysWinOverEnvironmentAndProfile()
     {
