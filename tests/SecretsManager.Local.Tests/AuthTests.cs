@@ -126,4 +126,28 @@ public class AuthTests : LocalServerTestBase
         SmAssert.Error(response, "IncompleteSignatureException");
         await AssertNothingCreated();
     }
+
+    [Fact]
+    public async Task Extra_signed_headers_are_canonicalized_like_AWS_does()
+    {
+        // Real clients sign more headers; SigV4 lower-cases names and collapses runs of spaces in values.
+        var response = await Client.CallAsync("CreateSecret", CreateBody, new SignOptions
+        {
+            ExtraSignedHeaders = new Dictionary<string, string>
+            {
+                ["X-Amz-User-Agent"] = "interop-test/1.0   (several   spaces)",
+                ["User-Agent"] = "SmTests/1.0",
+            },
+        });
+        SmAssert.Ok(response);
+    }
+
+    [Fact]
+    public async Task A_signature_for_another_region_is_checked_against_that_region()
+    {
+        // The scope names eu-west-1 and the signature is valid for it: the request is served, in eu-west-1.
+        SmAssert.Ok(await Client.CallAsync("CreateSecret", CreateBody, SignOptions.ForRegion("eu-west-1")));
+        Assert.Contains(":eu-west-1:", SmAssert.Str(await Describe("auth-probe", "eu-west-1"), "ARN"));
+        await AssertNothingCreated();
+    }
 }

@@ -111,4 +111,18 @@ public class BatchGetSecretValueTests : LocalServerTestBase
             NextToken = "garbage-token",
         }, "InvalidNextTokenException");
     }
+
+    [Fact]
+    public async Task A_secret_scheduled_for_deletion_is_reported_in_Errors()
+    {
+        await CreateSecret("alive", "a");
+        await CreateSecret("dying", "d");
+        await Ok("DeleteSecret", new { SecretId = "dying" });
+
+        var result = await Ok("BatchGetSecretValue", new { SecretIdList = new[] { "alive", "dying" } });
+        Assert.Equal("alive", SmAssert.Str(Assert.Single(result.GetProperty("SecretValues").EnumerateArray()), "Name"));
+        var error = Assert.Single(result.GetProperty("Errors").EnumerateArray());
+        Assert.Equal("dying", SmAssert.Str(error, "SecretId"));
+        Assert.Equal("InvalidRequestException", SmAssert.Str(error, "ErrorCode"));
+    }
 }

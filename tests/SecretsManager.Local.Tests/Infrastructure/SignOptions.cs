@@ -23,6 +23,9 @@ public sealed record SignOptions
     /// <summary>Send this Authorization header value verbatim instead of a computed one.</summary>
     public string? AuthorizationOverride { get; init; }
 
+    /// <summary>More headers to send and sign (as real clients sign User-Agent and the like).</summary>
+    public IReadOnlyDictionary<string, string>? ExtraSignedHeaders { get; init; }
+
     public static SignOptions Default { get; } = new();
 
     public static SignOptions ForRegion(string region) => new() { Region = region };

@@ -52,6 +52,7 @@ public sealed class SmClient : IDisposable
             ["x-amz-date"] = amzDate,
         };
         if (target is not null) headers["x-amz-target"] = target;
+        foreach (var extra in sign.ExtraSignedHeaders ?? new Dictionary<string, string>()) headers[extra.Key] = extra.Value;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         var sent = sign.BodySentInsteadOfSigned ?? payload;
@@ -59,6 +60,7 @@ public sealed class SmClient : IDisposable
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
         if (!sign.OmitDateHeader) request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
         if (target is not null) request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        foreach (var extra in sign.ExtraSignedHeaders ?? new Dictionary<string, string>()) request.Headers.TryAddWithoutValidation(extra.Key, extra.Value);
         if (sign.AuthorizationOverride is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", sign.AuthorizationOverride);
