@@ -99,6 +99,6 @@ internal sealed class TestHooks
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
-        return http.Response.WriteAsync(body.ToJsonString());
+        return http.Response.WriteAsync(body.Text());
     }
 }

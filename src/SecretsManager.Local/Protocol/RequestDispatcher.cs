@@ -125,6 +125,6 @@ internal sealed class RequestDispatcher
     {
         response.StatusCode = status;
         response.ContentType = ContentType;
-        await response.WriteAsync(body.ToJsonString());
+        await response.WriteAsync(body.Text());
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using SecretsManager.Local.Auth;
+using SecretsManager.Local.Protocol;
 
 namespace SecretsManager.Local.Rotation;
 
@@ -23,7 +24,7 @@ internal sealed class LocalApiClient : IDisposable
     /// <summary>Calls an operation; returns the response object or throws <see cref="LocalApiException"/> with the AWS error code.</summary>
     public async Task<JsonObject> CallAsync(string region, string operation, JsonObject request, CancellationToken ct)
     {
-        var body = Encoding.UTF8.GetBytes(request.ToJsonString());
+        var body = Encoding.UTF8.GetBytes(request.Text());
         using var message = new HttpRequestMessage(HttpMethod.Post, _baseUrl().TrimEnd('/') + "/");
         message.Content = new ByteArrayContent(body);
         message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-amz-json-1.1");

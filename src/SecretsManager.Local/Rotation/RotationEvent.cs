@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecretsManager.Local.Protocol;
 
 namespace SecretsManager.Local.Rotation;
 
@@ -12,5 +13,5 @@ internal sealed record RotationEvent(string Step, string SecretId, string Client
         ["SecretId"] = SecretId,
         ["ClientRequestToken"] = ClientRequestToken,
         ["RotationToken"] = RotationToken,
-    }.ToJsonString();
+    }.Text();
 }

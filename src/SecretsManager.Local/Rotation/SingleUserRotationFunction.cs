@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecretsManager.Local.Protocol;
 
 namespace SecretsManager.Local.Rotation;
 
@@ -67,7 +68,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
                 if (JsonNode.Parse(currentString) is JsonObject obj)
                 {
                     obj["password"] = password;
-                    return obj.ToJsonString();
+                    return obj.Text();
                 }
             }
             catch (JsonException)
