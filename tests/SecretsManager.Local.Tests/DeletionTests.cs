@@ -137,4 +137,16 @@ public class DeletionTests : LocalServerTestBase
         await Ok("ListSecretVersionIds", new { SecretId = "tag-while-deleted" });
         Assert.Equal("tag-while-deleted", SmAssert.Str(await Describe("tag-while-deleted"), "Name"));
     }
+
+    [Fact]
+    public async Task Force_deleting_a_missing_secret_does_not_return_ResourceNotFoundException_as_the_model_documents()
+    {
+        // The model's DeleteSecret documentation: "If you forcibly delete an already deleted or nonexistent secret,
+        // the operation does not return ResourceNotFoundException." (Issue 2 calls moto's success here a difference;
+        // the API reference in ../shared/aws-model is the authority.)
+        var response = await Call("DeleteSecret", new { SecretId = "never-existed", ForceDeleteWithoutRecovery = true });
+        Assert.True(response.ErrorCode != "ResourceNotFoundException", $"Got {response}");
+        SmAssert.Ok(response);
+        Assert.Empty(await ListAll(new Dictionary<string, object?> { ["IncludePlannedDeletion"] = true }));
+    }
 }
