@@ -77,8 +77,9 @@ internal sealed class RotationRunner : IAsyncDisposable
             }
             Complete(job);
         }
-        catch (Exception e) when (e is RotationStepException or OperationCanceledException or HttpRequestException)
+        catch (Exception e)
         {
+            // Whatever went wrong (a failed step, an unreachable endpoint, a malformed answer), the rotation ends here.
             _logger.LogWarning("Rotation of {Secret} to version {Version} failed: {Reason}", job.Arn, job.Token, e.Message);
             lock (_state.Sync)
             {
@@ -129,7 +130,14 @@ internal sealed class RotationRunner : IAsyncDisposable
     /// <summary>Waits until no rotation is running (tests use it to observe the end of a rotation).</summary>
     public async Task WhenIdleAsync(CancellationToken ct = default)
     {
-        while (!_running.IsEmpty) await Task.WhenAll(_running.Keys.ToArray()).WaitAsync(ct);
+        while (true)
+        {
+            // A task can finish before it is registered, so completed ones are swept here too.
+            foreach (var done in _running.Keys.Where(t => t.IsCompleted)) _running.TryRemove(done, out _);
+            var pending = _running.Keys.ToArray();
+            if (pending.Length == 0) return;
+            await Task.WhenAll(pending).WaitAsync(ct);
+        }
     }
 
     public async ValueTask DisposeAsync()
