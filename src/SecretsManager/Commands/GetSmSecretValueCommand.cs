@@ -179,14 +179,14 @@ namespace SecretsManager.Commands
                     WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, name, $"Secret '{name}': {e.Message}"));
                 }
             }
-            else if (SecretJsonConverter.TryGetCredential(secretString, out string username, out string password))
+            else if (SecretJsonConverter.TryGetCredential(secretString, out string username, out string password) && !string.IsNullOrEmpty(username))
             {
                 WriteObject(new PSCredential(username, SecureStringConverter.ToSecureString(password)));
             }
             else
             {
                 WriteError(ErrorRecordFactory.Local("SecretValueNotCredential", ErrorCategory.InvalidData, name,
-                    $"Secret '{name}' is not a JSON object with string 'username' and 'password' keys, so it can't be a PSCredential."));
+                    $"Secret '{name}' is not a JSON object with a non-empty 'username' and a 'password', so it can't be a PSCredential."));
             }
         }
     }
