@@ -7,7 +7,9 @@ namespace SecretsManager.Local.Domain;
 internal sealed class DueWork
 {
     private readonly ServiceState _state;
+    private static readonly TimeSpan RequestCheckInterval = TimeSpan.FromSeconds(1);
     private readonly RotationRunner _rotation;
+    private DateTimeOffset _lastRun = DateTimeOffset.MinValue;
 
     public DueWork(ServiceState state, RotationRunner rotation)
     {
@@ -15,9 +17,16 @@ internal sealed class DueWork
         _rotation = rotation;
     }
 
+    /// <summary>Called before each request: a full sweep at most once a second keeps large stores fast.</summary>
+    public void RunDueIfStale(DateTimeOffset now)
+    {
+        if (now - _lastRun >= RequestCheckInterval || now < _lastRun) RunDue(now);
+    }
+
     /// <summary>Runs everything due at <paramref name="now"/>. Caller holds the state lock.</summary>
     public void RunDue(DateTimeOffset now)
     {
+        _lastRun = now;
         foreach (var store in _state.AllRegions)
         {
             foreach (var secret in store.Secrets.Values.ToList())

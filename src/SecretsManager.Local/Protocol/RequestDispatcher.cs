@@ -73,7 +73,7 @@ internal sealed class RequestDispatcher
         lock (_state.Sync)
         {
             var now = _clock.UtcNow;
-            _dueWork.RunDue(now);
+            _dueWork.RunDueIfStale(now);
             var context = new OperationContext
             {
                 Region = region, State = _state, Clock = _clock, Request = new RequestReader(body), Rotation = _rotation, Now = now,
