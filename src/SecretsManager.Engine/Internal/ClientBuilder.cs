@@ -1,6 +1,7 @@
 using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using Amazon.Runtime.Internal;
 using SecretsManager.Engine.Internal.Sdk;
 
 namespace SecretsManager.Engine.Internal
@@ -8,6 +9,8 @@ namespace SecretsManager.Engine.Internal
     /// <summary>Resolves profile, region, credentials and endpoint, then builds the SDK client behind the engine client.</summary>
     internal static class ClientBuilder
     {
+        private static readonly object SdkSettingsLock = new object();
+
         /// <param name="options">What the caller asked for.</param>
         /// <param name="ownedByCache">True for clients handed out by the factory's cache (Dispose is then a no-op).</param>
         /// <param name="customizeConfig">Test seam: adjusts the SDK configuration (e.g. an HTTP handler that captures requests).</param>
@@ -17,7 +20,15 @@ namespace SecretsManager.Engine.Internal
             ResolvedSetting<string> region = RegionResolver.Resolve(options, profile);
             ResolvedSetting<string> endpoint = EndpointResolution.Resolve(options, region.Value, profile);
 
-            var config = new SecretsManagerServiceConfig();
+            SecretsManagerServiceConfig config;
+            lock (SdkSettingsLock)
+            {
+                // The SDK caches AWS_RETRY_MODE, AWS_MAX_ATTEMPTS, defaults_mode and similar settings (from the
+                // environment and the AWS_PROFILE/default profile) once per process; re-read them for this client.
+                FallbackInternalConfigurationFactory.Reset();
+                config = new SecretsManagerServiceConfig();
+            }
+            ApplyProfileRetrySettings(config, profile);
             if (profile.Profile != null)
             {
                 // Lets the SDK read retry_mode, max_attempts and similar settings from the profile in use.
@@ -39,6 +50,23 @@ namespace SecretsManager.Engine.Internal
             var resolution = new ClientResolution(region.Value, region.Source, credentials.Source, endpoint.Value, endpoint.Source);
             var sdkClient = new SecretsManagerServiceClient(credentials.Value, config);
             return new SecretsManagerClient(sdkClient, resolution, ownedByCache);
+        }
+
+        /// <summary>
+        /// retry_mode and max_attempts of a profile named by the ProfileName option (the SDK itself only reads the
+        /// AWS_PROFILE/default profile). The environment variables still win, as in every AWS SDK.
+        /// </summary>
+        private static void ApplyProfileRetrySettings(ClientConfig config, ProfileContext profile)
+        {
+            if (profile.Profile == null) { return; }
+            if (profile.Profile.RetryMode.HasValue && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_RETRY_MODE")))
+            {
+                config.RetryMode = profile.Profile.RetryMode.Value;
+            }
+            if (profile.Profile.MaxAttempts.HasValue && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("AWS_MAX_ATTEMPTS")))
+            {
+                config.MaxErrorRetry = Math.Max(0, profile.Profile.MaxAttempts.Value - 1);
+            }
         }
     }
 }

@@ -14,6 +14,9 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
 
     public List<CapturedRequest> Requests { get; } = new();
 
+    /// <summary>When set, every answer carries this Date header (the server's clock).</summary>
+    public DateTime? ResponseDate { get; set; }
+
     /// <summary>Answer used when the script is empty.</summary>
     public Func<HttpResponseMessage> Fallback { get; set; } = () => Json(HttpStatusCode.OK, "{}");
 
@@ -55,6 +58,7 @@ public sealed class ScriptedHttpHandler : HttpMessageHandler
         }
         var response = next();
         response.RequestMessage = request;
+        if (ResponseDate.HasValue) { response.Headers.Date = new DateTimeOffset(ResponseDate.Value); }
         return response;
     }
 }
