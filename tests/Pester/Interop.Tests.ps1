@@ -29,7 +29,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
             .SYNOPSIS
                 Runs '/usr/bin/aws secretsmanager <args>' against the endpoint; returns { ExitCode; Json; StdOut; StdErr }.
             #>
-            param([Parameter(Mandatory)][string[]] $Arguments, [string] $Region = 'us-east-1')
+            param([Parameter(Mandatory)][string[]] $Arguments, [string] $Region = 'us-east-1', [string] $SecretKey = 'test')
             $psi = [System.Diagnostics.ProcessStartInfo]::new($script:AwsCli)
             foreach ($a in @('secretsmanager') + $Arguments + @('--endpoint-url', $script:ep.Url, '--region', $Region, '--output', 'json')) {
                 $psi.ArgumentList.Add($a)
@@ -37,7 +37,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
             # Plain HTTP to loopback: no CA bundle, no profile, no ambient AWS settings.
             foreach ($name in @($psi.Environment.Keys)) { if ($name -like 'AWS_*') { $null = $psi.Environment.Remove($name) } }
             $psi.Environment['AWS_ACCESS_KEY_ID'] = 'test'
-            $psi.Environment['AWS_SECRET_ACCESS_KEY'] = 'test'
+            $psi.Environment['AWS_SECRET_ACCESS_KEY'] = $SecretKey
             $psi.Environment['AWS_DEFAULT_REGION'] = 'us-east-1'
             $psi.Environment['AWS_PAGER'] = ''
             $psi.Environment['AWS_CONFIG_FILE'] = $script:AwsConfig
@@ -266,8 +266,49 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $null = Invoke-AwsOk 'restore-secret', '--secret-id', $name
         (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).SecretString | Should -BeExactly 'v'
 
+        $null = Invoke-AwsOk 'delete-secret', '--secret-id', $name
+        (Invoke-AwsOk 'list-secrets').SecretList.Name | Should -Not -Contain $name
+        (Invoke-AwsOk 'list-secrets', '--include-planned-deletion').SecretList.Name | Should -Contain $name
+        $null = Invoke-AwsOk 'restore-secret', '--secret-id', $name
+
         $null = Invoke-AwsOk 'delete-secret', '--secret-id', $name, '--force-delete-without-recovery'
         (Invoke-Aws 'describe-secret', '--secret-id', $name).StdErr | Should -Match '\(ResourceNotFoundException\)'
+    }
+
+    It 'rotate-secret --no-rotate-immediately records a cron schedule with a window and makes no new version' {
+        $name = New-SmTestName 'interop'
+        $v1 = (Invoke-AwsOk 'create-secret', '--name', $name, '--secret-string', 'v').VersionId
+        $null = Invoke-AwsOk 'rotate-secret', '--secret-id', $name, '--no-rotate-immediately',
+            '--rotation-lambda-arn', 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser',
+            '--rotation-rules', '{"ScheduleExpression":"cron(0 16 1,15 * ? *)","Duration":"2h"}'
+        $described = Invoke-AwsOk 'describe-secret', '--secret-id', $name
+        $described.RotationRules.ScheduleExpression | Should -BeExactly 'cron(0 16 1,15 * ? *)'
+        $described.RotationRules.Duration | Should -BeExactly '2h'
+        $described.NextRotationDate | Should -BeOfType [datetime]
+        (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).VersionId | Should -BeExactly $v1
+    }
+
+    It 'list-secret-version-ids --include-deprecated shows versions without labels' {
+        $name = New-SmTestName 'interop'
+        $v1 = (Invoke-AwsOk 'create-secret', '--name', $name, '--secret-string', 'one').VersionId
+        foreach ($v in 'two', 'three') { $null = Invoke-AwsOk 'put-secret-value', '--secret-id', $name, '--secret-string', $v }
+        (Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name).Versions.VersionId | Should -Not -Contain $v1
+        (Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name, '--include-deprecated').Versions.VersionId | Should -Contain $v1
+    }
+
+    It 'get-random-password --require-each-included-type --include-space draws from every class' {
+        $password = (Invoke-AwsOk 'get-random-password', '--password-length', '4', '--require-each-included-type').RandomPassword
+        $password | Should -MatchExactly '[A-Z]'
+        $password | Should -MatchExactly '[a-z]'
+        $password | Should -MatchExactly '[0-9]'
+        $password | Should -Match '[^A-Za-z0-9]'
+        (Invoke-AwsOk 'get-random-password', '--password-length', '4096', '--include-space').RandomPassword | Should -Match ' '
+    }
+
+    It 'reports InvalidSignatureException when the CLI signs with the wrong secret key' {
+        $result = Invoke-Aws 'list-secrets' -SecretKey 'not-the-secret'
+        $result.ExitCode | Should -Be 254
+        $result.StdErr | Should -Match 'An error occurred \(InvalidSignatureException\) when calling the ListSecrets operation'
     }
 
     It 'reports ResourceNotFoundException for a missing secret' {
