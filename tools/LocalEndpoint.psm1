@@ -21,10 +21,13 @@ function Start-SmLocalProcess {
     $process = [System.Diagnostics.Process]::Start($psi)
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     $url = $null
+    # One read in flight at a time: a second ReadLineAsync while one is pending throws "stream is in use".
+    $pending = $null
     while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
-        $task = $process.StandardOutput.ReadLineAsync()
-        if (-not $task.Wait(1000)) { if ($process.HasExited) { break } else { continue } }
-        $line = $task.Result
+        if (-not $pending) { $pending = $process.StandardOutput.ReadLineAsync() }
+        if (-not $pending.Wait(1000)) { if ($process.HasExited) { break } else { continue } }
+        $line = $pending.Result
+        $pending = $null
         if ($null -eq $line) { break }
         if ($line -match '(http://127\.0\.0\.1:\d+)') { $url = $Matches[1] }
     }
@@ -34,7 +37,7 @@ function Start-SmLocalProcess {
         throw "SecretsManager.Local did not report its URL within 60 s. $err"
     }
     # Keep draining its output so it never blocks on a full pipe.
-    $null = $process.StandardOutput.ReadToEndAsync()
+    if (-not $pending) { $null = $process.StandardOutput.ReadToEndAsync() }
     $null = $process.StandardError.ReadToEndAsync()
     [pscustomobject]@{ Process = $process; Url = $url; Port = ([uri] $url).Port }
 }
