@@ -37,6 +37,17 @@ public class VersionStageTests : LocalServerTestBase
     }
 
     [Fact]
+    public async Task The_first_version_gets_AWSCURRENT_even_with_explicit_stages()
+    {
+        // PutSecretValue: "If this operation creates the first version for the secret, then Secrets Manager
+        // automatically attaches the staging label AWSCURRENT to it."
+        await CreateSecret("first-staged", value: null);
+        var v1 = await Put("first-staged", "first", ["CUSTOM"]);
+        Assert.Equal(["AWSCURRENT", "CUSTOM"], (await Versions("first-staged"))[v1].Order());
+        Assert.Equal("first", await GetString("first-staged"));
+    }
+
+    [Fact]
     public async Task A_new_value_moves_AWSCURRENT_and_AWSPREVIOUS_follows()
     {
         var v1 = SmAssert.Str(await CreateSecret("moving", "v1"), "VersionId");
