@@ -67,18 +67,42 @@ function Set-SmLocalClock {
 function Set-SmTestDefault {
     <#
     .SYNOPSIS
-        Points every *-Sm* cmdlet of this session at the endpoint through $PSDefaultParameterValues, as a user would
+        Points every *-Sm* cmdlet of the caller at the endpoint through $PSDefaultParameterValues, as a user would
         (see the README). Clear-SmTestDefault removes exactly these keys again.
+    .NOTES
+        The caller's $PSDefaultParameterValues is not always the global one (Pester started from a module sees the
+        module's), so the hashtable is taken from the caller's session state, and the global one is set as well.
     #>
+    [CmdletBinding()]
     param([Parameter(Mandatory)] $Endpoint, [string] $Region = 'us-east-1', [string] $AccessKey = 'test', [string] $SecretKey = 'test')
     $credential = [pscredential]::new($AccessKey, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
-    $global:PSDefaultParameterValues['*-Sm*:EndpointUrl'] = $Endpoint.Url
-    $global:PSDefaultParameterValues['*-Sm*:Region'] = $Region
-    $global:PSDefaultParameterValues['*-Sm*:Credential'] = $credential
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) {
+        $defaults['*-Sm*:EndpointUrl'] = $Endpoint.Url
+        $defaults['*-Sm*:Region'] = $Region
+        $defaults['*-Sm*:Credential'] = $credential
+    }
 }
 
 function Clear-SmTestDefault {
-    foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $global:PSDefaultParameterValues.Remove($key) }
+    [CmdletBinding()]
+    param()
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) {
+        foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $defaults.Remove($key) }
+    }
+}
+
+function Get-DefaultParameterTable {
+    # The $PSDefaultParameterValues the caller sees, and the global one when that is a different table.
+    param([Parameter(Mandatory)][System.Management.Automation.PSCmdlet] $Caller)
+    $callers = $Caller.SessionState.PSVariable.GetValue('PSDefaultParameterValues')
+    if ($null -eq $callers) {
+        $callers = [System.Management.Automation.DefaultParameterDictionary]::new()
+        $Caller.SessionState.PSVariable.Set('PSDefaultParameterValues', $callers)
+    }
+    $tables = [System.Collections.Generic.List[System.Collections.IDictionary]]::new()
+    $tables.Add($callers)
+    if ($global:PSDefaultParameterValues -and -not [object]::ReferenceEquals($global:PSDefaultParameterValues, $callers)) { $tables.Add($global:PSDefaultParameterValues) }
+    $tables
 }
 
 function New-SmTestName {
