@@ -2,6 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = $null
     $script:ep = Start-SmLocalEndpoint
     Set-SmTestDefault -Endpoint $script:ep
     # All secrets exist before the first completion: completions are cached for a short time.

@@ -3,6 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = $null
     $script:ep = Start-SmLocalEndpoint
     Set-SmTestDefault -Endpoint $script:ep
 

@@ -10,7 +10,7 @@ BeforeAll {
     function Get-UserSettingsState { if (Test-Path $script:userSettings) { (Get-FileHash $script:userSettings).Hash } else { 'absent' } }
     function Get-UserInstalledCopies { @(Get-Module -ListAvailable SecretsManager | Where-Object { $_.ModuleBase -notlike "$script:root*" }) }
     $script:settingsBefore = Get-UserSettingsState
-    $script:copiesBefore = (Get-UserInstalledCopies).Count
+    $script:copiesBefore = @(Get-UserInstalledCopies).Count
 
     # A temporary profile for the child sessions: on Linux and macOS PSResourceGet keeps its repository settings
     # and CurrentUser modules under $HOME, so pointing HOME here keeps every change inside TestDrive.
@@ -25,6 +25,7 @@ BeforeAll {
     & (Join-Path $PSScriptRoot '../../tools/Package.ps1') -Root $script:packRoot 6>$null
     $script:packageDir = Join-Path $script:packRoot 'out/package'
 
+    $script:ep = $null
     $script:ep = Start-SmLocalEndpoint
 }
 
@@ -87,7 +88,7 @@ Import-Module SecretsManager
 
     It 'leaves the user''s PSResourceGet repositories and modules as they were' {
         Get-UserSettingsState | Should -Be $script:settingsBefore
-        (Get-UserInstalledCopies).Count | Should -Be $script:copiesBefore
+        @(Get-UserInstalledCopies).Count | Should -Be $script:copiesBefore
         Get-PSResourceRepository | Where-Object Name -Like 'SecretsManagerBuild*' | Should -BeNullOrEmpty
         Get-PSResourceRepository | Where-Object Name -EQ 'SmPackageTest' | Should -BeNullOrEmpty
     }

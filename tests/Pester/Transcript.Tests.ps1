@@ -5,6 +5,7 @@ BeforeAll {
     Import-Module (Get-SmTestModulePath) -Force
     # The endpoint's secret access key is a sentinel too: it must never show in -Debug output either.
     $script:keySentinel = 'KEYSENTINEL' + [guid]::NewGuid().ToString('N')
+    $script:ep = $null
     $script:ep = Start-SmLocalEndpoint -ArgumentList '--secret-key', $script:keySentinel
     Set-SmTestDefault -Endpoint $script:ep -SecretKey $script:keySentinel
 
@@ -20,7 +21,8 @@ BeforeAll {
     $script:transcript = Join-Path $TestDrive 'lifecycle.txt'
 
     $Error.Clear()
-    $verbose = @{ Verbose = $true; Debug = $true }
+    $lifecycleErrors = [System.Collections.ArrayList]::new()
+    $verbose = @{ Verbose = $true; Debug = $true; ErrorVariable = '+lifecycleErrors' }
     $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'
     $singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
     $null = Start-Transcript -Path $script:transcript -Force
@@ -58,7 +60,8 @@ BeforeAll {
     finally {
         $null = Stop-Transcript
     }
-    $script:errorsSeen = @($Error)
+    # $Error as the session sees it, and the error records of the lifecycle itself.
+    $script:errorsSeen = @($Error) + @($global:Error) + @($lifecycleErrors)
     $script:text = Get-Content -Raw $script:transcript
     # The values the run generated or rotated, read back only now that the transcript is closed.
     $script:sentinels += Get-SmSecretValue -SecretId $script:generatedName -AsPlainText
