@@ -114,7 +114,8 @@ function Invoke-SmTest {
         foreach ($project in Get-ChildItem (Join-Path $Root 'tests') -Recurse -Filter '*.Tests.csproj') {
             Write-Host "xunit: $($project.BaseName)" -ForegroundColor Cyan
             $trxName = "$($project.BaseName).trx"
-            & dotnet test $project.FullName -c $Configuration --nologo -v q --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $results
+            # Out-Host: dotnet's output must not become part of this function's result (the pass/fail boolean).
+            & dotnet test $project.FullName -c $Configuration --nologo -v q --logger "trx;LogFileName=$trxName" --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
             $exit = $LASTEXITCODE
             $trx = Join-Path $results $trxName
             if (Test-Path $trx) {
@@ -131,7 +132,7 @@ function Invoke-SmTest {
     }
 
     Write-Host 'Pester' -ForegroundColor Cyan
-    Invoke-Dotnet build (Join-Path $Root 'tools/Pester/Pester.Staging.csproj') --nologo -v q
+    Invoke-Dotnet build (Join-Path $Root 'tools/Pester/Pester.Staging.csproj') --nologo -v q | Out-Host
     Remove-Module Pester -ErrorAction Ignore
     Import-Module (Join-Path $Root '.tools/Modules/Pester/Pester.psd1') -Force
     $config = New-PesterConfiguration
