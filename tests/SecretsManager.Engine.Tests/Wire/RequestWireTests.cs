@@ -43,7 +43,7 @@ public class RequestWireTests
         Assert.Equal("POST", sent.Method);
         Assert.Equal(WireClient.Endpoint + "/", sent.Uri.AbsoluteUri);
         Assert.Equal("secretsmanager." + operation, sent.Header("X-Amz-Target"));
-        Assert.StartsWith("application/x-amz-json-1.1", sent.Header("Content-Type"));
+        Assert.Equal("application/x-amz-json-1.1", sent.Header("Content-Type"));
         Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={WireClient.AccessKey}/", sent.Header("Authorization"));
         Assert.Contains($"/{WireClient.Region}/secretsmanager/aws4_request", sent.Header("Authorization"));
         Assert.Contains("x-amz-target", sent.Header("Authorization"));
