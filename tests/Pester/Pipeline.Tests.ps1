@@ -164,3 +164,39 @@ Describe 'Errors in a pipeline' -Tag 'Pipeline', 'Errors' {
         $caught.Exception.GetType().Name | Should -Not -BeLike 'Amazon*'
     }
 }
+
+Describe 'Results of changes' -Tag 'Pipeline' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'every cmdlet that changes a secret emits one SecretOperationResult naming it, so results can be piped on' {
+        $name = New-SmTestName 'result'
+        $singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
+        $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'
+        $results = [ordered]@{}
+        $results['New-SmSecret'] = @(New-SmSecret -Name $name -SecretString 'v1')
+        $results['Update-SmSecret'] = @(Update-SmSecret -SecretId $name -Description 'changed')
+        $results['Set-SmSecretValue'] = @(Set-SmSecretValue -SecretId $name -SecretString 'v2')
+        $current = (Get-SmSecretValue -SecretId $name).VersionId
+        $results['Set-SmSecretVersionStage'] = @(Set-SmSecretVersionStage -SecretId $name -VersionStage 'LABEL' -MoveToVersionId $current)
+        $results['Add-SmSecretTag'] = @(Add-SmSecretTag -SecretId $name -Tag @{ a = 'b' })
+        $results['Remove-SmSecretTag'] = @(Remove-SmSecretTag -SecretId $name -Key 'a')
+        $results['Set-SmResourcePolicy'] = @(Set-SmResourcePolicy -SecretId $name -Policy $policy)
+        $results['Remove-SmResourcePolicy'] = @(Remove-SmResourcePolicy -SecretId $name -Confirm:$false)
+        $results['Invoke-SmRotation'] = @(Invoke-SmRotation -SecretId $name -RotationLambdaArn $singleUser -AutomaticallyAfterDays 5 -NoImmediateRotation)
+        $results['Stop-SmRotation'] = @(Stop-SmRotation -SecretId $name)
+        $results['Add-SmSecretReplica'] = @(Add-SmSecretReplica -SecretId $name -ReplicaRegion 'us-west-2')
+        $results['Remove-SmSecretReplica'] = @(Remove-SmSecretReplica -SecretId $name -ReplicaRegion 'us-west-2' -Force)
+        $null = Add-SmSecretReplica -SecretId $name -ReplicaRegion 'eu-west-1'
+        $results['Stop-SmSecretReplication'] = @(Stop-SmSecretReplication -SecretId $name -Region 'eu-west-1' -Force)
+        $results['Remove-SmSecret'] = @(Remove-SmSecret -SecretId $name -Force)
+        $results['Restore-SmSecret'] = @(Restore-SmSecret -SecretId $name)
+        foreach ($cmdlet in $results.Keys) {
+            $emitted = $results[$cmdlet]
+            $emitted | Should -HaveCount 1 -Because "$cmdlet changed one secret"
+            $emitted[0].PSObject.TypeNames | Should -Contain 'SecretsManager.SecretOperationResult' -Because $cmdlet
+            $emitted[0].Name | Should -Be $name -Because $cmdlet
+            # Tagging and policy calls return no ARN from the API; where one is known it is the secret's.
+            if ($emitted[0].ARN) { $emitted[0].ARN | Should -BeLike 'arn:aws:secretsmanager:*' -Because $cmdlet }
+        }
+    }
+}

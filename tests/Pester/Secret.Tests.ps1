@@ -186,6 +186,14 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
         @(Get-SmSecret -Name 'exact/db').Name | Should -Be @('exact/db')
     }
 
+    It 'reports a -Name without wildcards that matches nothing as ResourceNotFoundException, like Get-Item' {
+        $null = New-SmSecret -Name 'some/secret' -SecretString 'v'
+        Get-SmSecret -Name 'some/other' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
+        $err[0].TargetObject | Should -Be 'some/other'
+    }
+
     It 'returns nothing and no error when no name matches the wildcard' {
         $null = New-SmSecret -Name 'some/secret' -SecretString 'v'
         $result = Get-SmSecret -Name 'nothing/*' -ErrorVariable err
