@@ -128,7 +128,7 @@ function Invoke-SmChildPwsh {
         Runs a script in a fresh pwsh (-NoProfile -NonInteractive) with extra environment variables and returns
         { ExitCode; StdOut; StdErr }. Use it for anything that must not touch this session or the user's profile.
     #>
-    param([Parameter(Mandatory)][string] $Command, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 300)
+    param([Parameter(Mandatory)][string] $Command, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 300, [string] $WorkingDirectory)
     $pwsh = Get-SmPwshCommand
     $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
     foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand',
@@ -138,6 +138,7 @@ function Invoke-SmChildPwsh {
         if ($null -eq $Environment[$key]) { $null = $psi.Environment.Remove($key) } else { $psi.Environment[$key] = [string] $Environment[$key] }
     }
     $psi.Environment['NO_COLOR'] = '1'
+    if ($WorkingDirectory) { $psi.WorkingDirectory = $WorkingDirectory }
     $psi.RedirectStandardOutput = $true
     $psi.RedirectStandardError = $true
     $psi.UseShellExecute = $false

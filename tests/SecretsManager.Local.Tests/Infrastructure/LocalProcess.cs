@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace SecretsManager.Local.Tests.Infrastructure;
@@ -62,10 +61,16 @@ public sealed partial class LocalProcess : IDisposable
         return local;
     }
 
-    /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGINT = 2).</summary>
+    /// <summary>Sends a POSIX signal (SIGTERM = 15, SIGINT = 2) with the system's kill command.</summary>
     public void Signal(int signal)
     {
-        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}.");
+        var psi = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        psi.ArgumentList.Add("-" + signal);
+        psi.ArgumentList.Add(_process.Id.ToString());
+        using var kill = Process.Start(psi)!;
+        var error = kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed: {error}");
     }
 
     public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
@@ -79,9 +84,6 @@ public sealed partial class LocalProcess : IDisposable
         }
         _process.Dispose();
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int sig);
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
     private static partial Regex UrlPattern();
