@@ -28,7 +28,9 @@ $version = (Import-PowerShellDataFile $manifestPath).ModuleVersion
 if (Test-Path $packageDir) { Remove-Item $packageDir -Recurse -Force }
 $null = New-Item $packageDir -ItemType Directory
 $scratch = Join-Path ([IO.Path]::GetTempPath()) ('sm-package-' + [guid]::NewGuid().ToString('N'))
-$null = New-Item (Join-Path $scratch '.local/share') -ItemType Directory -Force
+# .NET resolves the user's data and config folders under HOME only when they exist; otherwise PSResourceGet and
+# NuGet would write their settings relative to the working directory.
+foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item (Join-Path $scratch $folder) -ItemType Directory -Force }
 
 # The child script: register the output folder as a trusted repository, publish, always unregister.
 $repositoryName = 'SecretsManagerBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)

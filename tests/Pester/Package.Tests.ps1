@@ -15,7 +15,8 @@ BeforeAll {
     # A temporary profile for the child sessions: on Linux and macOS PSResourceGet keeps its repository settings
     # and CurrentUser modules under $HOME, so pointing HOME here keeps every change inside TestDrive.
     $script:tempHome = Join-Path $TestDrive 'home'
-    $null = New-Item (Join-Path $script:tempHome '.local/share') -ItemType Directory -Force
+    # .NET resolves data and config folders under HOME only when they exist (else relative to the working directory).
+    foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item (Join-Path $script:tempHome $folder) -ItemType Directory -Force }
     $script:isolated = @{ HOME = $script:tempHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
 
     # tools/Package.ps1 runs on a copy of the built module, so the test never disturbs out/package.
@@ -66,7 +67,7 @@ finally {
     Unregister-PSResourceRepository -Name SmPackageTest
 }
 "@
-        $installed = Invoke-SmChildPwsh -Command $install -Environment $script:isolated
+        $installed = Invoke-SmChildPwsh -Command $install -Environment $script:isolated -WorkingDirectory $script:tempHome
         $installed.ExitCode | Should -Be 0 -Because $installed.StdErr
 
         $use = @"
@@ -78,7 +79,7 @@ Import-Module SecretsManager
 `$password = Get-SmRandomPassword -PasswordLength 24 -AsPlainText -EndpointUrl '$($script:ep.Url)' -Region us-east-1 -Credential `$credential
 @{ Base = `$module.ModuleBase; Version = `$module.Version.ToString(); Length = `$password.Length } | ConvertTo-Json -Compress
 "@
-        $used = Invoke-SmChildPwsh -Command $use -Environment $script:isolated
+        $used = Invoke-SmChildPwsh -Command $use -Environment $script:isolated -WorkingDirectory $script:tempHome
         $used.ExitCode | Should -Be 0 -Because $used.StdErr
         $result = $used.StdOut | ConvertFrom-Json
         $result.Base | Should -BeLike "$script:tempHome*"
@@ -91,5 +92,7 @@ Import-Module SecretsManager
         @(Get-UserInstalledCopies).Count | Should -Be $script:copiesBefore
         Get-PSResourceRepository | Where-Object Name -Like 'SecretsManagerBuild*' | Should -BeNullOrEmpty
         Get-PSResourceRepository | Where-Object Name -EQ 'SmPackageTest' | Should -BeNullOrEmpty
+        # Settings written relative to a working directory would mean a profile folder was not redirected.
+        foreach ($stray in 'NuGet', 'PSResourceGet') { Join-Path $script:root $stray | Should -Not -Exist }
     }
 }
