@@ -169,7 +169,8 @@ public class VersionStageTests : LocalServerTestBase
     [Fact]
     public async Task Deprecated_versions_are_pruned_past_the_version_quota()
     {
-        await CreateSecret("many", "v0");
+        var v0 = SmAssert.Str(await CreateSecret("many", "v0"), "VersionId");
+        await Ok("UpdateSecretVersionStage", new { SecretId = "many", VersionStage = "KEEP", MoveToVersionId = v0 });
         for (var i = 1; i < 100; i++) await Ok("PutSecretValue", new { SecretId = "many", SecretString = $"v{i}" });
         // Once the deprecated versions are older than 24 hours, the next write makes room by removing them.
         await AdvanceClock(TimeSpan.FromDays(2));
@@ -177,6 +178,8 @@ public class VersionStageTests : LocalServerTestBase
 
         var versions = await Versions("many");
         Assert.True(versions.Count <= 100, $"{versions.Count} versions kept; the quota is 100.");
+        Assert.Equal(["KEEP"], versions[v0]); // a labelled version is never pruned, however old
+        Assert.Equal("v0", await GetString("many", stage: "KEEP"));
         Assert.Equal(last, VersionWith(versions, "AWSCURRENT"));
         Assert.Equal("v99", await GetString("many", stage: "AWSPREVIOUS"));
         Assert.Equal("last", await GetString("many"));
