@@ -355,13 +355,16 @@ foreach ($op in $opInfo) {
     $client.Add('        {')
     $client.Add('            RequestValidation.NotNull(request, nameof(request));')
     foreach ($l in @(Get-RequiredChecks $op.Input)) { $client.Add($l) }
+    $inputMembers = @($shapes["$ns$($op.Input)"].members.Keys)
+    $sentSecrets = @($secretMembers | Where-Object { $inputMembers -contains $_ } | ForEach-Object { "request.$_" })
+    $secretsArgument = if ($sentSecrets.Count) { ", SentSecrets.Of($($sentSecrets -join ', '))" } else { '' }
     if ($op.TokenMember) {
         $client.Add('            // One token per logical call: every retry of this call sends the same value.')
         $client.Add("            string idempotencyToken = request.$($op.TokenMember) ?? IdempotencyToken.New();")
-        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request, idempotencyToken), $read);")
+        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request, idempotencyToken), $read$secretsArgument);")
     }
     else {
-        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request), $read);")
+        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request), $read$secretsArgument);")
     }
     $client.Add('        }')
     $client.Add('')

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -14,7 +15,7 @@ namespace SecretsManager.Engine.Internal
     /// </summary>
     internal static class ExceptionTranslator
     {
-        public static Exception Translate(Exception exception, string operation, ClientResolution resolution)
+        public static Exception Translate(Exception exception, string operation, ClientResolution resolution, IReadOnlyList<string> sentSecrets = null)
         {
             if (exception is SecretsManagerServiceException || exception is SecretsManagerConfigurationException ||
                 exception is SecretsManagerConnectionException || exception is ArgumentException)
@@ -49,7 +50,10 @@ namespace SecretsManager.Engine.Internal
             {
                 string code = ServiceErrorCode.Normalize(service.ErrorCode);
                 if (string.IsNullOrEmpty(code)) { code = service.StatusCode == 0 ? "UnknownError" : service.StatusCode.ToString(); }
-                return new SecretsManagerServiceException(code, service.Message, (int)service.StatusCode, service.RequestId, service);
+                string message = SentSecrets.Scrub(service.Message, sentSecrets);
+                // When the service echoed a secret, the SDK exception (inner) still holds it: leave it out.
+                Exception inner = ReferenceEquals(message, service.Message) ? service : null;
+                return new SecretsManagerServiceException(code, message, (int)service.StatusCode, service.RequestId, inner);
             }
 
             if (IsFromAwsSdk(exception))

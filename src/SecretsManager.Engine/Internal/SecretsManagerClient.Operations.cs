@@ -34,7 +34,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.Name, "CreateSecretRequest.Name");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<CreateSecretResponse>("CreateSecret", writer => CreateSecretRequestSerializer.Write(writer, request, idempotencyToken), CreateSecretResponseSerializer.Read);
+            return new WireOperation<CreateSecretResponse>("CreateSecret", writer => CreateSecretRequestSerializer.Write(writer, request, idempotencyToken), CreateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
         }
 
         public CreateSecretResponse CreateSecret(CreateSecretRequest request) => Execute(PrepareCreateSecret(request));
@@ -145,7 +145,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.SecretId, "PutSecretValueRequest.SecretId");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<PutSecretValueResponse>("PutSecretValue", writer => PutSecretValueRequestSerializer.Write(writer, request, idempotencyToken), PutSecretValueResponseSerializer.Read);
+            return new WireOperation<PutSecretValueResponse>("PutSecretValue", writer => PutSecretValueRequestSerializer.Write(writer, request, idempotencyToken), PutSecretValueResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
         }
 
         public PutSecretValueResponse PutSecretValue(PutSecretValueRequest request) => Execute(PreparePutSecretValue(request));
@@ -241,7 +241,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.SecretId, "UpdateSecretRequest.SecretId");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<UpdateSecretResponse>("UpdateSecret", writer => UpdateSecretRequestSerializer.Write(writer, request, idempotencyToken), UpdateSecretResponseSerializer.Read);
+            return new WireOperation<UpdateSecretResponse>("UpdateSecret", writer => UpdateSecretRequestSerializer.Write(writer, request, idempotencyToken), UpdateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
         }
 
         public UpdateSecretResponse UpdateSecret(UpdateSecretRequest request) => Execute(PrepareUpdateSecret(request));

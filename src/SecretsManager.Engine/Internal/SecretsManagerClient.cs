@@ -65,7 +65,7 @@ namespace SecretsManager.Engine.Internal
             {
                 return _sdkClient.Call(operation);
             }
-            catch (Exception e) when (ExceptionTranslator.Translate(e, operation.Name, Resolution) is Exception translated)
+            catch (Exception e) when (ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
             {
                 throw translated;
             }
@@ -78,7 +78,7 @@ namespace SecretsManager.Engine.Internal
             {
                 return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ExceptionTranslator.Translate(e, operation.Name, Resolution) is Exception translated)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
             {
                 throw translated;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace SecretsManager.Engine.Internal
@@ -6,11 +7,12 @@ namespace SecretsManager.Engine.Internal
     /// <summary>One prepared call: the operation name, how to write its request body and how to read its response.</summary>
     internal sealed class WireOperation<TResponse>
     {
-        public WireOperation(string name, Action<Utf8JsonWriter> writeRequest, Func<JsonElement, TResponse> readResponse)
+        public WireOperation(string name, Action<Utf8JsonWriter> writeRequest, Func<JsonElement, TResponse> readResponse, IReadOnlyList<string> sentSecrets = null)
         {
             Name = name;
             WriteRequest = writeRequest;
             ReadResponse = readResponse;
+            SentSecrets = sentSecrets ?? Array.Empty<string>();
         }
 
         /// <summary>The operation name, sent as X-Amz-Target secretsmanager.&lt;Name&gt;.</summary>
@@ -19,5 +21,8 @@ namespace SecretsManager.Engine.Internal
         public Action<Utf8JsonWriter> WriteRequest { get; }
 
         public Func<JsonElement, TResponse> ReadResponse { get; }
+
+        /// <summary>Secret values this request carries, so an error message that echoes one can be scrubbed.</summary>
+        public IReadOnlyList<string> SentSecrets { get; }
     }
 }

@@ -106,6 +106,43 @@ public class RedactionTests
     }
 
     [Fact]
+    public void AServiceErrorThatEchoesTheSentSecretIsScrubbed()
+    {
+        var handler = new ScriptedHttpHandler().Then(HttpStatusCode.BadRequest,
+            $$"""{"__type":"ValidationException","message":"Value '{{Secret}}' at 'secretString' failed; binary {{SecretBase64}} too"}""");
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = Secret, SecretBinary = SecretBytes }));
+
+        Assert.Equal("Value '(redacted)' at 'secretString' failed; binary (redacted) too", error.Message);
+        Assert.DoesNotContain(Secret, error.ToString());
+        Assert.DoesNotContain(SecretBase64, error.ToString());
+        Assert.Equal("ValidationException", error.ErrorCode);
+    }
+
+    [Fact]
+    public void AServiceErrorThatEchoesNoSecretKeepsItsMessageAndInnerException()
+    {
+        var handler = new ScriptedHttpHandler().Then(HttpStatusCode.BadRequest, """{"__type":"ResourceNotFoundException","message":"Secrets Manager can't find the specified secret."}""");
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = Secret }));
+
+        Assert.Equal("Secrets Manager can't find the specified secret.", error.Message);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Theory]
+    [InlineData("short 'ab' and ab", "ab", "short '(redacted)' and ab")]
+    [InlineData("quoted \"ab\"", "ab", "quoted \"(redacted)\"")]
+    [InlineData("long value longsecret1 here", "longsecret1", "long value (redacted) here")]
+    [InlineData("nothing to see", "longsecret1", "nothing to see")]
+    public void ScrubbingReplacesQuotedSecretsAndLongUnquotedOnes(string message, string secret, string expected)
+    {
+        Assert.Equal(expected, Internal.SentSecrets.Scrub(message, Internal.SentSecrets.Of(secret)));
+    }
+
+    [Fact]
     public void AnUnreadableResponseDoesNotQuoteItsBodyInTheException()
     {
         // Truncated JSON that contains a secret: the error must not echo it.
