@@ -4,7 +4,7 @@ namespace SecretsManager.Engine.Internal
 {
     /// <summary>
     /// Endpoint: the EndpointUrl option; then (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls)
-    /// AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL and the profile's endpoint_url, as the AWS SDKs do;
+    /// AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL, the profile's services section and its endpoint_url, as the AWS SDKs do;
     /// then the regional endpoint, or its FIPS variant when asked (option, AWS_USE_FIPS_ENDPOINT or use_fips_endpoint).
     /// </summary>
     internal static class EndpointResolution
@@ -25,9 +25,17 @@ namespace SecretsManager.Engine.Internal
                     string value = Environment.GetEnvironmentVariable(name);
                     if (!string.IsNullOrWhiteSpace(value)) { return Validate(value, "environment variable " + name); }
                 }
-                if (!string.IsNullOrWhiteSpace(profile.Profile?.EndpointUrl))
+                string servicesSection = profile.Profile?.Services;
+                string serviceEndpoint = SharedConfigReader.ReadEndpointUrl(ProfileContext.ConfigFilePath, servicesSection);
+                if (!string.IsNullOrWhiteSpace(serviceEndpoint))
                 {
-                    return Validate(profile.Profile.EndpointUrl, $"endpoint_url of profile '{profile.Name}'");
+                    return Validate(serviceEndpoint, $"secrets_manager endpoint_url in [services {servicesSection}] of profile '{profile.Name}'");
+                }
+                string profileEndpoint = profile.Profile == null ? null
+                    : profile.Profile.EndpointUrl ?? SharedConfigReader.ReadProfileValue(ProfileContext.ConfigFilePath, profile.Name, "endpoint_url");
+                if (!string.IsNullOrWhiteSpace(profileEndpoint))
+                {
+                    return Validate(profileEndpoint, $"endpoint_url of profile '{profile.Name}'");
                 }
             }
 

@@ -149,6 +149,52 @@ public class ClientResolutionTests
         }
     }
 
+    [Fact]
+    public void TheProfilesServicesSectionGivesAServiceSpecificEndpointBeforeItsGlobalEndpointUrl()
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["AWS_PROFILE"] = "dev" });
+        scope.WriteConfig("""
+            [profile dev]
+            region = us-east-1
+            services = local-services
+            endpoint_url = http://127.0.0.1:9999
+            # comment
+            [services local-services]
+            s3 =
+              endpoint_url = http://127.0.0.1:1000
+            secrets_manager =
+              endpoint_url = http://127.0.0.1:4566
+            [services other]
+            secrets_manager =
+              endpoint_url = http://127.0.0.1:5000
+            """ + "\n");
+
+        using (var client = SecretsManagerClientFactory.Create(WithKeys()))
+        {
+            Assert.Equal("http://127.0.0.1:4566", client.Resolution.Endpoint);
+            Assert.Equal("secrets_manager endpoint_url in [services local-services] of profile 'dev'", client.Resolution.EndpointSource);
+        }
+
+        // The environment still wins over the config file.
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", "http://127.0.0.1:7777");
+        using (var client = SecretsManagerClientFactory.Create(WithKeys()))
+        {
+            Assert.Equal("http://127.0.0.1:7777", client.Resolution.Endpoint);
+        }
+    }
+
+    [Fact]
+    public void AServicesSectionWithoutSecretsManagerFallsBackToTheProfilesEndpointUrl()
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["AWS_PROFILE"] = "dev" });
+        scope.WriteConfig("[profile dev]\nregion = us-east-1\nservices = s3only\nendpoint_url = http://127.0.0.1:9999\n[services s3only]\ns3 =\n  endpoint_url = http://127.0.0.1:1000\n");
+
+        using var client = SecretsManagerClientFactory.Create(WithKeys());
+
+        Assert.Equal("http://127.0.0.1:9999", client.Resolution.Endpoint);
+        Assert.Equal("endpoint_url of profile 'dev'", client.Resolution.EndpointSource);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://127.0.0.1/")]
