@@ -12,7 +12,7 @@ public class DeletionTests : LocalServerTestBase
 
     private async Task<double> CreateAndGetEndpointNow(string name)
     {
-        var created = await CreateSecret(name, "value");
+        await CreateSecret(name, "value");
         return SmAssert.Epoch(await Describe(name), "CreatedDate");
     }
 
