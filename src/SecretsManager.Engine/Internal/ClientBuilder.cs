@@ -28,13 +28,12 @@ namespace SecretsManager.Engine.Internal
                 FallbackInternalConfigurationFactory.Reset();
                 config = new SecretsManagerServiceConfig();
             }
-            ApplyProfileRetrySettings(config, profile);
             if (profile.Profile != null)
             {
-                // Lets the SDK read retry_mode, max_attempts and similar settings from the profile in use.
-                // Set first: the endpoint and region below must win over anything the profile implies.
+                // Lets the SDK read the profile's own settings; set first so that everything below wins over it.
                 config.Profile = new Amazon.Profile(profile.Name);
             }
+            ApplyProfileRetrySettings(config, profile);
             config.ServiceURL = endpoint.Value;
             config.AuthenticationRegion = region.Value;
             // Bodies carry secret values: the SDK must never log them, whatever AWSConfigs says globally.

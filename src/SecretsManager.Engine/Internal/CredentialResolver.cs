@@ -61,7 +61,7 @@ namespace SecretsManager.Engine.Internal
                 AWSCredentials credentials = defaultChain();
                 return new ResolvedSetting<AWSCredentials>(credentials, $"the SDK default credential chain ({credentials.GetType().Name})");
             }
-            catch (AmazonClientException e)
+            catch (Exception e) when (e is AmazonClientException || e is InvalidOperationException || e is System.IO.IOException)
             {
                 throw new SecretsManagerConfigurationException("No AWS credentials: " + NoCredentialsAdvice + ".", e);
             }
