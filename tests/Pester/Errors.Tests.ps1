@@ -80,7 +80,8 @@ Describe 'Service errors' -Tag 'Errors' {
         $thrown = Get-SmTerminatingError { Get-SmSecret -SecretId 'any' -EndpointUrl "http://127.0.0.1:$port" -ErrorAction Stop }
         $thrown | Should -Not -BeNullOrEmpty
         $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
-        $thrown.FullyQualifiedErrorId | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'SecretsManagerConnection,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("http://127.0.0.1:$port"))
     }
 }
 
@@ -96,7 +97,7 @@ catch { @{ Terminated = `$true; Id = `$_.FullyQualifiedErrorId; Message = `$_.Ex
         $result.Terminated | Should -BeTrue
         $result.Message | Should -Match '-Region'
         $result.Message | Should -Match 'AWS_REGION'
-        $result.Id | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+        $result.Id | Should -BeExactly 'SecretsManagerConfiguration,SecretsManager.Commands.GetSmSecretCommand'
     }
 
     It 'stops with one clear error when there are no credentials' {
@@ -106,7 +107,7 @@ catch { @{ Terminated = `$true; Id = `$_.FullyQualifiedErrorId; Message = `$_.Ex
 "@
         $result.Terminated | Should -BeTrue
         $result.Message | Should -Match 'credential'
-        $result.Id | Should -BeLike '*,SecretsManager.Commands.GetSmSecretCommand'
+        $result.Id | Should -BeExactly 'SecretsManagerConfiguration,SecretsManager.Commands.GetSmSecretCommand'
     }
 
     It 'takes region, credentials and endpoint from the AWS environment variables' {
@@ -151,7 +152,8 @@ $null = New-SmSecret -Name 'env/secret' -SecretString 'from env'
 
     It 'rejects a -Credential that is neither a PSCredential nor an AWS credential object' {
         $thrown = Get-SmTerminatingError { Get-SmRandomPassword -Credential ([pscustomobject]@{ Nothing = 1 }) }
-        $thrown.FullyQualifiedErrorId | Should -BeLike 'ParameterArgument*Error,SecretsManager.Commands.GetSmRandomPasswordCommand'
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.GetSmRandomPasswordCommand'
+        $thrown.Exception.Message | Should -Match 'PSCredential'
     }
 
     It 'honours session defaults set with $PSDefaultParameterValues, and an explicit parameter wins' {

@@ -85,14 +85,39 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
         (Get-SmSecretValue -SecretId $name).VersionId | Should -Not -Be $first
     }
 
-    It 'reports a rotation that fails as an error when waiting, and keeps the current value' {
+    It 'reports a rotation function that cannot be invoked as AccessDeniedException, and keeps the current value' {
         $name = New-SmTestName 'rot'
         $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}'
-        $null = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:unknownFunction -AutomaticallyAfterDays 30 -Wait -ErrorVariable err -ErrorAction SilentlyContinue
-        $err | Should -Not -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike '*,SecretsManager.Commands.InvokeSmRotationCommand'
+        $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $script:unknownFunction -AutomaticallyAfterDays 30 -Wait -ErrorVariable err -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'AccessDeniedException,SecretsManager.Commands.InvokeSmRotationCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
         $err[0].TargetObject | Should -Be $name
         (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'kept'
+    }
+
+    It 'reports a rotation whose steps fail as RotationFailed once -Wait gives up, and keeps the current value' {
+        # A second endpoint whose rotation function 'BrokenRotation' fails every step (the command exits 3).
+        $broken = Start-SmLocalEndpoint -ArgumentList '--rotation-function', 'BrokenRotation=exit 3'
+        try {
+            $name = New-SmTestName 'rot'
+            $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $broken.Url
+            $arn = 'arn:aws:lambda:us-east-1:123456789012:function:BrokenRotation'
+            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -TimeoutSec 3 -EndpointUrl $broken.Url -ErrorVariable err -ErrorAction SilentlyContinue
+            $result | Should -BeNullOrEmpty
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'RotationFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+            $err[0].TargetObject | Should -Be $name
+            $err[0].Exception.Message | Should -Match 'AWSCURRENT is unchanged'
+            (Get-SmSecretValue -SecretId $name -AsHashtable -EndpointUrl $broken.Url).password | Should -Be 'kept'
+        }
+        finally { Stop-SmLocalEndpoint $broken }
+    }
+
+    It 'refuses -Wait together with -NoImmediateRotation, since nothing would rotate' {
+        $thrown = Get-SmTerminatingError { Invoke-SmRotation -SecretId 'x' -RotationLambdaArn $script:singleUser -AutomaticallyAfterDays 5 -NoImmediateRotation -Wait }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'WaitWithoutRotation,SecretsManager.Commands.InvokeSmRotationCommand'
     }
 
     It 'rotates nothing with -WhatIf' {
