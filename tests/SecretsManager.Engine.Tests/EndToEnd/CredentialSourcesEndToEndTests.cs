@@ -94,7 +94,7 @@ public class CredentialSourcesEndToEndTests : IClassFixture<LocalServerFixture>
         string json = $$"""{"Version": 1, "AccessKeyId": "{{LocalServerFixture.AccessKey}}", "SecretAccessKey": "{{LocalServerFixture.SecretKey}}"}""";
         string script = Path.Combine(scope.Folder, "creds.sh");
         File.WriteAllText(script, $"#!/bin/sh\ncat <<'EOF'\n{json}\nEOF\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) { File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
         scope.WriteConfig($"[profile proc]\nregion = eu-west-3\ncredential_process = {script}\n");
         using var client = SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { ProfileName = "proc", EndpointUrl = _local.Url });
 
@@ -108,7 +108,7 @@ public class CredentialSourcesEndToEndTests : IClassFixture<LocalServerFixture>
         using var scope = new EnvironmentScope();
         string script = Path.Combine(scope.Folder, "fail.sh");
         File.WriteAllText(script, "#!/bin/sh\necho 'token expired, run aws sso login' >&2\nexit 3\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) { File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute); }
         scope.WriteConfig($"[profile broken]\nregion = us-east-1\ncredential_process = {script}\n");
 
         var error = Assert.ThrowsAny<SecretsManagerConfigurationException>(() =>
