@@ -9,6 +9,8 @@ BeforeAll {
     $script:names = 'comp/alpha', 'comp/beta', 'comp/gamma', 'other/delta'
     foreach ($n in $script:names) { $null = New-SmSecret -Name $n -SecretString 'v' }
     $null = New-SmSecret -Name 'eu/only' -SecretString 'v' -Region 'eu-west-1'
+    $null = New-SmSecret -Name 'gone/secret' -SecretString 'v'
+    $null = Remove-SmSecret -SecretId 'gone/secret' -Force
 
     function Get-Completion([string] $Line) {
         (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
@@ -45,6 +47,11 @@ Describe 'Tab completion of -SecretId' -Tag 'Completion' {
 
     It 'asks the region given on the command line' {
         (Get-Completion 'Get-SmSecretValue -Region eu-west-1 -SecretId eu/').CompletionText | Should -Be @('eu/only')
+    }
+
+    It 'offers secrets scheduled for deletion to Restore-SmSecret only' {
+        (Get-Completion 'Restore-SmSecret -SecretId gone/').CompletionText | Should -Be @('gone/secret')
+        @(Get-Completion 'Get-SmSecretValue -SecretId gone/') | Should -HaveCount 0
     }
 
     It 'offers nothing, and no error, when no name matches' {
