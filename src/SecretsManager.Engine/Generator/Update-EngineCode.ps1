@@ -148,6 +148,10 @@ function New-ModelClass([string] $name, [string] $doc, $members) {
         $memberDoc = Get-Doc $member.traits
         if (-not $memberDoc) { $memberDoc = "The $memberName member." }
         if ($member.traits -and $member.traits.Contains('smithy.api#required')) { $memberDoc = "Required. $memberDoc" }
+        if ((Get-ShapeType $member.target) -eq 'enum') {
+            $allowed = @($shapes[$member.target].members.Values | ForEach-Object { $_.traits['smithy.api#enumValue'] })
+            $memberDoc = "$memberDoc Allowed values: $($allowed -join ', ')."
+        }
         if ($secretMembers -contains $memberName) { $memberDoc = "$memberDoc Secret material: never shown by ToString()." }
         $lines.Add("        /// <summary>$memberDoc</summary>")
         $lines.Add("        public $(Get-CsType $member.target) $memberName { get; set; }")

@@ -10,7 +10,7 @@ namespace SecretsManager.Engine
     /// </summary>
     public sealed class Filter
     {
-        /// <summary>The following are keys you can use:</summary>
+        /// <summary>The following are keys you can use: Allowed values: description, name, tag-key, tag-value, primary-region, owning-service, all.</summary>
         public string Key { get; set; }
 
         /// <summary>The keyword to filter for.</summary>

@@ -22,7 +22,7 @@ namespace SecretsManager.Engine
         /// <summary>The filters to apply to the list of secrets.</summary>
         public List<Filter> Filters { get; set; }
 
-        /// <summary>Secrets are listed by CreatedDate.</summary>
+        /// <summary>Secrets are listed by CreatedDate. Allowed values: asc, desc.</summary>
         public string SortOrder { get; set; }
 
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>

@@ -16,7 +16,7 @@ namespace SecretsManager.Engine
         /// <summary>Can be an ARN, Key ID, or Alias.</summary>
         public string KmsKeyId { get; set; }
 
-        /// <summary>The status can be InProgress, Failed, or InSync.</summary>
+        /// <summary>The status can be InProgress, Failed, or InSync. Allowed values: InSync, Failed, InProgress.</summary>
         public string Status { get; set; }
 
         /// <summary>Status message such as &quot;Secret with this name already exists in this region&quot;.</summary>
