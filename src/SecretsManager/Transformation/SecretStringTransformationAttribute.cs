@@ -23,7 +23,7 @@ namespace SecretsManager.Commands
             {
                 case null: return null;
                 case SecureString secure: return secure;
-                case string text: return SecureStringConverter.ToSecureString(text);
+                case string text: return ToSecureValue(text);
                 case PSCredential credential:
                     var pair = new System.Collections.Specialized.OrderedDictionary
                     {
@@ -38,11 +38,21 @@ namespace SecretsManager.Commands
             }
         }
 
+        // A SecureString holds at most 65,536 characters and fails with an unhelpful "capacity" error beyond that;
+        // any longer text is over the API's 65,536-byte limit anyway, so say that instead (sizes only, never the value).
+        private static SecureString ToSecureValue(string text)
+        {
+            int size = System.Text.Encoding.UTF8.GetByteCount(text);
+            if (size > ModelConstraints.SecretMaxBytes)
+                throw new ArgumentTransformationMetadataException($"A secret value is at most {ModelConstraints.SecretMaxBytes} bytes; this one is {size} bytes.");
+            return SecureStringConverter.ToSecureString(text);
+        }
+
         private static SecureString FromJsonData(object data)
         {
             try
             {
-                return SecureStringConverter.ToSecureString(SecretJsonConverter.ToJson(data));
+                return ToSecureValue(SecretJsonConverter.ToJson(data));
             }
             catch (ArgumentException e)
             {
