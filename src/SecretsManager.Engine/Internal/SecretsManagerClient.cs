@@ -78,7 +78,9 @@ namespace SecretsManager.Engine.Internal
             {
                 return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested && ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
+            // The caller's own cancellation stays an OperationCanceledException; everything else is translated.
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested) &&
+                                      ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
             {
                 throw translated;
             }
