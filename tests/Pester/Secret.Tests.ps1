@@ -102,6 +102,23 @@ Describe 'New-SmSecret' -Tag 'Secret' {
         @(Get-SmSecret -IncludePlannedDeletion) | Should -HaveCount 0
     }
 
+    It 'rejects a value over 65,536 bytes before sending anything, saying the limit and never the value' {
+        $thrown = Get-SmTerminatingError { New-SmSecret -Name (New-SmTestName) -SecretString ('x' * 65537) }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.NewSmSecretCommand'
+        $thrown.Exception.Message | Should -Match '65536 bytes'
+        $thrown.Exception.Message | Should -Not -Match 'xxxx'
+        $thrown = Get-SmTerminatingError { New-SmSecret -Name (New-SmTestName) -SecretBinary ([byte[]]::new(65537)) }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.NewSmSecretCommand'
+        $thrown.Exception.Message | Should -Match '65536 bytes'
+        @(Get-SmSecret -IncludePlannedDeletion) | Should -HaveCount 0
+    }
+
+    It 'accepts a value of exactly 65,536 bytes' {
+        $name = New-SmTestName 'big'
+        $null = New-SmSecret -Name $name -SecretString ('x' * 65536)
+        (Get-SmSecretValue -SecretId $name -AsPlainText).Length | Should -Be 65536
+    }
+
     It 'refuses -SecretString together with -SecretBinary' {
         $thrown = Get-SmTerminatingError { New-SmSecret -Name (New-SmTestName) -SecretString 'v' -SecretBinary ([byte[]](1, 2)) }
         $thrown.FullyQualifiedErrorId | Should -BeExactly 'AmbiguousParameterSet,SecretsManager.Commands.NewSmSecretCommand'

@@ -42,9 +42,21 @@ Describe 'Add-SmSecretTag' -Tag 'Tags' {
     It 'rejects a tag key longer than 128 characters' {
         $name = New-SmTestName 'tag'
         $null = New-SmSecret -Name $name -SecretString 'v'
-        $thrown = Get-SmTerminatingError { Add-SmSecretTag -SecretId $name -Tag @{ ('k' * 129) = 'v' } -ErrorAction Stop }
-        $thrown | Should -Not -BeNullOrEmpty
-        $thrown.Exception.Message | Should -Match 'Tag|key'
+        $thrown = Get-SmTerminatingError { Add-SmSecretTag -SecretId $name -Tag @{ ('k' * 129) = 'v' } }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.AddSmSecretTagCommand'
+        $thrown.Exception.Message | Should -Match '128'
+        (ConvertTo-SmTagTable (Get-SmSecret -SecretId $name).Tags).Count | Should -Be 0
+    }
+
+    It 'rejects the reserved aws: prefix and more than 50 tags before sending anything' {
+        $name = New-SmTestName 'tag'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $thrown = Get-SmTerminatingError { Add-SmSecretTag -SecretId $name -Tag @{ 'aws:owner' = 'me' } }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.AddSmSecretTagCommand'
+        $thrown.Exception.Message | Should -Match 'aws:'
+        $many = @{}; foreach ($i in 1..51) { $many["k$i"] = 'v' }
+        $thrown = Get-SmTerminatingError { Add-SmSecretTag -SecretId $name -Tag $many }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.AddSmSecretTagCommand'
         (ConvertTo-SmTagTable (Get-SmSecret -SecretId $name).Tags).Count | Should -Be 0
     }
 
