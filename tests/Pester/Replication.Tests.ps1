@@ -126,6 +126,15 @@ Describe 'Stop-SmSecretReplication' -Tag 'Replication' {
         (Get-SmSecret -SecretId $name -Region 'us-west-2').PrimaryRegion | Should -Be 'us-east-1'
     }
 
+    It 'refuses to promote a secret that is not a replica' {
+        $name = New-SmTestName 'rep'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        Stop-SmSecretReplication -SecretId $name -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidRequestException,SecretsManager.Commands.StopSmSecretReplicationCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
+    }
+
     It 'reports a missing secret as ResourceNotFoundException' {
         $missing = New-SmTestName 'missing'
         Stop-SmSecretReplication -SecretId $missing -Region 'us-west-2' -Force -ErrorVariable err -ErrorAction SilentlyContinue

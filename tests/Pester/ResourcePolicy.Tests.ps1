@@ -70,6 +70,11 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
         (Get-SmResourcePolicy -SecretId $name).Policy | Should -BeNullOrEmpty
     }
 
+    It 'rejects an empty policy before sending anything' {
+        $thrown = Get-SmTerminatingError { Set-SmResourcePolicy -SecretId 'x' -Policy '' }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.SetSmResourcePolicyCommand'
+    }
+
     It 'reports a missing secret as ResourceNotFoundException' {
         $missing = New-SmTestName 'missing'
         Set-SmResourcePolicy -SecretId $missing -Policy (New-PolicyJson) -ErrorVariable err -ErrorAction SilentlyContinue
@@ -135,6 +140,14 @@ Describe 'Test-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $result.PSObject.TypeNames | Should -Contain 'SecretsManager.PolicyValidation'
         $result.PolicyValidationPassed | Should -BeTrue
         @($result.ValidationErrors | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
+    It 'fails a policy that grants every principal access, naming the check' {
+        $result = Test-SmResourcePolicy -Policy (New-PolicyJson -Principal '*')
+        $result.PolicyValidationPassed | Should -BeFalse
+        @($result.ValidationErrors) | Should -Not -BeNullOrEmpty
+        $result.ValidationErrors[0].CheckName | Should -Not -BeNullOrEmpty
+        $result.ValidationErrors[0].ErrorMessage | Should -Not -BeNullOrEmpty
     }
 
     It 'validates a policy against a secret' {

@@ -253,6 +253,11 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
         ($all | Where-Object Name -EQ 'gone/b').DeletedDate | Should -BeOfType [datetime]
     }
 
+    It 'rejects a -SortOrder other than asc or desc before sending anything' {
+        $thrown = Get-SmTerminatingError { Get-SmSecret -SortOrder 'sideways' }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.GetSmSecretCommand'
+    }
+
     It 'sorts by creation date with -SortOrder' {
         foreach ($n in 's/1', 's/2', 's/3') { $null = New-SmSecret -Name $n -SecretString 'v'; Start-Sleep -Milliseconds 20 }
         (Get-SmSecret -SortOrder asc).Name | Should -Be @('s/1', 's/2', 's/3')
@@ -301,6 +306,14 @@ Describe 'Update-SmSecret' -Tag 'Secret' {
         Update-SmSecret -SecretId $name -Description 'new' -SecretString 'two' -WhatIf | Should -BeNullOrEmpty
         (Get-SmSecret -SecretId $name).Description | Should -Be 'old'
         Get-SmSecretValue -SecretId $name -AsPlainText | Should -BeExactly 'one'
+    }
+
+    It 'refuses to run with nothing to change' {
+        $name = New-SmTestName 'upd'
+        $null = New-SmSecret -Name $name -SecretString 'v'
+        $thrown = Get-SmTerminatingError { Update-SmSecret -SecretId $name }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'NothingToUpdate,SecretsManager.Commands.UpdateSmSecretCommand'
+        $thrown.Exception.Message | Should -Match '-Description'
     }
 
     It 'reports a missing secret as ResourceNotFoundException' {
