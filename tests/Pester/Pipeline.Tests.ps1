@@ -96,6 +96,20 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
         (Get-SmSecretValue -SecretId $name | Get-SmSecretVersion).VersionStages | Should -Contain 'AWSCURRENT'
     }
 
+    It 'lists lazily: the first secret arrives before the later pages are read' {
+        1..250 | ForEach-Object { $null = New-SmSecret -Name ('lazy/{0:d3}' -f $_) -SecretString 'v' }
+        $endpoint = $script:ep
+        $received = 0
+        # Clearing the endpoint as soon as the first secret arrives leaves nothing for pages that are read later;
+        # a listing collected up front would still deliver all 250.
+        Get-SmSecret -ErrorAction SilentlyContinue | ForEach-Object {
+            if ($received -eq 0) { Reset-SmLocalEndpoint $endpoint }
+            $received++
+        }
+        $received | Should -BeGreaterThan 0
+        $received | Should -BeLessThan 250
+    }
+
     It 'streams a long listing item by item so Select-Object -First stops it early' {
         1..120 | ForEach-Object { $null = New-SmSecret -Name ('stream/{0:d3}' -f $_) -SecretString 'v' }
         $first = @(Get-SmSecret | Select-Object -First 3 -ErrorVariable err)
