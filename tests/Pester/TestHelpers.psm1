@@ -7,6 +7,8 @@ function Get-SmTestRoot { $script:Root }
 
 function Get-SmTestModulePath { Join-Path $script:Root 'out/SecretsManager' }
 
+Import-Module (Join-Path $script:Root 'tools/LocalEndpoint.psm1') -Force
+
 function Start-SmLocalEndpoint {
     <#
     .SYNOPSIS
@@ -14,42 +16,12 @@ function Start-SmLocalEndpoint {
         Extra arguments (for example '--rotation-function', 'name=command') are passed through.
     #>
     param([string[]] $ArgumentList = @())
-    $dll = Join-Path $script:Root 'out/SecretsManager.Local/SecretsManager.Local.dll'
-    if (-not (Test-Path $dll)) { throw "SecretsManager.Local is not built at $dll; run ./build.ps1 Build." }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in @($dll, '--port', '0') + $ArgumentList) { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    $url = $null
-    while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
-        $task = $process.StandardOutput.ReadLineAsync()
-        if (-not $task.Wait(1000)) { if ($process.HasExited) { break } else { continue } }
-        $line = $task.Result
-        if ($null -eq $line) { break }
-        if ($line -match '(http://127\.0\.0\.1:\d+)') { $url = $Matches[1] }
-    }
-    if (-not $url) {
-        $err = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
-        if (-not $process.HasExited) { $process.Kill($true) }
-        throw "SecretsManager.Local did not report its URL. $err"
-    }
-    # Keep draining output so the child never blocks on a full pipe.
-    $null = $process.StandardOutput.ReadToEndAsync()
-    $null = $process.StandardError.ReadToEndAsync()
-    [pscustomobject]@{ Process = $process; Url = $url; Port = ([uri] $url).Port }
+    Start-SmLocalProcess -LocalPath (Join-Path $script:Root 'out/SecretsManager.Local') -ArgumentList $ArgumentList
 }
 
 function Stop-SmLocalEndpoint {
-    param([Parameter(Mandatory, ValueFromPipeline)] $Endpoint)
-    process {
-        if ($Endpoint -and $Endpoint.Process -and -not $Endpoint.Process.HasExited) {
-            $Endpoint.Process.Kill($true)
-            $null = $Endpoint.Process.WaitForExit(10000)
-        }
-    }
+    param([Parameter(Mandatory, ValueFromPipeline)][AllowNull()] $Endpoint)
+    process { Stop-SmLocalProcess -Endpoint $Endpoint }
 }
 
 function Reset-SmLocalEndpoint {
