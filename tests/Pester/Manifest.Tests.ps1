@@ -115,7 +115,7 @@ Describe '<Cmdlet> changes state' -Tag 'Manifest' -ForEach $script:mutatingCases
 }
 
 Describe 'SecretsManager.Format.ps1xml' -Tag 'Manifest' {
-    It 'has a table view for <_>' -ForEach 'SecretsManager.Secret', 'SecretsManager.SecretValue', 'SecretsManager.SecretVersion', 'SecretsManager.ResourcePolicy', 'SecretsManager.PolicyValidation' {
+    It 'has a table view for <_>' -ForEach 'SecretsManager.Secret', 'SecretsManager.SecretValue', 'SecretsManager.SecretVersion', 'SecretsManager.ResourcePolicy', 'SecretsManager.PolicyValidation', 'SecretsManager.SecretOperationResult' {
         $view = Get-FormatData -TypeName $_ -PowerShellVersion $PSVersionTable.PSVersion
         $view | Should -Not -BeNullOrEmpty
         @($view.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }) | Should -Not -BeNullOrEmpty

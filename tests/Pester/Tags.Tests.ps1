@@ -26,6 +26,13 @@ Describe 'Add-SmSecretTag' -Tag 'Tags' {
         $tags['owner'] | Should -Be 'ops'
     }
 
+    It 'makes tags easy to read and to filter on: $secret.Tags.env' {
+        $null = New-SmSecret -Name 'tf/prod' -SecretString 'v' -Tag @{ env = 'prod' }
+        $null = New-SmSecret -Name 'tf/dev' -SecretString 'v' -Tag @{ env = 'dev' }
+        (Get-SmSecret -SecretId 'tf/prod').Tags.env | Should -Be 'prod'
+        @(Get-SmSecret -Name 'tf/*' | Where-Object { $_.Tags.env -eq 'prod' }).Name | Should -Be @('tf/prod')
+    }
+
     It 'tags every secret piped in from Get-SmSecret' {
         foreach ($n in 'tp/a', 'tp/b') { $null = New-SmSecret -Name $n -SecretString 'v' }
         $null = Get-SmSecret -Name 'tp/*' | Add-SmSecretTag -Tag @{ batch = 'yes' }
