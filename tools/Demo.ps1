@@ -17,34 +17,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-function Start-LocalEndpoint {
-    # Starts SecretsManager.Local on port 0 and waits for the one line that carries its URL.
-    param([Parameter(Mandatory)][string] $Path)
-    $dll = Join-Path $Path 'SecretsManager.Local.dll'
-    if (-not (Test-Path $dll)) { throw "SecretsManager.Local is not built at $dll; run ./build.ps1 Build." }
-    $psi = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($a in $dll, '--port', '0') { $psi.ArgumentList.Add($a) }
-    $psi.RedirectStandardOutput = $true
-    $psi.RedirectStandardError = $true
-    $psi.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($psi)
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    $url = $null
-    while (-not $url -and [DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLineAsync()
-        if (-not $line.Wait(1000)) { if ($process.HasExited) { break } else { continue } }
-        if ($null -eq $line.Result) { break }
-        if ($line.Result -match '(http://127\.0\.0\.1:\d+)') { $url = $Matches[1] }
-    }
-    if (-not $url) {
-        if (-not $process.HasExited) { $process.Kill($true) }
-        throw "SecretsManager.Local did not report its URL. $($process.StandardError.ReadToEnd())"
-    }
-    # Keep draining its output so it never blocks on a full pipe.
-    $null = $process.StandardOutput.ReadToEndAsync()
-    $null = $process.StandardError.ReadToEndAsync()
-    [pscustomobject]@{ Process = $process; Url = $url }
-}
+# Starting and stopping SecretsManager.Local is shared with the tests and the benchmarks.
+Import-Module (Join-Path $PSScriptRoot 'LocalEndpoint.psm1') -Force
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
 function Write-Note([string] $Text) { Write-Host "   $Text" -ForegroundColor DarkGray }
@@ -53,7 +27,7 @@ function Show { $input | Format-Table -AutoSize | Out-String -Width 160 | ForEac
 $endpoint = $null
 $failed = $false
 try {
-    $endpoint = Start-LocalEndpoint -Path $LocalPath
+    $endpoint = Start-SmLocalProcess -LocalPath $LocalPath
     Write-Host "SecretsManager.Local is listening on $($endpoint.Url)"
     Import-Module $ModulePath -Force
 
@@ -123,9 +97,8 @@ catch {
 }
 finally {
     foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $PSDefaultParameterValues.Remove($key) }
-    if ($endpoint -and -not $endpoint.Process.HasExited) {
-        $endpoint.Process.Kill($true)
-        $null = $endpoint.Process.WaitForExit(10000)
+    if ($endpoint) {
+        Stop-SmLocalProcess $endpoint
         Write-Host 'SecretsManager.Local stopped.'
     }
 }
