@@ -144,11 +144,12 @@ function Invoke-SmTest {
     if ($Tag) { $config.Filter.Tag = $Tag }
     $env:SM_TEST_ROOT = $Root
     $pester = Invoke-Pester -Configuration $config
-    $failedContainers = @($pester.Containers | Where-Object Result -EQ 'Failed').Count
+    # A failed BeforeAll/AfterAll or a container that could not run hides its tests: count each as a failure.
+    $failedOutsideTests = $pester.FailedBlocksCount + $pester.FailedContainersCount
     $suites.Add([pscustomobject]@{
             Suite   = 'Pester'
             Passed  = $pester.PassedCount
-            Failed  = $pester.FailedCount + $failedContainers
+            Failed  = $pester.FailedCount + $failedOutsideTests
             Skipped = $pester.SkippedCount + $pester.NotRunCount
         })
 
