@@ -66,6 +66,12 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
             $result.Json
         }
 
+        function script:Get-AwsField {
+            # A member of the CLI's JSON output, or $null when the service omitted it (strict mode forbids reading it).
+            param($Object, [Parameter(Mandatory)][string] $Name)
+            if ($null -ne $Object -and $Object.PSObject.Properties.Name -contains $Name) { $Object.$Name } else { $null }
+        }
+
         function script:Wait-Until {
             param([Parameter(Mandatory)][scriptblock] $Condition, [Parameter(Mandatory)][string] $What, [int] $TimeoutSeconds = 60)
             $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
@@ -172,7 +178,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
 
         # --page-size 2 makes the CLI follow NextToken over three requests.
         $listed = Invoke-AwsOk 'list-secrets', '--filters', "Key=name,Values=$prefix/", '--page-size', '2'
-        ($listed.SecretList.Name | Sort-Object) | Should -Be (1..5 | ForEach-Object { "$prefix/s$_" })
+        (@($listed.SecretList | ForEach-Object Name) | Sort-Object) | Should -Be (1..5 | ForEach-Object { "$prefix/s$_" })
 
         $desc = Invoke-AwsOk 'list-secrets', '--sort-order', 'desc'
         $desc.SecretList.Count | Should -Be 6
@@ -223,7 +229,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $null = Invoke-AwsOk 'stop-replication-to-replica', '--secret-id', $name -Region 'eu-west-1'
         $primary = Invoke-AwsOk 'describe-secret', '--secret-id', $name
         if ($primary.PSObject.Properties.Name -contains 'ReplicationStatus') { @($primary.ReplicationStatus).Count | Should -Be 0 }
-        (Invoke-AwsOk 'describe-secret', '--secret-id', $name -Region 'eu-west-1').PrimaryRegion | Should -BeIn @($null, 'eu-west-1')
+        Get-AwsField (Invoke-AwsOk 'describe-secret', '--secret-id', $name -Region 'eu-west-1') 'PrimaryRegion' | Should -BeIn @($null, 'eu-west-1')
         $null = Invoke-AwsOk 'put-secret-value', '--secret-id', $name, '--secret-string', 'standalone' -Region 'eu-west-1'
         (Invoke-AwsOk 'get-secret-value', '--secret-id', $name -Region 'eu-west-1').SecretString | Should -BeExactly 'standalone'
         (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).SecretString | Should -BeExactly 'replicated'
@@ -238,7 +244,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $rotated.VersionId | Should -Not -BeNullOrEmpty
 
         Wait-Until { (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).VersionId -eq $rotated.VersionId } 'the rotated version is AWSCURRENT'
-        Wait-Until { (Invoke-AwsOk 'describe-secret', '--secret-id', $name).LastRotatedDate } 'the rotation is recorded'
+        Wait-Until { Get-AwsField (Invoke-AwsOk 'describe-secret', '--secret-id', $name) 'LastRotatedDate' } 'the rotation is recorded'
         $value = (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).SecretString | ConvertFrom-Json
         $value.username | Should -BeExactly 'app'
         $value.password | Should -Not -BeExactly 'old'
@@ -246,7 +252,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $described = Invoke-AwsOk 'describe-secret', '--secret-id', $name
         $described.RotationEnabled | Should -BeTrue
         $described.RotationRules.AutomaticallyAfterDays | Should -Be 30
-        $described.LastRotatedDate | Should -Not -BeNullOrEmpty
+        Get-AwsField $described 'LastRotatedDate' | Should -Not -BeNullOrEmpty
 
         $null = Invoke-AwsOk 'cancel-rotate-secret', '--secret-id', $name
         (Invoke-AwsOk 'describe-secret', '--secret-id', $name).RotationEnabled | Should -BeFalse
@@ -260,15 +266,15 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $days = ([datetime] $deleted.DeletionDate - [datetime]::UtcNow).TotalDays
         $days | Should -BeGreaterThan 6.9
         $days | Should -BeLessThan 7.1
-        (Invoke-AwsOk 'describe-secret', '--secret-id', $name).DeletedDate | Should -Not -BeNullOrEmpty
+        Get-AwsField (Invoke-AwsOk 'describe-secret', '--secret-id', $name) 'DeletedDate' | Should -Not -BeNullOrEmpty
         (Invoke-Aws 'get-secret-value', '--secret-id', $name).StdErr | Should -Match '\(InvalidRequestException\)'
 
         $null = Invoke-AwsOk 'restore-secret', '--secret-id', $name
         (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).SecretString | Should -BeExactly 'v'
 
         $null = Invoke-AwsOk 'delete-secret', '--secret-id', $name
-        (Invoke-AwsOk 'list-secrets').SecretList.Name | Should -Not -Contain $name
-        (Invoke-AwsOk 'list-secrets', '--include-planned-deletion').SecretList.Name | Should -Contain $name
+        @((Invoke-AwsOk 'list-secrets').SecretList | ForEach-Object Name) | Should -Not -Contain $name
+        @((Invoke-AwsOk 'list-secrets', '--include-planned-deletion').SecretList | ForEach-Object Name) | Should -Contain $name
         $null = Invoke-AwsOk 'restore-secret', '--secret-id', $name
 
         $null = Invoke-AwsOk 'delete-secret', '--secret-id', $name, '--force-delete-without-recovery'
@@ -284,7 +290,7 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $described = Invoke-AwsOk 'describe-secret', '--secret-id', $name
         $described.RotationRules.ScheduleExpression | Should -BeExactly 'cron(0 16 1,15 * ? *)'
         $described.RotationRules.Duration | Should -BeExactly '2h'
-        $described.NextRotationDate | Should -BeOfType [datetime]
+        Get-AwsField $described 'NextRotationDate' | Should -BeOfType [datetime]
         (Invoke-AwsOk 'get-secret-value', '--secret-id', $name).VersionId | Should -BeExactly $v1
     }
 
@@ -292,8 +298,8 @@ Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:
         $name = New-SmTestName 'interop'
         $v1 = (Invoke-AwsOk 'create-secret', '--name', $name, '--secret-string', 'one').VersionId
         foreach ($v in 'two', 'three') { $null = Invoke-AwsOk 'put-secret-value', '--secret-id', $name, '--secret-string', $v }
-        (Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name).Versions.VersionId | Should -Not -Contain $v1
-        (Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name, '--include-deprecated').Versions.VersionId | Should -Contain $v1
+        @((Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name).Versions | ForEach-Object VersionId) | Should -Not -Contain $v1
+        @((Invoke-AwsOk 'list-secret-version-ids', '--secret-id', $name, '--include-deprecated').Versions | ForEach-Object VersionId) | Should -Contain $v1
     }
 
     It 'get-random-password --require-each-included-type --include-space draws from every class' {
