@@ -13,7 +13,13 @@ namespace SecretsManager.Commands
         public static ErrorRecord FromServiceException(SecretsManagerServiceException exception, object target)
         {
             string errorId = string.IsNullOrEmpty(exception.ErrorCode) ? "SecretsManagerServiceError" : exception.ErrorCode;
-            return new ErrorRecord(exception, errorId, ErrorCategoryMap.For(exception.ErrorCode), target);
+            var record = new ErrorRecord(exception, errorId, ErrorCategoryMap.For(exception.ErrorCode), target);
+            // AWS's messages rarely name the secret; in a pipeline of many ids the reader needs to know which failed.
+            if (target is string id && !string.IsNullOrEmpty(id) && exception.Message.IndexOf(id, StringComparison.Ordinal) < 0)
+            {
+                record.ErrorDetails = new ErrorDetails($"Secret '{id}': {exception.Message}");
+            }
+            return record;
         }
 
         /// <summary>One failed secret of a BatchGetSecretValue call, shaped like the error GetSecretValue would give.</summary>
