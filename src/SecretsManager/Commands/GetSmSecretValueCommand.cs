@@ -128,7 +128,12 @@ namespace SecretsManager.Commands
                 foreach (string id in ids) ReadOne(id);
                 return;
             }
-            foreach (var page in pages) WritePage(page);
+            // Values and errors in the order the ids came in, so -ErrorAction Stop stops where the input failed.
+            foreach (var result in BatchResultMatcher.InRequestOrder(ids, pages))
+            {
+                if (result.Value != null) EmitEntry(result.Value);
+                else WriteError(ErrorRecordFactory.FromBatchError(result.Error));
+            }
         }
 
         private void ReadOne(string id)
@@ -142,13 +147,16 @@ namespace SecretsManager.Commands
         {
             if (page.SecretValues != null)
             {
-                foreach (var entry in page.SecretValues) Emit(entry.Name ?? entry.ARN, entry.SecretString, entry.SecretBinary, () => SecretValue.From(entry));
+                foreach (var entry in page.SecretValues) EmitEntry(entry);
             }
             if (page.Errors != null)
             {
                 foreach (var error in page.Errors) WriteError(ErrorRecordFactory.FromBatchError(error));
             }
         }
+
+        private void EmitEntry(SecretValueEntry entry) =>
+            Emit(entry.Name ?? entry.ARN, entry.SecretString, entry.SecretBinary, () => SecretValue.From(entry));
 
         private void Emit(string name, string secretString, byte[] secretBinary, Func<SecretValue> full)
         {
