@@ -62,14 +62,15 @@ function Update-SmHelpSource {
 }
 
 function Read-TrxCounts {
-    # Reads the counters of a Visual Studio test results file written by 'dotnet test --logger trx'.
+    # Counts the outcomes of a results file written by 'dotnet test --logger trx'. The outcomes of the single results,
+    # not the summary counters: those leave xunit's skipped tests out of notExecuted (total > executed, skipped = 0).
     param([Parameter(Mandatory)][string] $Path)
     [xml] $trx = Get-Content -Raw $Path
-    $c = $trx.TestRun.ResultSummary.Counters
+    $outcomes = @($trx.TestRun.Results.UnitTestResult | ForEach-Object outcome)
     [pscustomobject]@{
-        Passed  = [int] $c.passed
-        Failed  = [int] $c.failed + [int] $c.error + [int] $c.timeout + [int] $c.aborted
-        Skipped = [int] $c.notExecuted + [int] $c.inconclusive
+        Passed  = @($outcomes | Where-Object { $_ -eq 'Passed' }).Count
+        Failed  = @($outcomes | Where-Object { $_ -in 'Failed', 'Error', 'Timeout', 'Aborted' }).Count
+        Skipped = @($outcomes | Where-Object { $_ -in 'NotExecuted', 'Inconclusive', 'NotRunnable' }).Count
     }
 }
 
@@ -125,6 +126,10 @@ function Invoke-SmTest {
                 # No results file means the suite did not build or run: count it as one failure, never as silence.
                 Write-Warning "$($project.BaseName) produced no results (exit code $exit)."
                 $counts = [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 }
+            }
+            if ($counts.Passed + $counts.Failed + $counts.Skipped -eq 0) {
+                Write-Warning "$($project.BaseName) ran no test."
+                $counts.Failed = 1
             }
             if ($exit -ne 0 -and $counts.Failed -eq 0) { $counts.Failed = 1 }
             $suites.Add([pscustomobject]@{ Suite = $project.BaseName; Passed = $counts.Passed; Failed = $counts.Failed; Skipped = $counts.Skipped })
