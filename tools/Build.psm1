@@ -66,7 +66,13 @@ function Read-TrxCounts {
     # not the summary counters: those leave xunit's skipped tests out of notExecuted (total > executed, skipped = 0).
     param([Parameter(Mandatory)][string] $Path)
     [xml] $trx = Get-Content -Raw $Path
-    $outcomes = @($trx.TestRun.Results.UnitTestResult | ForEach-Object outcome)
+    $results = @($trx.TestRun.Results.UnitTestResult)
+    $outcomes = @($results | ForEach-Object outcome)
+    # A skip is only honest with its reason in sight.
+    foreach ($skipped in $results | Where-Object outcome -EQ 'NotExecuted') {
+        $reason = $skipped.SelectSingleNode('*[local-name()="Output"]/*[local-name()="ErrorInfo"]/*[local-name()="Message"]')
+        Write-Host "  skipped: $($skipped.testName): $(if ($reason) { $reason.InnerText } else { 'no reason given' })" -ForegroundColor Yellow
+    }
     [pscustomobject]@{
         Passed  = @($outcomes | Where-Object { $_ -eq 'Passed' }).Count
         Failed  = @($outcomes | Where-Object { $_ -in 'Failed', 'Error', 'Timeout', 'Aborted' }).Count
