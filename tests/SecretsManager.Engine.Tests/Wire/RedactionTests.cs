@@ -154,4 +154,40 @@ public class RedactionTests
         Assert.Equal("InvalidResponse", error.ErrorCode);
         Assert.DoesNotContain(Secret, error.ToString());
     }
+    public static IEnumerable<object[]> ErrorBodiesThatEchoTheSecret => new[]
+    {
+        // A proxy or WAF that echoes the request body in an HTML page.
+        new object[] { HttpStatusCode.BadGateway, "text/html", $"<html><body>upstream failed for request {{\"SecretString\":\"{Secret}\"}}</body></html>" },
+        // JSON whose message member is named "Message" (capital M), as some services send it.
+        new object[] { HttpStatusCode.BadRequest, "application/x-amz-json-1.1", $$"""{"__type":"ValidationException","Message":"bad value {{Secret}}"}""" },
+        // JSON error that echoes the secret in a member other than the message.
+        new object[] { HttpStatusCode.BadRequest, "application/x-amz-json-1.1", $$"""{"__type":"ValidationException","message":"invalid","Value":"{{Secret}}"}""" },
+        // Plain text that echoes the base64 of the binary secret.
+        new object[] { HttpStatusCode.InternalServerError, "text/plain", $"failed: {SecretBase64}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ErrorBodiesThatEchoTheSecret))]
+    public void AnErrorBodyThatEchoesTheSentSecretNeverReachesTheExceptionOrItsInnerExceptions(HttpStatusCode status, string contentType, string body)
+    {
+        var handler = new ScriptedHttpHandler
+        {
+            Fallback = () => new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, contentType) },
+        };
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.ThrowsAny<Exception>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = Secret, SecretBinary = SecretBytes }));
+
+        Assert.IsType<SecretsManagerServiceException>(error);
+        for (Exception e = error; e != null; e = e.InnerException)
+        {
+            Assert.DoesNotContain(Secret, e.ToString());
+            Assert.DoesNotContain(SecretBase64, e.ToString());
+            foreach (System.Collections.DictionaryEntry entry in e.Data)
+            {
+                Assert.DoesNotContain(Secret, entry.Value?.ToString() ?? "");
+            }
+        }
+    }
 }
+
