@@ -39,6 +39,30 @@ public class ClientResolutionTests
     }
 
     [Fact]
+    public void NoCredentialsOffEc2IsAConfigurationErrorThatSaysWhatToSetNotAConnectionError()
+    {
+        // A laptop with nothing configured: the SDK chain ends at the EC2 metadata service, which is not there.
+        int deadPort = FreePort.Get();
+        using var scope = new EnvironmentScope(new Dictionary<string, string>
+        {
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = $"http://127.0.0.1:{deadPort}",
+            ["AWS_METADATA_SERVICE_NUM_ATTEMPTS"] = "1",
+            ["AWS_METADATA_SERVICE_TIMEOUT"] = "1",
+        });
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", null);
+
+        var error = Assert.ThrowsAny<Exception>(() =>
+        {
+            using var client = SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { Region = "us-east-1", EndpointUrl = "http://127.0.0.1:" + FreePort.Get() });
+            client.ListSecrets(new ListSecretsRequest());
+        });
+
+        Assert.IsType<SecretsManagerConfigurationException>(error);
+        Assert.Contains("AWS_ACCESS_KEY_ID", error.Message);
+        Assert.Contains("-ProfileName", error.Message);
+    }
+
+    [Fact]
     public void AnUnknownProfileNamedByTheOptionIsAnError()
     {
         using var scope = new EnvironmentScope();
