@@ -151,6 +151,46 @@ public class ClientResolutionTests
     }
 
     [Fact]
+    public void TheProfilesUseFipsEndpointSelectsTheFipsEndpointAndAConfiguredUrlWinsOverIt()
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string> { ["AWS_PROFILE"] = "gov" });
+        scope.WriteConfig("[profile gov]\nregion = us-gov-west-1\nuse_fips_endpoint = true\n");
+
+        using (var client = SecretsManagerClientFactory.Create(WithKeys()))
+        {
+            Assert.Equal("https://secretsmanager-fips.us-gov-west-1.amazonaws.com", client.Resolution.Endpoint);
+            Assert.Contains("use_fips_endpoint of profile 'gov'", client.Resolution.EndpointSource);
+        }
+
+        // An endpoint URL is a full replacement: FIPS does not rewrite it.
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", "http://127.0.0.1:2222");
+        using (var client = SecretsManagerClientFactory.Create(WithKeys(fips: true)))
+        {
+            Assert.Equal("http://127.0.0.1:2222", client.Resolution.Endpoint);
+        }
+    }
+
+    [Fact]
+    public void TheProfilesIgnoreConfiguredEndpointUrlsSkipsEveryConfiguredEndpointButTheOption()
+    {
+        using var scope = new EnvironmentScope(new Dictionary<string, string>
+        {
+            ["AWS_PROFILE"] = "prod",
+            ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:2222",
+        });
+        scope.WriteConfig("[profile prod]\nregion = eu-west-1\nendpoint_url = http://127.0.0.1:9999\nignore_configured_endpoint_urls = true\n");
+
+        using (var client = SecretsManagerClientFactory.Create(WithKeys()))
+        {
+            Assert.Equal("https://secretsmanager.eu-west-1.amazonaws.com", client.Resolution.Endpoint);
+        }
+        using (var client = SecretsManagerClientFactory.Create(WithKeys(endpoint: "http://127.0.0.1:3333")))
+        {
+            Assert.Equal("http://127.0.0.1:3333", client.Resolution.Endpoint);
+        }
+    }
+
+    [Fact]
     public void EndpointPrecedenceIsOptionThenServiceVariableThenGlobalVariableThenRegional()
     {
         using var scope = new EnvironmentScope(new Dictionary<string, string>
