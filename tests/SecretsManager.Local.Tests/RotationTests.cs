@@ -114,6 +114,26 @@ public class RotationTests : LocalServerTestBase
         Assert.True(SmAssert.Has(await Describe("expr"), "NextRotationDate"));
     }
 
+    [Theory]
+    [InlineData("rate(10 days)", 10)]
+    [InlineData("cron(0 0 ? * MON *)", 7)]
+    public async Task After_a_rotation_a_schedule_expression_reports_AutomaticallyAfterDays_calculated_from_it(string expression, long days)
+    {
+        // The model: "In DescribeSecret and ListSecrets, this value is calculated from the rotation schedule after every successful rotation."
+        await CreateSecret("calc", """{"password":"p"}""");
+        var version = SmAssert.Str(await Ok("RotateSecret", new
+        {
+            SecretId = "calc", RotationLambdaARN = SingleUserArn, RotationRules = new { ScheduleExpression = expression },
+        }), "VersionId");
+        await WaitUntilCurrent("calc", version);
+
+        var rules = (await Describe("calc")).GetProperty("RotationRules");
+        Assert.Equal(expression, SmAssert.Str(rules, "ScheduleExpression"));
+        Assert.Equal(days, rules.GetProperty("AutomaticallyAfterDays").GetInt64());
+        var listed = Assert.Single(await ListAll());
+        Assert.Equal(days, listed.GetProperty("RotationRules").GetProperty("AutomaticallyAfterDays").GetInt64());
+    }
+
     [Fact]
     public async Task Rotating_without_any_rotation_function_is_InvalidRequestException()
     {

@@ -50,6 +50,20 @@ internal static partial class RotationRules
         return cron.Success ? CronSchedule.Parse(cron.Groups[1].Value).Next(from) : null;
     }
 
+    /// <summary>
+    /// Days (rounded) between two rotations of a ScheduleExpression, counted from <paramref name="from"/>: N for rate(N days),
+    /// hours / 24 for a rate in hours, the gap between the next two firings of a cron. Null below one day.
+    /// </summary>
+    public static long? DaysBetweenRotations(RotationState r, DateTimeOffset from)
+    {
+        if (r.ScheduleExpression is null) return null;
+        var first = NextRotation(r, from);
+        var second = first is { } f ? NextRotation(r, f) : null;
+        if (first is null || second is null) return null;
+        var days = (long)Math.Round((second.Value - first.Value).TotalDays);
+        return days >= 1 ? days : null;
+    }
+
     /// <summary>True when AWSPENDING sits on a version other than AWSCURRENT: a previous rotation didn't finish.</summary>
     public static bool HasUnfinishedRotation(Secret secret)
     {

@@ -21,7 +21,7 @@ internal static class SecretViews
         .AddIf("Region", r.Region).AddIf("KmsKeyId", r.KmsKeyId).AddIf("Status", r.Status).AddIf("StatusMessage", r.StatusMessage)).ToArray());
 
     public static JsonObject RotationRules(RotationState r) => new JsonObject()
-        .AddIf("AutomaticallyAfterDays", r.AutomaticallyAfterDays is { } d ? JsonValue.Create(d) : null)
+        .AddIf("AutomaticallyAfterDays", (r.AutomaticallyAfterDays ?? r.CalculatedDays) is { } d ? JsonValue.Create(d) : null)
         .AddIf("Duration", r.Duration)
         .AddIf("ScheduleExpression", r.ScheduleExpression);
 

@@ -48,6 +48,7 @@ internal sealed class RotateSecretOperation : IOperation
             r.AutomaticallyAfterDays = days;
             r.ScheduleExpression = schedule;
             r.Duration = duration;
+            r.CalculatedDays = null; // recalculated after the next successful rotation under the new schedule
         }
         if (rotateNow) ctx.Rotation.Start(secret, token, ctx.Now);
         else r.NextRotationDate = RotationRules.NextRotation(r, ctx.Now);

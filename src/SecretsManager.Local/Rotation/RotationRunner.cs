@@ -111,6 +111,7 @@ internal sealed class RotationRunner : IAsyncDisposable
             var now = _clock.UtcNow;
             secret.Rotation.LastRotatedDate = now;
             secret.Rotation.NextRotationDate = RotationRules.NextRotation(secret.Rotation, now);
+            secret.Rotation.CalculatedDays = RotationRules.DaysBetweenRotations(secret.Rotation, now);
             ReplicaSync.Refresh(_state, secret);
         }
     }

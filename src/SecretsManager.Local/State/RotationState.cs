@@ -12,6 +12,12 @@ internal sealed class RotationState
     public DateTimeOffset? LastRotatedDate { get; set; }
     public DateTimeOffset? NextRotationDate { get; set; }
 
+    /// <summary>
+    /// For a ScheduleExpression: the days between rotations, which AWS reports as AutomaticallyAfterDays "calculated from
+    /// the rotation schedule after every successful rotation". Never used to schedule.
+    /// </summary>
+    public long? CalculatedDays { get; set; }
+
     /// <summary>VersionId of the rotation running right now, if any.</summary>
     public string? RunningToken { get; set; }
 
