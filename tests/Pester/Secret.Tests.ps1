@@ -38,8 +38,8 @@ Describe 'New-SmSecret' -Tag 'Secret' {
         [byte[]] $bytes = 0, 1, 2, 254, 255, 128
         $null = New-SmSecret -Name $name -SecretBinary $bytes
         $read = Get-SmSecretValue -SecretId $name
-        , $read.SecretBinary | Should -BeOfType [byte[]]
-        $read.SecretBinary | Should -Be $bytes
+        $read.SecretBinary | Should -BeOfType [SecretsManager.SecretBytes]
+        $read.SecretBinary.ToArray() | Should -Be $bytes
         $read.SecretString | Should -BeNullOrEmpty
     }
 
@@ -296,7 +296,7 @@ Describe 'Update-SmSecret' -Tag 'Secret' {
         $name = New-SmTestName 'upd'
         $null = New-SmSecret -Name $name -SecretString 'one'
         $null = Update-SmSecret -SecretId $name -SecretBinary ([byte[]](4, 5, 6)) -KmsKeyId 'alias/other-key'
-        (Get-SmSecretValue -SecretId $name).SecretBinary | Should -Be ([byte[]](4, 5, 6))
+        (Get-SmSecretValue -SecretId $name).SecretBinary.ToArray() | Should -Be ([byte[]](4, 5, 6))
         (Get-SmSecret -SecretId $name).KmsKeyId | Should -Be 'alias/other-key'
     }
 

@@ -96,11 +96,42 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         Get-SmSecretValue -SecretId $name -AsPlainText | Should -BeExactly 'two'
     }
 
-    It 'returns a binary secret as bytes' {
+    It 'returns a binary secret as SecretBytes that give the bytes only on request' {
         $name = New-SmTestName 'val'
         $null = New-SmSecret -Name $name -SecretBinary ([byte[]](9, 8, 7))
         $value = Get-SmSecretValue -SecretId $name
-        $value.SecretBinary | Should -Be ([byte[]](9, 8, 7))
+        $value.SecretBinary | Should -BeOfType [SecretsManager.SecretBytes]
+        $value.SecretBinary.Length | Should -Be 3
+        $value.SecretBinary.ToArray() | Should -Be ([byte[]](9, 8, 7))
+        [byte[]] $value.SecretBinary | Should -Be ([byte[]](9, 8, 7))
+        "$($value.SecretBinary)" | Should -BeExactly '(3 bytes)'
+    }
+
+    It 'never shows a binary value in Format-List *, Select-Object *, ConvertTo-Json or Export-Clixml' {
+        $name = New-SmTestName 'val'
+        # Bytes that spell a sentinel, so a leak in any text form (numbers, base64, text) is detectable.
+        [byte[]] $bytes = [Text.Encoding]::ASCII.GetBytes('BINSENTINEL')
+        $null = New-SmSecret -Name $name -SecretBinary $bytes
+        $value = Get-SmSecretValue -SecretId $name
+        $numbers = $bytes -join ', '
+        $base64 = [Convert]::ToBase64String($bytes)
+        $clixml = Join-Path ([IO.Path]::GetTempPath()) "$name-value.xml".Replace('/', '-')
+        try {
+            $value | Export-Clixml -Path $clixml
+            $shown = @(
+                $value | Format-List * | Out-String -Width 200
+                $value | Select-Object * | Out-String -Width 200
+                $value | ConvertTo-Json -Depth 5
+                $value | ConvertTo-Json -Depth 5 -Compress
+                Get-Content -Raw $clixml
+            ) -join "`n"
+        }
+        finally { Remove-Item $clixml -ErrorAction SilentlyContinue }
+        $shown | Should -Not -Match 'BINSENTINEL'
+        $shown | Should -Not -Match ([regex]::Escape($base64))
+        $shown | Should -Not -Match '66,\s*73,\s*78'
+        $shown | Should -Not -Match ([regex]::Escape($numbers))
+        ($value | ConvertTo-Json | ConvertFrom-Json).SecretBinary.Length | Should -Be $bytes.Length
     }
 
     It 'reports a missing secret as ResourceNotFoundException with the id as target' {
@@ -195,7 +226,17 @@ Describe 'Set-SmSecretValue' -Tag 'SecretValue' {
         $name = New-SmTestName 'put'
         $null = New-SmSecret -Name $name -SecretString 'one'
         $null = Set-SmSecretValue -SecretId $name -SecretBinary ([byte[]](1, 2, 3))
-        (Get-SmSecretValue -SecretId $name).SecretBinary | Should -Be ([byte[]](1, 2, 3))
+        (Get-SmSecretValue -SecretId $name).SecretBinary.ToArray() | Should -Be ([byte[]](1, 2, 3))
+    }
+
+    It 'copies a binary value from another secret with -SecretBinary $value.SecretBinary' {
+        $source = New-SmTestName 'put'
+        $target = New-SmTestName 'put'
+        $null = New-SmSecret -Name $source -SecretBinary ([byte[]](5, 6, 7))
+        $null = New-SmSecret -Name $target -SecretString 'one'
+        $value = Get-SmSecretValue -SecretId $source
+        $null = Set-SmSecretValue -SecretId $target -SecretBinary $value.SecretBinary
+        (Get-SmSecretValue -SecretId $target).SecretBinary.ToArray() | Should -Be ([byte[]](5, 6, 7))
     }
 
     It 'leaves AWSCURRENT where it is when -VersionStage names only a custom label' {

@@ -29,8 +29,9 @@ namespace SecretsManager.Commands
         [ValidateSecretSize]
         public SecureString SecretString { get; set; }
 
-        /// <summary>The value as binary data.</summary>
+        /// <summary>The value as binary data: a byte[], or the SecretBinary of a value from Get-SmSecretValue.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
+        [SecretBinaryTransformation]
         [ValidateSecretSize]
         public byte[] SecretBinary { get; set; }
 

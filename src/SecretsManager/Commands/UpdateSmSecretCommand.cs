@@ -26,8 +26,9 @@ namespace SecretsManager.Commands
         [ValidateSecretSize]
         public SecureString SecretString { get; set; }
 
-        /// <summary>A new value as binary data.</summary>
+        /// <summary>A new value as binary data: a byte[], or the SecretBinary of a value from Get-SmSecretValue.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BinarySet)]
+        [SecretBinaryTransformation]
         [ValidateSecretSize]
         public byte[] SecretBinary { get; set; }
 

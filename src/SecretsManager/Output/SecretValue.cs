@@ -29,8 +29,11 @@ namespace SecretsManager
         /// <summary>The text value, when the secret holds text.</summary>
         public SecureString SecretString { get; private set; }
 
-        /// <summary>The binary value, when the secret holds binary data.</summary>
-        public byte[] SecretBinary { get; private set; }
+        /// <summary>
+        /// The binary value, when the secret holds binary data: a <see cref="SecretBytes"/> that shows only its
+        /// length; <c>.ToArray()</c> or <c>[byte[]]</c> gives the bytes.
+        /// </summary>
+        public SecretBytes SecretBinary { get; private set; }
 
         /// <summary>The name (never the value).</summary>
         public override string ToString() => Name;
@@ -43,7 +46,7 @@ namespace SecretsManager
             VersionStages = r.VersionStages?.ToArray() ?? new string[0],
             CreatedDate = LocalTime.From(r.CreatedDate),
             SecretString = SecureStringConverter.ToSecureString(r.SecretString),
-            SecretBinary = r.SecretBinary,
+            SecretBinary = SecretBytes.From(r.SecretBinary),
         };
 
         internal static SecretValue From(SecretValueEntry e) => new SecretValue
@@ -54,7 +57,7 @@ namespace SecretsManager
             VersionStages = e.VersionStages?.ToArray() ?? new string[0],
             CreatedDate = LocalTime.From(e.CreatedDate),
             SecretString = SecureStringConverter.ToSecureString(e.SecretString),
-            SecretBinary = e.SecretBinary,
+            SecretBinary = SecretBytes.From(e.SecretBinary),
         };
     }
 }
