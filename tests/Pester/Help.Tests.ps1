@@ -9,6 +9,15 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
     $script:common = [System.Management.Automation.Cmdlet]::CommonParameters
+    # The AWS error codes of the 2017-10-17 model's operations, the codes AWS adds for every service, and the
+    # ErrorIds the cmdlets raise themselves: anything else named in a page's notes is a typo or an invention.
+    $script:knownErrorIds = @(
+        'ResourceNotFoundException', 'ResourceExistsException', 'InvalidParameterException', 'InvalidRequestException',
+        'InvalidNextTokenException', 'LimitExceededException', 'MalformedPolicyDocumentException', 'PreconditionNotMetException',
+        'PublicPolicyException', 'DecryptionFailure', 'EncryptionFailure', 'InternalServiceError',
+        'AccessDeniedException', 'ThrottlingException', 'UnrecognizedClientException', 'ExpiredTokenException',
+        'SecretsManagerConfiguration', 'SecretsManagerConnection', 'SecretValueNotText', 'SecretValueNotJson',
+        'SecretValueNotCredential', 'RotationFailed', 'NothingToUpdate', 'NoVersionGiven', 'WaitWithoutRotation')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {
@@ -57,6 +66,18 @@ Describe 'Help for <Name>' -Tag 'Help' -ForEach $cmdlets {
         }
     }
 
+    It 'says in its notes which errors to expect, by ErrorId and category' {
+        $notes = ($help.alertSet.alert.Text -join ' ')
+        $notes | Should -Match 'errors' -Because 'an ops engineer needs to know what goes wrong and why'
+        # Each common error is written as "ErrorId (Category...": the help shows prose without markdown marks.
+        $categories = [System.Enum]::GetNames([System.Management.Automation.ErrorCategory]) -join '|'
+        $named = @([regex]::Matches($notes, "(\w+) \((?:$categories)\b") | ForEach-Object { $_.Groups[1].Value })
+        $named | Should -Not -BeNullOrEmpty -Because 'each common error is written as ErrorId (Category)'
+        foreach ($errorId in $named) {
+            $knownErrorIds | Should -Contain $errorId -Because "$errorId must be an ErrorId the module really writes"
+        }
+    }
+
     It 'has an online link' {
         $uris = @($help.RelatedLinks.NavigationLink | ForEach-Object Uri | Where-Object { $_ -match '^https?://' })
         $uris | Should -Not -BeNullOrEmpty
@@ -74,6 +95,31 @@ Describe 'about_SecretsManager' -Tag 'Help' {
             $text | Should -Match ([regex]::Escape($topic))
         }
         $text | Should -Match 'Get-SECSecretValue\s+Get-SmSecretValue'
+    }
+
+    It 'names the ErrorIds of the terminating errors and says what to set' {
+        $text = Get-Help about_SecretsManager | Out-String
+        $text | Should -Match 'SecretsManagerConfiguration\s+InvalidOperation'
+        $text | Should -Match 'SecretsManagerConnection\s+ConnectionError'
+    }
+
+    It 'gives the credential order the engine uses: AWS_PROFILE before the key variables, then the default profile' {
+        $text = (Get-Help about_SecretsManager | Out-String) -replace '\s+', ' '
+        $text | Should -Match 'then the profile named by the `?AWS_PROFILE`? environment variable, then the `?AWS_ACCESS_KEY_ID`? and `?AWS_SECRET_ACCESS_KEY`? environment variables .*then the `?default`? profile'
+    }
+
+    It 'maps each AWS.Tools.SecretsManager cmdlet by its real name' {
+        # Names as published in the AWS Tools for PowerShell cmdlet reference (one cmdlet per API operation).
+        $awsTools = 'New-SECSecret', 'Get-SECSecret', 'Get-SECSecretList', 'Update-SECSecret', 'Remove-SECSecret',
+            'Restore-SECSecret', 'Get-SECSecretValue', 'Get-SECBatchSecretValue', 'Write-SECSecretValue',
+            'Get-SECSecretVersionIdList', 'Update-SECSecretVersionStage', 'Invoke-SECSecretRotation', 'Stop-SECSecretRotation',
+            'Get-SECRandomPassword', 'Add-SECResourceTag', 'Remove-SECResourceTag', 'Get-SECResourcePolicy',
+            'Write-SECResourcePolicy', 'Remove-SECResourcePolicy', 'Test-SECResourcePolicy', 'Add-SECSecretToRegion',
+            'Remove-SECRegionsFromReplication', 'Stop-SECReplicationToReplica'
+        $text = Get-Help about_SecretsManager | Out-String
+        $mapped = @([regex]::Matches($text, '\b\w+-SEC\w+') | ForEach-Object Value | Sort-Object -Unique)
+        $mapped | Should -HaveCount 23
+        foreach ($name in $mapped) { $awsTools | Should -Contain $name -Because "$name is not an AWS.Tools.SecretsManager cmdlet" }
     }
 
     It 'maps every exported cmdlet to its AWS.Tools counterpart' {
