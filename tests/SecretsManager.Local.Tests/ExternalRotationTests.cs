@@ -82,6 +82,33 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         Assert.True((await Describe("ext-recover")).GetProperty("RotationEnabled").GetBoolean());
     }
 
+    [SkippableFact]
+    public async Task RotateImmediately_false_runs_only_testSecret_on_a_temporary_AWSPENDING_version_then_removes_it()
+    {
+        // The model: "Secrets Manager tests the rotation configuration by running the testSecret step of the Lambda
+        // rotation function. The test creates an AWSPENDING version of the secret and then removes it."
+        Skip.If(Fixture.Python is null, "python3 is not on PATH; the external rotation script needs it.");
+        var old = SmAssert.Str(await CreateSecret("ext-trial", "before"), "VersionId");
+
+        var rotate = await Ok("RotateSecret", new
+        {
+            SecretId = "ext-trial", RotationLambdaARN = ScriptArn, RotateImmediately = false, RotationRules = new { AutomaticallyAfterDays = 30 },
+        });
+
+        Assert.False(SmAssert.Has(rotate, "VersionId"), $"No rotation ran, yet a VersionId came back: {rotate}");
+        var step = Assert.Single(Fixture.LoggedSteps()).Split(' ');
+        Assert.Equal("testSecret", step[1]);
+        Assert.NotEqual(old, step[3]);
+        Assert.Equal($"{step[3]} before", Assert.Single(Fixture.TestedPendingValues()));
+        var versions = await Versions("ext-trial");
+        Assert.Equal([old], versions.Keys);
+        Assert.Equal(["AWSCURRENT"], versions[old]);
+        var described = await Describe("ext-trial");
+        Assert.True(described.GetProperty("RotationEnabled").GetBoolean());
+        Assert.True(SmAssert.Has(described, "NextRotationDate"));
+        Assert.False(SmAssert.Has(described, "LastRotatedDate"));
+    }
+
     [Fact]
     public async Task A_command_that_cannot_run_fails_the_rotation_and_leaves_AWSCURRENT_alone()
     {

@@ -69,9 +69,10 @@ public class RotationTests : LocalServerTestBase
             SecretId = "later", RotationLambdaARN = SingleUserArn, RotateImmediately = false,
             RotationRules = new { AutomaticallyAfterDays = 10 },
         });
-        await Task.Delay(500);
 
+        // AWS's configuration test (testSecret on a temporary AWSPENDING version) has ended when the call answers.
         var versions = await Versions("later");
+        Assert.Equal([old], versions.Keys);
         Assert.Equal(old, VersionWith(versions, "AWSCURRENT"));
         Assert.Null(VersionWith(versions, "AWSPENDING"));
         Assert.Equal("v1", await GetString("later"));

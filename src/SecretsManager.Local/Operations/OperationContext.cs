@@ -23,6 +23,12 @@ internal sealed class OperationContext
     /// <summary>Secrets changed by this call; their replicas are brought up to date afterwards.</summary>
     public IReadOnlyList<Secret> Changed => _changed;
 
+    /// <summary>Work the answer waits for once the state lock is released (the RotateImmediately=false test), if any.</summary>
+    public Task? AnswerAfterTask { get; private set; }
+
+    /// <summary>Makes the answer wait for <paramref name="work"/>, which needs the lock this call holds.</summary>
+    public void AnswerAfter(Task work) => AnswerAfterTask = work;
+
     /// <summary>Records a change: LastChangedDate moves (AWS: "modified in any way") and replicas follow.</summary>
     public void MarkChanged(Secret secret)
     {

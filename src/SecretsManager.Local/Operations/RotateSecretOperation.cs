@@ -6,7 +6,9 @@ namespace SecretsManager.Local.Operations;
 
 /// <summary>
 /// RotateSecret: records the rotation configuration and, unless RotateImmediately is false, starts an asynchronous
-/// rotation whose new VersionId it returns at once. A pending rotation that didn't finish blocks a new one.
+/// rotation whose new VersionId it returns at once. With RotateImmediately false it runs AWS's configuration test (the
+/// testSecret step on a temporary AWSPENDING version) and answers once that ended. A pending rotation that didn't
+/// finish blocks a new one.
 /// </summary>
 internal sealed class RotateSecretOperation : IOperation
 {
@@ -51,7 +53,11 @@ internal sealed class RotateSecretOperation : IOperation
             r.CalculatedDays = null; // recalculated after the next successful rotation under the new schedule
         }
         if (rotateNow) ctx.Rotation.Start(secret, token, ctx.Now);
-        else r.NextRotationDate = RotationRules.NextRotation(r, ctx.Now);
+        else
+        {
+            r.NextRotationDate = RotationRules.NextRotation(r, ctx.Now);
+            if (ctx.Rotation.StartTrial(secret, ctx.Now) is { } trial) ctx.AnswerAfter(trial);
+        }
         ctx.MarkChanged(secret);
         return Response(secret, rotateNow ? token : null);
     }

@@ -20,6 +20,7 @@ internal sealed class RequestDispatcher
 {
     private const string TargetPrefix = "secretsmanager.";
     private const string ContentType = "application/x-amz-json-1.1";
+    private static readonly TimeSpan AnswerAfterLimit = TimeSpan.FromSeconds(30);
     private readonly ServiceState _state;
     private readonly LocalClock _clock;
     private readonly SigV4Verifier _verifier;
@@ -52,7 +53,8 @@ internal sealed class RequestDispatcher
             var operation = Route(http.Request);
             using var doc = Parse(body);
             RequestValidator.Validate(doc.RootElement, OperationSchemas.Inputs[operation.Name]);
-            result = Execute(operation, region, doc.RootElement);
+            (result, var answerAfter) = Execute(operation, region, doc.RootElement);
+            if (answerAfter is not null) await WaitBoundedAsync(answerAfter, http.RequestAborted);
         }
         catch (ServiceException e)
         {
@@ -68,7 +70,20 @@ internal sealed class RequestDispatcher
         await WriteAsync(http.Response, 200, result);
     }
 
-    private JsonObject Execute(IOperation operation, string region, JsonElement body)
+    /// <summary>Waits for follow-up work, at most <see cref="AnswerAfterLimit"/>: the answer never hangs on a stuck rotation function.</summary>
+    private static async Task WaitBoundedAsync(Task work, CancellationToken ct)
+    {
+        try
+        {
+            await work.WaitAsync(AnswerAfterLimit, ct);
+        }
+        catch (TimeoutException)
+        {
+            // The work goes on in the background; the answer doesn't depend on it.
+        }
+    }
+
+    private (JsonObject Result, Task? AnswerAfter) Execute(IOperation operation, string region, JsonElement body)
     {
         lock (_state.Sync)
         {
@@ -81,7 +96,7 @@ internal sealed class RequestDispatcher
             var result = operation.Execute(context);
             foreach (var secret in context.Changed)
                 ReplicaSync.Refresh(_state, secret);
-            return result;
+            return (result, context.AnswerAfterTask);
         }
     }
 

@@ -54,13 +54,72 @@ internal sealed class RotationRunner : IAsyncDisposable
         r.RunningToken = token;
         r.NextRotationDate = RotationRules.NextRotation(r, now);
         var job = new RotationJob(secret.Region, secret.Name, secret.Arn, r.LambdaArn!, token, Guid.NewGuid().ToString());
+        _ = Track(() => RunAsync(job));
+    }
+
+    /// <summary>
+    /// RotateImmediately=false: as the model documents, AWS tests the rotation configuration by running only the
+    /// testSecret step; the test creates an AWSPENDING version (here a copy of AWSCURRENT) and then removes it. A failed
+    /// test is logged, like a failed rotation. Caller holds the state lock.
+    /// </summary>
+    /// <returns>The running test (the caller answers once it ended, so the temporary version is never left behind for
+    /// the caller's next request), or null when there is nothing to test.</returns>
+    public Task? StartTrial(Secret secret, DateTimeOffset now)
+    {
+        var current = secret.FindByStage(StagingLabels.Current);
+        if (current is null || secret.Rotation.LambdaArn is null) return null; // nothing to test against yet
+        var token = Guid.NewGuid().ToString();
+        var trial = new SecretVersion
+        {
+            VersionId = token, SecretString = current.SecretString, SecretBinary = current.SecretBinary, CreatedDate = now,
+        };
+        secret.Versions.Add(trial);
+        StagingLabels.Move(secret, StagingLabels.Pending, trial);
+        secret.Rotation.RunningToken = token; // no other rotation starts while the test runs
+        var job = new RotationJob(secret.Region, secret.Name, secret.Arn, secret.Rotation.LambdaArn, token, Guid.NewGuid().ToString());
+        return Track(() => RunTrialAsync(job));
+    }
+
+    private Task Track(Func<Task> work)
+    {
         Task task = null!;
         task = Task.Run(async () =>
         {
-            try { await RunAsync(job); }
+            try { await work(); }
             finally { _running.TryRemove(task, out _); }
         });
         _running[task] = true;
+        return task;
+    }
+
+    private async Task RunTrialAsync(RotationJob job)
+    {
+        try
+        {
+            var function = Resolve(job.LambdaArn)
+                ?? throw new RotationStepException($"Secrets Manager cannot invoke the specified Lambda function {job.LambdaArn}.");
+            await function.InvokeAsync(new RotationEvent(RotationSteps.TestSecret, job.Arn, job.Token, job.RotationToken, job.Region), _stopping.Token);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("Rotation test (testSecret, RotateImmediately=false) of {Secret} failed: {Reason}", job.Arn, e.Message);
+        }
+        finally
+        {
+            lock (_state.Sync)
+            {
+                if (Find(job) is { } secret)
+                {
+                    if (secret.FindVersion(job.Token) is { } trial)
+                    {
+                        trial.Stages.Remove(StagingLabels.Pending);
+                        if (trial.IsDeprecated) secret.Versions.Remove(trial);
+                    }
+                    if (secret.Rotation.RunningToken == job.Token) secret.Rotation.RunningToken = null;
+                    ReplicaSync.Refresh(_state, secret);
+                }
+            }
+        }
     }
 
     private async Task RunAsync(RotationJob job)

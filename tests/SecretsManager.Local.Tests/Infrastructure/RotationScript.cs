@@ -3,7 +3,7 @@ namespace SecretsManager.Local.Tests.Infrastructure;
 /// <summary>
 /// A tiny external rotation function (python3, standard library only). It reads the Lambda event from stdin, logs the
 /// step, and does what an AWS rotation Lambda does against the endpoint named by AWS_ENDPOINT_URL: createSecret puts an
-/// AWSPENDING version, finishSecret moves AWSCURRENT onto it. "--fail-at STEP" makes that step exit with code 3.
+/// AWSPENDING version, testSecret reads it back (logging "token value" to LOG.pending), finishSecret moves AWSCURRENT onto it. "--fail-at STEP" makes that step exit with code 3.
 /// </summary>
 public static class RotationScript
 {
@@ -57,6 +57,13 @@ public static class RotationScript
                 if "__error" in result:
                     sys.stderr.write("PutSecretValue failed: %s\n" % result)
                     sys.exit(4)
+        elif step == "testSecret":
+            pending = call("GetSecretValue", {"SecretId": secret_id, "VersionId": token, "VersionStage": "AWSPENDING"})
+            if "__error" in pending:
+                sys.stderr.write("no AWSPENDING version %s to test: %s\n" % (token, pending))
+                sys.exit(6)
+            with open(log_path + ".pending", "a") as tested:
+                tested.write("%s %s\n" % (token, pending.get("SecretString")))
         elif step == "finishSecret":
             described = call("DescribeSecret", {"SecretId": secret_id})
             current = [v for v, s in described.get("VersionIdsToStages", {}).items() if "AWSCURRENT" in s][0]

@@ -33,7 +33,14 @@ public sealed class RotationScriptFixture : LocalServerFixture
 
     public string[] LoggedSteps() => File.Exists(LogPath) ? File.ReadAllLines(LogPath) : [];
 
-    public void ClearLog() { if (File.Exists(LogPath)) File.Delete(LogPath); }
+    /// <summary>What testSecret read: "VersionId SecretString" per call.</summary>
+    public string[] TestedPendingValues() => File.Exists(LogPath + ".pending") ? File.ReadAllLines(LogPath + ".pending") : [];
+
+    public void ClearLog()
+    {
+        if (File.Exists(LogPath)) File.Delete(LogPath);
+        if (File.Exists(LogPath + ".pending")) File.Delete(LogPath + ".pending");
+    }
 
     public override async Task DisposeAsync()
     {
