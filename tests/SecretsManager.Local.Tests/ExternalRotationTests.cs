@@ -109,6 +109,45 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         Assert.False(SmAssert.Has(described, "LastRotatedDate"));
     }
 
+    [SkippableFact]
+    public async Task The_command_gets_the_Lambda_event_on_stdin_and_environment_variables_that_point_it_at_the_endpoint()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "The EventRecorder function is a /bin/sh command line.");
+        var old = SmAssert.Str(await CreateSecret("ext-event", "before"), "VersionId");
+        var arn = SmAssert.Str(await Describe("ext-event"), "ARN");
+        var token = NewToken();
+
+        await Ok("RotateSecret", new
+        {
+            SecretId = "ext-event", ClientRequestToken = token, RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:EventRecorder",
+        });
+        var idle = await Client.HookAsync(HttpMethod.Post, "/_local/rotation/wait");
+        Assert.True(idle.Status == 200, $"The rotation did not end: {idle}");
+
+        var e = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Fixture.EventPath)).RootElement;
+        Assert.Equal("createSecret", SmAssert.Str(e, "Step"));
+        Assert.Equal(arn, SmAssert.Str(e, "SecretId"));
+        Assert.Equal(token, SmAssert.Str(e, "ClientRequestToken"));
+        Assert.Matches("^[a-zA-Z0-9-]{36,256}$", SmAssert.Str(e, "RotationToken"));
+
+        var env = File.ReadAllLines(Fixture.EnvironmentPath).Where(l => l.Contains('='))
+            .Select(l => l.Split('=', 2)).GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Last()[1]);
+        var url = Fixture.Url.TrimEnd('/');
+        foreach (var name in new[] { "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SECRETS_MANAGER", "SECRETS_MANAGER_LOCAL_URL" })
+            Assert.Equal(url, env.GetValueOrDefault(name)?.TrimEnd('/'));
+        Assert.Equal("test", env.GetValueOrDefault("AWS_ACCESS_KEY_ID"));
+        Assert.Equal("test", env.GetValueOrDefault("AWS_SECRET_ACCESS_KEY"));
+        Assert.Equal(Region, env.GetValueOrDefault("AWS_REGION"));
+        Assert.Equal(Region, env.GetValueOrDefault("AWS_DEFAULT_REGION"));
+        Assert.Equal("createSecret", env.GetValueOrDefault("ROTATION_STEP"));
+        Assert.False(env.ContainsKey("AWS_SESSION_TOKEN"), "A session token from the endpoint's environment would break the function's signing.");
+
+        // The failed createSecret left nothing pending, so the secret is as it was and may rotate again.
+        var versions = await Versions("ext-event");
+        Assert.Equal([old], versions.Keys);
+        Assert.False(SmAssert.Has(await Describe("ext-event"), "LastRotatedDate"));
+    }
+
     [Fact]
     public async Task A_command_that_cannot_run_fails_the_rotation_and_leaves_AWSCURRENT_alone()
     {

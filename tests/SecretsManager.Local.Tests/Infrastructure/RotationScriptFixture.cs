@@ -16,6 +16,8 @@ public sealed class RotationScriptFixture : LocalServerFixture
     public string Directory { get; }
     public string ScriptPath { get; }
     public string LogPath { get; }
+    public string EventPath => Path.Combine(Directory, "event.json");
+    public string EnvironmentPath => Path.Combine(Directory, "env.txt");
 
     /// <summary>Full path of python3, or null when the machine has none (the tests then skip, saying so).</summary>
     public string? Python { get; }
@@ -28,6 +30,8 @@ public sealed class RotationScriptFixture : LocalServerFixture
             ["ScriptRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}'",
             ["FailingRotator"] = $"'{Python}' '{ScriptPath}' '{LogPath}' --fail-at setSecret",
             ["MissingCommand"] = $"'{Path.Combine(Directory, "no-such-program")}'",
+            // Records what a step receives (stdin, environment), then fails it.
+            ["EventRecorder"] = $"cat > '{EventPath}'; env > '{EnvironmentPath}'; exit 7",
         },
     };
 
