@@ -114,6 +114,40 @@ Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
         Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
     }
 
+    It 'promotes a version piped from Get-SmSecretVersion: its VersionId binds to -MoveToVersionId' {
+        $s = New-ThreeVersionSecret
+        Get-SmSecretVersion -SecretId $s.Name | Where-Object VersionStages -Contains 'AWSPREVIOUS' |
+            Set-SmSecretVersionStage -VersionStage AWSCURRENT -RemoveFromVersionId $s.Ids.v3 -Force | Out-Null
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v2'
+    }
+
+    It 'labels the version a piped Set-SmSecretValue result created' {
+        $s = New-ThreeVersionSecret
+        $result = Set-SmSecretValue -SecretId $s.Name -SecretString 'v4' -VersionStage 'STAGED' |
+            Set-SmSecretVersionStage -VersionStage AWSCURRENT -RemoveFromVersionId $s.Ids.v3 -Force
+        $result.Operation | Should -Be 'UpdateSecretVersionStage'
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v4'
+    }
+
+    It 'reports a piped object without a VersionId as NoVersionGiven and labels the rest' {
+        $s = New-ThreeVersionSecret
+        $secret = Get-SmSecret -SecretId $s.Name
+        $version = Get-SmSecretVersion -SecretId $s.Name | Where-Object VersionId -EQ $s.Ids.v2
+        $results = $secret, $version | Set-SmSecretVersionStage -VersionStage 'GOLDEN' -ErrorVariable err -ErrorAction SilentlyContinue
+        @($results) | Should -HaveCount 1
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'NoVersionGiven,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $err[0].TargetObject | Should -Be $s.Name
+        Get-SmSecretValue -SecretId $s.Name -VersionStage 'GOLDEN' -AsPlainText | Should -BeExactly 'v2'
+    }
+
+    It 'refuses a call with neither -MoveToVersionId nor -RemoveFromVersionId before sending anything' {
+        $thrown = Get-SmTerminatingError { Set-SmSecretVersionStage -SecretId 'x' -VersionStage 'L' }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'NoVersionGiven,SecretsManager.Commands.SetSmSecretVersionStageCommand'
+        $thrown.Exception.Message | Should -Match 'MoveToVersionId'
+    }
+
     It 'changes nothing with -WhatIf' {
         $s = New-ThreeVersionSecret
         Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -RemoveFromVersionId $s.Ids.v3 -WhatIf

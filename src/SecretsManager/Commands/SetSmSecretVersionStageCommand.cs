@@ -24,9 +24,14 @@ namespace SecretsManager.Commands
         [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
         public string VersionStage { get; set; }
 
-        /// <summary>The version that gets the label.</summary>
-        [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        /// <summary>
+        /// The version that gets the label. Binds from the VersionId of piped objects (Get-SmSecretVersion,
+        /// Get-SmSecretValue, Set-SmSecretValue results), so a listed version can be promoted by pipeline.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("VersionId")]
+        [AllowNull]
+        [ValidateOptionalLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
         public string MoveToVersionId { get; set; }
 
         /// <summary>The version that loses the label (required when the label sits on another version).</summary>
@@ -41,9 +46,10 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (MoveToVersionId == null && RemoveFromVersionId == null)
+            // Piped objects may still bring a VersionId for -MoveToVersionId; each is checked in ProcessRecord.
+            if (MoveToVersionId == null && RemoveFromVersionId == null && !MyInvocation.ExpectingInput)
             {
-                ThrowArgumentError("NoVersionGiven", "Set-SmSecretVersionStage needs -MoveToVersionId, -RemoveFromVersionId or both.");
+                ThrowArgumentError("NoVersionGiven", NoVersionMessage);
             }
         }
 
@@ -53,6 +59,12 @@ namespace SecretsManager.Commands
             bool current = string.Equals(VersionStage, ModelConstraints.CurrentStage, StringComparison.Ordinal);
             foreach (string id in SecretId)
             {
+                if (MoveToVersionId == null && RemoveFromVersionId == null)
+                {
+                    // This piped object had no VersionId: an error for it alone, the pipeline goes on.
+                    WriteError(ErrorRecordFactory.Local("NoVersionGiven", ErrorCategory.InvalidArgument, id, $"Secret '{id}': {NoVersionMessage}"));
+                    continue;
+                }
                 string description = Describe(id);
                 bool proceed = current ? ShouldChangeHighImpact(description, Force) : ShouldChange(description, Force);
                 if (!proceed) continue;
@@ -70,6 +82,9 @@ namespace SecretsManager.Commands
                 });
             }
         }
+
+        private const string NoVersionMessage =
+            "Set-SmSecretVersionStage needs -MoveToVersionId (or a piped object with a VersionId), -RemoveFromVersionId, or both.";
 
         private string Describe(string id)
         {
