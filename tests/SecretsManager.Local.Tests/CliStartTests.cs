@@ -31,6 +31,56 @@ public class CliStartTests
         Assert.True(local.ExitCode == 0, $"Exit code {local.ExitCode} after signal {signal}. Output:\n{local.Output}");
     }
 
+    [SkippableFact]
+    public async Task Stopping_while_a_rotation_command_runs_ends_that_command_too()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "The check for the leftover command reads /proc.");
+        var dir = Directory.CreateTempSubdirectory("sm-local-stop-").FullName;
+        var pidFile = Path.Combine(dir, "pid");
+        int? child = null;
+        try
+        {
+            using var local = await LocalProcess.StartAsync("--port", "0", "--rotation-function", $"Sleeper=echo $$ > '{pidFile}'; exec sleep 300");
+            using (var client = new SmClient(local.Url!))
+            {
+                SmAssert.Ok(await client.CallAsync("CreateSecret", new { Name = "slow", SecretString = "v" }));
+                SmAssert.Ok(await client.CallAsync("RotateSecret", new { SecretId = "slow", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:Sleeper" }));
+            }
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (child is null && DateTime.UtcNow < deadline)
+            {
+                if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid)) child = pid;
+                else await Task.Delay(100);
+            }
+            Assert.True(child is not null, $"The rotation command never started. Output:\n{local.Output}");
+
+            local.Signal(15);
+            Assert.True(local.WaitForExit(TimeSpan.FromSeconds(20)), $"Still running 20 s after SIGTERM with a rotation running. Output:\n{local.Output}");
+            Assert.True(local.ExitCode == 0, $"Exit code {local.ExitCode}. Output:\n{local.Output}");
+            Assert.False(IsRunning(child.Value), $"The rotation command (pid {child}) outlived the endpoint.");
+        }
+        finally
+        {
+            if (child is { } pid && IsRunning(pid)) System.Diagnostics.Process.GetProcessById(pid).Kill(); // never leave our own child behind
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>
+    private static bool IsRunning(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            var text = File.ReadAllText(stat);
+            return text[(text.LastIndexOf(')') + 2)] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public async Task An_explicit_port_is_used_and_printed()
     {
