@@ -56,6 +56,12 @@ Describe 'Help for <Name>' -Tag 'Help' -ForEach $cmdlets {
         }
     }
 
+    It 'has a pipeline example that pipes into or out of the cmdlet' {
+        $name = [regex]::Escape($Name)
+        $piped = @($help.Examples.Example | Where-Object { ($_.Code -join "`n") -match "\|\s*$name\b|\b$name\b[^\n|]*\|" })
+        $piped | Should -Not -BeNullOrEmpty -Because 'issue 5 asks for a simple example and a pipeline one'
+    }
+
     It 'describes every parameter except the common ones' {
         $names = @($command.Parameters.Keys | Where-Object { -not $common.Contains($_) })
         $names | Should -Not -BeNullOrEmpty
