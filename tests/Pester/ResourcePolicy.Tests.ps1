@@ -44,6 +44,41 @@ Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {
         $stored.Statement[0].Action | Should -Be 'secretsmanager:DeleteSecret'
     }
 
+    It 'copies a policy piped from Get-SmResourcePolicy to other secrets' {
+        $template = New-SmTestName 'pol'
+        $targets = (New-SmTestName 'pol'), (New-SmTestName 'pol')
+        $null = New-SmSecret -Name $template -SecretString 'v'
+        foreach ($t in $targets) { $null = New-SmSecret -Name $t -SecretString 'v' }
+        $null = Set-SmResourcePolicy -SecretId $template -Policy (New-PolicyJson 'arn:aws:iam::123456789012:role/copied')
+        $results = Get-SmResourcePolicy -SecretId $template | Set-SmResourcePolicy -SecretId $targets
+        @($results) | Should -HaveCount 2
+        foreach ($t in $targets) {
+            ((Get-SmResourcePolicy -SecretId $t).Policy | ConvertFrom-Json).Statement[0].Principal.AWS | Should -Be 'arn:aws:iam::123456789012:role/copied'
+        }
+    }
+
+    It 'takes a ResourcePolicy object as -Policy' {
+        $template = New-SmTestName 'pol'
+        $target = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $template -SecretString 'v'
+        $null = New-SmSecret -Name $target -SecretString 'v'
+        $null = Set-SmResourcePolicy -SecretId $template -Policy (New-PolicyJson 'arn:aws:iam::123456789012:role/object')
+        $null = Set-SmResourcePolicy -SecretId $target -Policy (Get-SmResourcePolicy -SecretId $template)
+        ((Get-SmResourcePolicy -SecretId $target).Policy | ConvertFrom-Json).Statement[0].Principal.AWS | Should -Be 'arn:aws:iam::123456789012:role/object'
+    }
+
+    It 'refuses to copy from a secret that has no policy, naming -Policy, and changes nothing' {
+        $empty = New-SmTestName 'pol'
+        $target = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $empty -SecretString 'v'
+        $null = New-SmSecret -Name $target -SecretString 'v'
+        Get-SmResourcePolicy -SecretId $empty | Set-SmResourcePolicy -SecretId $target -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.SetSmResourcePolicyCommand'
+        $err[0].Exception.Message | Should -Match 'Policy'
+        (Get-SmResourcePolicy -SecretId $target).HasPolicy | Should -BeFalse
+    }
+
     It 'refuses a public policy with -BlockPublicPolicy' {
         $name = New-SmTestName 'pol'
         $null = New-SmSecret -Name $name -SecretString 'v'

@@ -15,8 +15,11 @@ namespace SecretsManager.Commands
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
-        /// <summary>The policy: a JSON string, or a hashtable/object that is converted to JSON.</summary>
-        [Parameter(Mandatory = true, Position = 1)]
+        /// <summary>
+        /// The policy: a JSON string, a hashtable/object that is converted to JSON, or a ResourcePolicy from
+        /// Get-SmResourcePolicy. Binds from the Policy of piped objects, so a policy can be copied to other secrets.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
         [ValidateLength(1, ModelConstraints.PolicyMaxLength)]

@@ -5,7 +5,10 @@ using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
-    /// <summary>Lets -Policy take a JSON string, or a hashtable/[pscustomobject] that is converted to JSON.</summary>
+    /// <summary>
+    /// Lets -Policy take a JSON string, a hashtable/[pscustomobject] that is converted to JSON, or a ResourcePolicy
+    /// from Get-SmResourcePolicy (its JSON).
+    /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class PolicyDocumentTransformationAttribute : ArgumentTransformationAttribute
     {
@@ -14,6 +17,7 @@ namespace SecretsManager.Commands
         {
             object value = PSObjectConverter.Unwrap(inputData);
             if (value == null || value is string) return value;
+            if (value is ResourcePolicy policy) return policy.Policy;
             if (value is IDictionary || PSObjectConverter.IsCustomObject(value))
             {
                 try
@@ -26,7 +30,7 @@ namespace SecretsManager.Commands
                 }
             }
             throw new ArgumentTransformationMetadataException(
-                $"-Policy takes a JSON string, or a hashtable or object that is converted to JSON, not a {value.GetType().FullName}.");
+                $"-Policy takes a JSON string, a hashtable or object that is converted to JSON, or a ResourcePolicy, not a {value.GetType().FullName}.");
         }
     }
 }
