@@ -18,11 +18,14 @@ internal static class Fixture
 
     public static CommandMetadata Command => Module.Find("Get-SmSecretValue")!;
 
-    public static (HelpPage Page, IReadOnlyList<Diagnostic> Diagnostics) Check(string text)
+    public static (HelpPage Page, IReadOnlyList<Diagnostic> Diagnostics) Check(string text) => Check(text, Command);
+
+    /// <summary>Checks against a (modified) copy of the fixture metadata.</summary>
+    public static (HelpPage Page, IReadOnlyList<Diagnostic> Diagnostics) Check(string text, CommandMetadata command)
     {
         var d = new DiagnosticBag(PageFile);
         var page = HelpPageParser.Parse(text, PageFile, d);
-        PageValidator.Validate(page, Command, d);
+        PageValidator.Validate(page, command, d);
         return (page, d.Items);
     }
 

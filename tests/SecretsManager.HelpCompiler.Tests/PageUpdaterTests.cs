@@ -6,11 +6,37 @@ namespace SecretsManager.HelpCompiler.Tests;
 
 public class PageUpdaterTests
 {
-    private static (string Text, IReadOnlyList<Diagnostic> Warnings) Update(string text)
+    private static (string Text, IReadOnlyList<Diagnostic> Warnings) Update(string text) => Update(text, Fixture.Command);
+
+    private static (string Text, IReadOnlyList<Diagnostic> Warnings) Update(string text, Metadata.CommandMetadata command)
     {
         var d = new DiagnosticBag(Fixture.PageFile);
         var page = HelpPageParser.Parse(text, Fixture.PageFile, d);
-        return (PageUpdater.Update(page, Fixture.Command, d), d.Items);
+        return (PageUpdater.Update(page, command, d), d.Items);
+    }
+
+    [Fact]
+    public void A_new_parameter_stub_takes_its_default_value_from_the_code()
+    {
+        var command = Fixture.Command;
+        command.FindParameter("VersionId")!.CodeDefault = "AWSCURRENT";
+
+        var (text, _) = Update(Fixture.RemoveParameter(Fixture.ValidPage, "VersionId"), command);
+
+        Assert.Contains("### -VersionId\nTODO: describe -VersionId.\n\n```yaml\nType: String\nParameter Sets: ById\nAliases:\n\nRequired: False\nPosition: Named\nDefault value: AWSCURRENT\n", text);
+    }
+
+    [Fact]
+    public void Updating_keeps_a_default_value_the_page_explains()
+    {
+        var command = Fixture.Command;
+        command.FindParameter("SortOrder")!.CodeDefault = "asc";
+        var page = Fixture.ReplaceOnce(Fixture.ValidPage, "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: None",
+            "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: asc (oldest first)");
+
+        var (text, _) = Update(page, command);
+
+        Assert.Equal(page, text);
     }
 
     [Fact]

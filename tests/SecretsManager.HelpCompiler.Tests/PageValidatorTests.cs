@@ -42,6 +42,53 @@ public class PageValidatorTests
     }
 
     [Fact]
+    public void A_default_value_that_disagrees_with_a_default_set_in_code_fails_on_its_own_line()
+    {
+        var command = Fixture.Command;
+        command.FindParameter("SortOrder")!.CodeDefault = "asc";
+        var text = Fixture.ReplaceOnce(Fixture.ValidPage, "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: None",
+            "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: desc");
+
+        var error = Assert.Single(Fixture.Check(text, command).Diagnostics);
+
+        Assert.Equal($"{Fixture.PageFile}:{Fixture.LineOf(text, "Default value: desc")}: error: parameter -SortOrder: Default value is 'desc' in the page but the code initialises it to 'asc'", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("asc")]
+    [InlineData("asc (oldest first)")]
+    [InlineData("ASC")]
+    public void A_default_value_that_starts_with_the_code_default_may_explain_it(string pageValue)
+    {
+        var command = Fixture.Command;
+        command.FindParameter("SortOrder")!.CodeDefault = "asc";
+        var text = Fixture.ReplaceOnce(Fixture.ValidPage, "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: None",
+            "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: " + pageValue);
+
+        Assert.Empty(Fixture.Check(text, command).Diagnostics);
+    }
+
+    [Fact]
+    public void A_number_that_only_starts_like_the_code_default_is_not_it()
+    {
+        var command = Fixture.Command;
+        command.FindParameter("SortOrder")!.CodeDefault = "12";
+        var text = Fixture.ReplaceOnce(Fixture.ValidPage, "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: None",
+            "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: 120");
+
+        Assert.Single(Fixture.Check(text, command).Diagnostics);
+    }
+
+    [Fact]
+    public void Without_a_default_in_code_the_default_value_is_prose()
+    {
+        var text = Fixture.ReplaceOnce(Fixture.ValidPage, "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: None",
+            "Accepted values: asc, desc\n\nRequired: False\nPosition: Named\nDefault value: the order AWS returns");
+
+        Assert.Empty(Fixture.Check(text).Diagnostics);
+    }
+
+    [Fact]
     public void Aliases_are_compared_as_a_set()
     {
         var text = Fixture.ReplaceOnce(Fixture.ValidPage, "Aliases: ARN, Id, Name", "Aliases: Name, ARN, Id");

@@ -135,6 +135,8 @@ public static class PageValidator
                 if (key == ParameterBlockRenderer.DefaultValueKey)
                 {
                     if (string.IsNullOrWhiteSpace(field.Value)) d.Error(field.Line, $"parameter -{parameter.Name}: 'Default value:' is empty; write None if there is none");
+                    else if (!StartsWithCodeDefault(field.Value, parameter.CodeDefault))
+                        d.Error(field.Line, $"parameter -{parameter.Name}: Default value is '{field.Value}' in the page but the code initialises it to '{parameter.CodeDefault}'");
                     continue;
                 }
                 if (!SameValue(key, field.Value, value))
@@ -143,6 +145,16 @@ public static class PageValidator
             foreach (var field in actual.Fields.Where(f => expected[i].Fields.All(e => !string.Equals(e.Key, f.Key, StringComparison.OrdinalIgnoreCase))))
                 d.Error(field.Line, $"parameter -{parameter.Name}: metadata key '{field.Key}' is unknown or does not apply (the code has no such fact)");
         }
+    }
+
+    /// <summary>True when the code sets no default, or the page's value is that default, optionally followed by prose.</summary>
+    private static bool StartsWithCodeDefault(string pageValue, string? codeDefault)
+    {
+        if (string.IsNullOrEmpty(codeDefault)) return true;
+        var value = pageValue.Trim();
+        if (!value.StartsWith(codeDefault, StringComparison.OrdinalIgnoreCase)) return false;
+        // "120 (two minutes)" is fine; "1200" is not 120.
+        return value.Length == codeDefault.Length || !char.IsLetterOrDigit(value[codeDefault.Length]);
     }
 
     private static bool SameValue(string key, string actual, string expected)

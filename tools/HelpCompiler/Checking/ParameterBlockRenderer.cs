@@ -39,7 +39,7 @@ public static class ParameterBlockRenderer
             block.Fields.Add(new("", ""));
             block.Fields.Add(new("Required", group.Key.Mandatory ? "True" : "False"));
             block.Fields.Add(new("Position", group.Key.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "Named"));
-            block.Fields.Add(new(DefaultValueKey, string.IsNullOrWhiteSpace(defaultValue) ? "None" : defaultValue!));
+            block.Fields.Add(new(DefaultValueKey, !string.IsNullOrWhiteSpace(defaultValue) ? defaultValue! : parameter.CodeDefault ?? "None"));
             block.Fields.Add(new("Accept pipeline input", group.Key.Pipeline));
             block.Fields.Add(new("Accept wildcard characters", parameter.SupportsWildcards ? "True" : "False"));
             blocks.Add(block);

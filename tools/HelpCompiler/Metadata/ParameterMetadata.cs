@@ -16,4 +16,11 @@ public sealed class ParameterMetadata
 
     /// <summary>Values from [ValidateSet], shown as "Accepted values".</summary>
     public List<string> AcceptedValues { get; set; } = new();
+
+    /// <summary>
+    /// The value the cmdlet initialises the property to, when it sets a real one (not null, false, 0 or empty), e.g.
+    /// <c>120</c> for <c>TimeoutSec = 120</c>. The page's "Default value" must then start with it; otherwise the
+    /// default is prose (e.g. what AWS does when nothing is sent).
+    /// </summary>
+    public string? CodeDefault { get; set; }
 }
