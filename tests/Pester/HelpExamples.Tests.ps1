@@ -21,7 +21,8 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Path $script:workDir
 
     function Invoke-ExampleScript {
-        # Runs a script in the example's runspace; returns its error records, or throws when it did not finish in time.
+        # Runs a script in the example's runspace; returns its error records and how many objects it wrote, or throws
+        # when it did not finish in time.
         param([Parameter(Mandatory)][runspace] $Runspace, [Parameter(Mandatory)][string] $Script, [int] $TimeoutSeconds = 120)
         $ps = [powershell]::Create($Runspace)
         try {
@@ -31,13 +32,13 @@ BeforeAll {
                 $ps.Stop()
                 throw "did not finish within $TimeoutSeconds s"
             }
-            try { $null = $ps.EndInvoke($async) }
+            try { $output = @($ps.EndInvoke($async)) }
             catch {
                 # A terminating error: report it like any other error record.
                 $record = if ($_.Exception.InnerException -is [System.Management.Automation.IContainsErrorRecord]) { $_.Exception.InnerException.ErrorRecord } else { $_ }
-                return @(@($ps.Streams.Error) + $record)
+                return [pscustomobject]@{ Errors = @(@($ps.Streams.Error) + $record); OutputCount = 0 }
             }
-            @($ps.Streams.Error)
+            [pscustomobject]@{ Errors = @($ps.Streams.Error); OutputCount = $output.Count }
         }
         finally { $ps.Dispose() }
     }
@@ -74,14 +75,19 @@ Describe 'Help examples' -Tag 'Help', 'HelpExamples' {
 `$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
 Set-Location -LiteralPath '$($script:workDir)'
 "@
-            $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $prologue)
+            $errors = (Invoke-ExampleScript -Runspace $runspace -Script $prologue).Errors
             $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because 'pointing the session at SecretsManager.Local must work'
             if ($Setup) {
-                $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $Setup)
+                $errors = (Invoke-ExampleScript -Runspace $runspace -Script $Setup).Errors
                 $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because "the setup comment of ${File}:$Line must run cleanly"
             }
-            $errors = @(Invoke-ExampleScript -Runspace $runspace -Script $Code)
-            $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because "the example at ${File}:$Line must finish without an error record"
+            $run = Invoke-ExampleScript -Runspace $runspace -Script $Code
+            $run.Errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because "the example at ${File}:$Line must finish without an error record"
+            # An example that writes nothing proves little (a filter that matched nothing passes too); only a -WhatIf
+            # preview, which writes to the host, is expected to be silent.
+            if ($Code -notmatch '-WhatIf\b') {
+                $run.OutputCount | Should -BeGreaterThan 0 -Because "the example at ${File}:$Line should write what its remarks describe"
+            }
         }
         finally { $runspace.Dispose() }
     }
