@@ -96,6 +96,36 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
         (Get-SmSecretValue -SecretId $name | Get-SmSecretVersion).VersionStages | Should -Contain 'AWSCURRENT'
     }
 
+    It 'refuses a piped <what> as a secret id instead of acting on the secret named after its type' -ForEach @(
+        @{ what = 'SecureString'; type = 'System.Security.SecureString'; make = { Get-SmRandomPassword -PasswordLength 20 } }
+        @{ what = 'PSCredential'; type = 'System.Management.Automation.PSCredential'; make = { [pscredential]::new('u', (Get-SmRandomPassword -PasswordLength 20)) } }
+        @{ what = 'hashtable'; type = 'System.Collections.Hashtable'; make = { @{ Name = 'ignored'; password = 'p' } } }
+    ) {
+        # A secret that really has the type's name: before, the piped object was sent as that name and deleted it.
+        $null = New-SmSecret -Name $type -SecretString 'bystander'
+        & $make | Remove-SmSecret -Force -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.RemoveSmSecretCommand'
+        $err[0].Exception.Message | Should -Match "-SecretId takes a secret name or ARN.*not a $([regex]::Escape($type))"
+        Get-SmSecretValue -SecretId $type -AsPlainText | Should -BeExactly 'bystander'
+    }
+
+    It 'goes on with the next piped id after refusing a SecureString' {
+        $first = New-SmTestName 'pipe'
+        $last = New-SmTestName 'pipe'
+        $null = New-SmSecret -Name $first -SecretString 'one'
+        $null = New-SmSecret -Name $last -SecretString 'three'
+        $values = $first, (Get-SmRandomPassword), $last | Get-SmSecretValue -AsPlainText -ErrorVariable err -ErrorAction SilentlyContinue
+        $values | Should -Be @('one', 'three')
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.GetSmSecretValueCommand'
+    }
+
+    It 'refuses a SecureString given to -SecretId on the command line before sending anything' {
+        $thrown = Get-SmTerminatingError { Remove-SmSecret -SecretId (Get-SmRandomPassword) -Force }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.RemoveSmSecretCommand'
+    }
+
     It 'lists lazily: the first secret arrives before the later pages are read' {
         1..250 | ForEach-Object { $null = New-SmSecret -Name ('lazy/{0:d3}' -f $_) -SecretString 'v' }
         $endpoint = $script:ep

@@ -22,6 +22,7 @@ namespace SecretsManager.Commands
         /// <summary>The secrets to describe: names, ARNs or partial ARNs. Takes pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ARN", "Id")]
+        [SecretIdTransformation]
         [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }

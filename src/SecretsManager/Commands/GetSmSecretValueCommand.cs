@@ -36,6 +36,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdHashtable, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdCredential, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
+        [SecretIdTransformation]
         [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }

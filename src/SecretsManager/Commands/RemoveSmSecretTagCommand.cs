@@ -12,6 +12,7 @@ namespace SecretsManager.Commands
         /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
+        [SecretIdTransformation]
         [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }

@@ -18,6 +18,7 @@ namespace SecretsManager.Commands
         /// <summary>The secret the policy is meant for (optional). Takes pipeline input.</summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
+        [SecretIdTransformation]
         [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }

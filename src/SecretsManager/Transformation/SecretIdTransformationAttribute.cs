@@ -1,0 +1,40 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Security;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Refuses, for -SecretId, the secret-carrying objects this module emits, which would otherwise become their type
+    /// name: a SecureString (Get-SmRandomPassword), a PSCredential (-AsCredential), a hashtable (-AsHashtable) or
+    /// SecretBytes piped in would be sent as the secret 'System.Security.SecureString'. Only these types are refused:
+    /// the binder offers every piped object here before trying its Name/ARN/Id properties, so anything else must pass.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class SecretIdTransformationAttribute : ArgumentTransformationAttribute
+    {
+        /// <inheritdoc/>
+        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        {
+            object value = PSObjectConverter.Unwrap(inputData);
+            if (value is IList list && !(value is IDictionary))
+            {
+                foreach (object item in list) Check(item);
+            }
+            else
+            {
+                Check(value);
+            }
+            return inputData;
+        }
+
+        private static void Check(object item)
+        {
+            object value = PSObjectConverter.Unwrap(item);
+            if (!(value is SecureString || value is PSCredential || value is IDictionary || value is SecretBytes)) return;
+            throw new ArgumentTransformationMetadataException(
+                $"-SecretId takes a secret name or ARN, or an object with a Name, ARN or Id property, not a {value.GetType().FullName}.");
+        }
+    }
+}
