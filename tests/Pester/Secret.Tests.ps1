@@ -156,6 +156,27 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
         (Get-SmSecret -ARN $arn.Substring(0, $arn.Length - 7)).Name | Should -Be $name
     }
 
+    It 'describes an ARN given in the first position (-Name), as describe-secret would' {
+        $name = New-SmTestName 'get'
+        $other = New-SmTestName 'get'
+        $arn = (New-SmSecret -Name $name -SecretString 'v' -Description 'by arn').ARN
+        $null = New-SmSecret -Name $other -SecretString 'v'
+        $secret = Get-SmSecret $arn
+        $secret.Name | Should -Be $name
+        $secret.Description | Should -Be 'by arn'
+        (Get-SmSecret $arn.Substring(0, $arn.Length - 7)).Name | Should -Be $name
+        # ARNs and names mixed: the ARN is described, the name listed.
+        (Get-SmSecret -Name $arn, $other).Name | Should -Be @($name, $other)
+    }
+
+    It 'reports an ARN in the first position that names no secret as ResourceNotFoundException' {
+        $missing = "arn:aws:secretsmanager:us-east-1:123456789012:secret:$(New-SmTestName 'missing')-AbCdEf"
+        Get-SmSecret $missing -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
+        $err[0].TargetObject | Should -Be $missing
+    }
+
     It 'shows which version carries which staging label' {
         $name = New-SmTestName 'get'
         $first = (Get-SmSecretValue -SecretId (New-SmSecret -Name $name -SecretString 'v1').Name).VersionId

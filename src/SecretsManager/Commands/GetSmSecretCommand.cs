@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Engine;
 
@@ -27,7 +28,10 @@ namespace SecretsManager.Commands
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
-        /// <summary>Names to list; wildcards allowed ('app/*'). The literal prefix is filtered on the server.</summary>
+        /// <summary>
+        /// Names to list; wildcards allowed ('app/*'). The literal prefix is filtered on the server. A full ARN here
+        /// is described, as with -SecretId.
+        /// </summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
@@ -59,17 +63,21 @@ namespace SecretsManager.Commands
         {
             if (ParameterSetName == DescribeSet)
             {
-                foreach (string id in SecretId)
-                {
-                    if (TryCall(id, "DescribeSecret", () => Client.DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
-                    {
-                        if (!Emit(Secret.From(response))) return;
-                    }
-                }
+                Describe(SecretId);
                 return;
             }
 
-            var query = new SecretListQuery(Name, Tag, Filter);
+            // An ARN given as -Name (the first position) can't be a name: names have no ':'. Describe it, as the
+            // AWS CLI's describe-secret would, instead of listing for a name that can't exist.
+            string[] names = Name;
+            if (names != null && names.Any(IsLiteralArn))
+            {
+                if (!Describe(names.Where(IsLiteralArn))) return;
+                names = names.Where(n => !IsLiteralArn(n)).ToArray();
+                if (names.Length == 0) return;
+            }
+
+            var query = new SecretListQuery(names, Tag, Filter);
             var request = new ListSecretsRequest
             {
                 Filters = query.ServerFilters.Count > 0 ? query.ServerFilters : null,
@@ -77,9 +85,9 @@ namespace SecretsManager.Commands
                 SortOrder = SortOrder?.ToLowerInvariant(),
             };
             var literalNames = new Dictionary<string, bool>();
-            if (Name != null)
+            if (names != null)
             {
-                foreach (string n in Name) if (SecretListQuery.IsLiteral(n)) literalNames[n] = false;
+                foreach (string n in names) if (SecretListQuery.IsLiteral(n)) literalNames[n] = false;
             }
             bool stoppedEarly = false;
             foreach (SecretListEntry entry in Enumerate(null, "ListSecrets", Client.ListSecretsAll(request)))
@@ -106,6 +114,21 @@ namespace SecretsManager.Commands
             }
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
         }
+
+        /// <summary>DescribeSecret per id; false once -First objects have been written.</summary>
+        private bool Describe(IEnumerable<string> ids)
+        {
+            foreach (string id in ids)
+            {
+                if (TryCall(id, "DescribeSecret", () => Client.DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
+                {
+                    if (!Emit(Secret.From(response))) return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool IsLiteralArn(string name) => SecretArn.IsArn(name) && SecretListQuery.IsLiteral(name);
 
         /// <summary>Applies -Skip/-First; false once -First objects have been written.</summary>
         private bool Emit(Secret secret)
