@@ -70,5 +70,22 @@ public class ModelDrivenValidationTests : LocalServerTestBase
         var body = ModelViolations.ValidValue(model, model.InputOf(operation)).ToJsonString();
         var response = await CallRaw(operation, body);
         Assert.True(response.ErrorCode is not ("ValidationException" or "SerializationException"), $"{operation}: {response}\nrequest: {body}");
+        if (response.IsSuccess)
+        {
+            var problems = new List<string>();
+            model.CheckAgainstModel(model.OutputOf(operation), response.Json, "", problems);
+            Assert.True(problems.Count == 0, $"{operation}: {string.Join("; ", problems)}\n{response}");
+        }
+    }
+
+    [SkippableFact]
+    public void The_error_code_check_every_call_makes_follows_the_model()
+    {
+        // SmClient rejects any answer whose error code the model doesn't list for the operation; this proves that check bites.
+        Skip.IfNot(ModelPresent, SkipMessage);
+        Assert.True(ModelErrors.Allows("PutSecretValue", "ResourceExistsException"));
+        Assert.True(ModelErrors.Allows("DescribeSecret", "ValidationException"));
+        Assert.False(ModelErrors.Allows("DescribeSecret", "ResourceExistsException"));
+        Assert.False(ModelErrors.Allows("GetRandomPassword", "ResourceNotFoundException"));
     }
 }

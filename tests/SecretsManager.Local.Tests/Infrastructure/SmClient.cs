@@ -74,10 +74,15 @@ public sealed class SmClient : IDisposable
 
         using var response = await _http.SendAsync(request).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        return new SmResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, text)
+        var answer = new SmResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, text)
         {
             RequestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null,
         };
+        // Every test checks this too: an error code the model doesn't list for the operation is a bug of the endpoint.
+        if (answer.ErrorCode is { } code && target is not null && target.StartsWith("secretsmanager.", StringComparison.Ordinal)
+            && !ModelErrors.Allows(target["secretsmanager.".Length..], code))
+            throw new Xunit.Sdk.XunitException($"{target} answered {code}, which the model does not list for that operation: {answer}");
+        return answer;
     }
 
     /// <summary>Calls a test hook (<c>/_local/...</c>), which needs no signature.</summary>
