@@ -119,6 +119,18 @@ Describe 'New-SmSecret' -Tag 'Secret' {
         (Get-SmSecretValue -SecretId $name -AsPlainText).Length | Should -Be 65536
     }
 
+    It 'copies text and binary values piped from Get-SmSecretValue to another region' {
+        $text = New-SmTestName 'new'
+        $binary = New-SmTestName 'new'
+        $null = New-SmSecret -Name $text -SecretString 'copied text'
+        $null = New-SmSecret -Name $binary -SecretBinary ([byte[]](7, 0, 7))
+        $results = Get-SmSecretValue -SecretId $text, $binary | New-SmSecret -Region eu-west-1
+        @($results) | Should -HaveCount 2
+        $results.VersionId | Should -Not -BeNullOrEmpty
+        Get-SmSecretValue -SecretId $text -Region eu-west-1 -AsPlainText | Should -BeExactly 'copied text'
+        (Get-SmSecretValue -SecretId $binary -Region eu-west-1).SecretBinary.ToArray() | Should -Be ([byte[]](7, 0, 7))
+    }
+
     It 'refuses -SecretString together with -SecretBinary' {
         $thrown = Get-SmTerminatingError { New-SmSecret -Name (New-SmTestName) -SecretString 'v' -SecretBinary ([byte[]](1, 2)) }
         $thrown.FullyQualifiedErrorId | Should -BeExactly 'AmbiguousParameterSet,SecretsManager.Commands.NewSmSecretCommand'

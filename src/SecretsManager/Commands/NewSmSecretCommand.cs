@@ -57,6 +57,14 @@ namespace SecretsManager.Commands
         [Parameter]
         public SwitchParameter ForceOverwriteReplicaSecret { get; set; }
 
+        /// <summary>
+        /// A value from Get-SmSecretValue, to copy a secret (e.g. to another region): its Name and SecretString bind
+        /// by property name, and this carries a binary value, which has no parameter of its own to bind to in the
+        /// same parameter set as -SecretString.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public SecretValue InputObject { get; set; }
+
         /// <summary>An idempotency token of 32–64 characters; it becomes the first version's id.</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
@@ -70,11 +78,13 @@ namespace SecretsManager.Commands
                 : $" replicated to {string.Join(", ", ReplicaRegion.Select(r => r.Region))}";
             if (!ShouldChange($"Create secret '{Name}'{replicas}")) return;
 
+            // A piped binary value: -SecretBinary can't bind from it (the binder settles on -SecretString's set first).
+            byte[] binary = SecretBinary ?? (SecretString == null ? InputObject?.SecretBinary?.ToArray() : null);
             var request = new CreateSecretRequest
             {
                 Name = Name,
                 SecretString = SecureStringConverter.ToPlainText(SecretString),
-                SecretBinary = SecretBinary,
+                SecretBinary = binary,
                 Description = Description,
                 KmsKeyId = KmsKeyId,
                 Tags = TagConverter.ToTags(Tag),
