@@ -104,8 +104,7 @@ public class AwsExampleReplayTests : LocalServerTestBase
                     SecretId = Secret, RotationLambdaARN = SingleUser,
                     RotationRules = new { Duration = "2h", ScheduleExpression = "cron(0 16 1,15 * ? *)" },
                 }, ExampleRegion);
-                var wait = await Client.HookAsync(HttpMethod.Post, "/_local/rotation/wait");
-                Assert.True(wait.Status == 200, $"The rotation did not finish: {wait}");
+                await WaitForRotations();
                 Assert.True(SmAssert.Has(await Describe(Secret, ExampleRegion), "LastRotatedDate"), "The example's rotation did not complete.");
                 break;
             case ("UpdateSecretVersionStage", "To delete a staging label attached to a version of a secret"):

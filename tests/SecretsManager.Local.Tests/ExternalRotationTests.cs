@@ -48,7 +48,7 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-fail", RotationLambdaARN = FailingArn }), "VersionId");
 
         await Eventually(() => Task.FromResult(Fixture.LoggedSteps().Any(l => l.StartsWith("STEP setSecret"))), "setSecret ran");
-        await Task.Delay(1000);
+        await WaitForRotations();
         var steps = Fixture.LoggedSteps().Select(l => l.Split(' ')[1]).ToList();
         Assert.Equal(["createSecret", "setSecret"], steps);
 
@@ -70,7 +70,7 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         var pending = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-recover", RotationLambdaARN = FailingArn }), "VersionId");
         await Eventually(async () => VersionWith(await Versions("ext-recover"), "AWSPENDING") == pending, "the failed step left AWSPENDING");
         await Eventually(() => Task.FromResult(Fixture.LoggedSteps().Any(l => l.StartsWith("STEP setSecret"))), "setSecret ran");
-        await Task.Delay(500);
+        await WaitForRotations();
 
         await Ok("CancelRotateSecret", new { SecretId = "ext-recover" });
         Assert.False((await Describe("ext-recover")).GetProperty("RotationEnabled").GetBoolean());
@@ -121,8 +121,7 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
         {
             SecretId = "ext-event", ClientRequestToken = token, RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:EventRecorder",
         });
-        var idle = await Client.HookAsync(HttpMethod.Post, "/_local/rotation/wait");
-        Assert.True(idle.Status == 200, $"The rotation did not end: {idle}");
+        await WaitForRotations();
 
         var e = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Fixture.EventPath)).RootElement;
         Assert.Equal("createSecret", SmAssert.Str(e, "Step"));

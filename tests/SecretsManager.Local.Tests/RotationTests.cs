@@ -162,7 +162,7 @@ public class RotationTests : LocalServerTestBase
         Assert.False(SmAssert.Has(described, "NextRotationDate"));
 
         await AdvanceClock(TimeSpan.FromDays(3));
-        await Task.Delay(500);
+        await WaitForRotations();
         Assert.Equal(old, VersionWith(await Versions("cancelled"), "AWSCURRENT"));
     }
 
@@ -174,7 +174,7 @@ public class RotationTests : LocalServerTestBase
 
         await Fails("RotateSecret", new { SecretId = "broken", RotationLambdaARN = UnknownArn }, "AccessDeniedException");
 
-        await Task.Delay(300);
+        await WaitForRotations();
         var versions = await Versions("broken");
         Assert.Equal([old], versions.Keys);
         Assert.Null(VersionWith(versions, "AWSPENDING"));

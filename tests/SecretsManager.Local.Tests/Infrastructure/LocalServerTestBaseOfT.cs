@@ -116,6 +116,13 @@ public abstract class LocalServerTestBase<TFixture> : IAsyncLifetime where TFixt
         return SmAssert.Epoch(response.Json, "now");
     }
 
+    /// <summary>Returns once no rotation runs on the endpoint (<c>POST /_local/rotation/wait</c>): deterministic, unlike a delay.</summary>
+    protected async Task WaitForRotations()
+    {
+        var idle = await Client.HookAsync(HttpMethod.Post, "/_local/rotation/wait");
+        Assert.True(idle.Status == 200, $"Rotations were still running after 60 s: {idle}");
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds (asynchronous work such as rotation), or fails.</summary>
     protected static async Task Eventually(Func<Task<bool>> condition, string what, int timeoutSeconds = 30)
     {
