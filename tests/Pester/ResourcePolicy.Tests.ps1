@@ -191,6 +191,19 @@ Describe 'Test-SmResourcePolicy' -Tag 'ResourcePolicy' {
         (Test-SmResourcePolicy -SecretId $name -Policy (New-PolicyJson)).PolicyValidationPassed | Should -BeTrue
     }
 
+    It 'checks the policies piped from Get-SmResourcePolicy, each against its own secret' {
+        $good = New-SmTestName 'pol'
+        $public = New-SmTestName 'pol'
+        $null = New-SmSecret -Name $good -SecretString 'v'
+        $null = New-SmSecret -Name $public -SecretString 'v'
+        $null = Set-SmResourcePolicy -SecretId $good -Policy (New-PolicyJson)
+        $null = Set-SmResourcePolicy -SecretId $public -Policy (New-PolicyJson -Principal '*')
+        $results = Get-SmResourcePolicy -SecretId $good, $public | Test-SmResourcePolicy
+        @($results) | Should -HaveCount 2
+        ($results | Where-Object SecretId -EQ $good).PolicyValidationPassed | Should -BeTrue
+        ($results | Where-Object SecretId -EQ $public).PolicyValidationPassed | Should -BeFalse
+    }
+
     It 'reports a policy that is not JSON as MalformedPolicyDocumentException' {
         Test-SmResourcePolicy -Policy '{oops' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err | Should -HaveCount 1

@@ -8,8 +8,11 @@ namespace SecretsManager.Commands
     [OutputType(typeof(PolicyValidation))]
     public sealed class TestSmResourcePolicyCommand : SecretsManagerCmdlet
     {
-        /// <summary>The policy: a JSON string, or a hashtable/object that is converted to JSON.</summary>
-        [Parameter(Mandatory = true, Position = 0)]
+        /// <summary>
+        /// The policy: a JSON string, a hashtable/object that is converted to JSON, or a ResourcePolicy. Binds from
+        /// the Policy of piped objects, so the policies Get-SmResourcePolicy reads can be checked in one pipeline.
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
         [ValidateLength(1, ModelConstraints.PolicyMaxLength)]
