@@ -74,6 +74,31 @@ Describe 'Service errors' -Tag 'Errors' {
         $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
     }
 
+    It 'stops a pipeline at the first secret when the service refuses the credentials, instead of one error per secret' {
+        $names = (New-SmTestName 'cred'), (New-SmTestName 'cred'), (New-SmTestName 'cred')
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $wrong = [pscredential]::new('test', (ConvertTo-SecureString 'not-the-key' -AsPlainText -Force))
+        # Terminating even under SilentlyContinue: nothing else could succeed with these credentials.
+        $thrown = Get-SmTerminatingError { $names | Remove-SmSecret -Force -Credential $wrong -ErrorAction SilentlyContinue }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'InvalidSignatureException,SecretsManager.Commands.RemoveSmSecretCommand'
+        $thrown.CategoryInfo.Category | Should -Be 'SecurityError'
+        $thrown.TargetObject | Should -Be $names[0]
+        "$thrown" | Should -Not -Match "^Secret '"
+        @(Get-SmSecret -Name $names) | Should -HaveCount 3
+    }
+
+    It 'stops a batch read at once when the service refuses the credentials, without retrying id by id' {
+        $names = 1..5 | ForEach-Object { New-SmTestName 'cred' }
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $unknown = [pscredential]::new('AKIAUNKNOWN', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+        $lines = [System.Collections.Generic.List[string]]::new()
+        $thrown = $null
+        try { $names | Get-SmSecretValue -Credential $unknown -Verbose 4>&1 | ForEach-Object { $lines.Add("$_") } } catch { $thrown = $_ }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'UnrecognizedClientException,SecretsManager.Commands.GetSmSecretValueCommand'
+        $lines | Should -Contain "BatchGetSecretValue '$($names -join ', ')'"
+        @($lines | Where-Object { $_ -like 'GetSecretValue*' }) | Should -HaveCount 0
+    }
+
     It 'reports an endpoint that does not answer as a connection error naming the endpoint' {
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()

@@ -16,7 +16,7 @@ namespace SecretsManager.Commands
     /// changed (nothing under -WhatIf), so results can be piped on. Read cmdlets emit the module's own types.</item>
     /// <item>Errors: a service error on one item is a non-terminating error whose ErrorId is the AWS error code and
     /// whose TargetObject is the secret id (<see cref="TryCall{T}(object, string, Func{T}, out T)"/>). Only what stops every item — no region, no
-    /// credentials, no connection — terminates.</item>
+    /// credentials, credentials the service refuses, no connection — terminates.</item>
     /// <item>Confirmation: <see cref="ShouldChange(string)"/> is asked once the target is known, with a message that
     /// names the secret and the effect; -WhatIf sends no changing request.</item>
     /// </list>
@@ -88,7 +88,8 @@ namespace SecretsManager.Commands
 
         /// <summary>
         /// Runs one service call for one target. A service error becomes a non-terminating error record for that
-        /// target and false; configuration and connection failures terminate, since no other item can succeed.
+        /// target and false; configuration and connection failures and refused credentials terminate, since no other
+        /// item can succeed.
         /// </summary>
         protected bool TryCall<T>(object target, string operation, Func<T> call, out T result) =>
             TryCall(target, operation, call, null, out result);
@@ -109,6 +110,11 @@ namespace SecretsManager.Commands
             {
                 result = call();
                 return true;
+            }
+            catch (SecretsManagerServiceException e) when (ErrorCategoryMap.IsIdentityFailure(e.ErrorCode))
+            {
+                // Refused credentials fail every item alike: one terminating error, not one per secret.
+                ThrowTerminatingError(ErrorRecordFactory.FromIdentityFailure(e, target));
             }
             catch (SecretsManagerServiceException e)
             {

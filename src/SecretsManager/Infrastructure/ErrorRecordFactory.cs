@@ -22,6 +22,13 @@ namespace SecretsManager.Commands
             return record;
         }
 
+        /// <summary>
+        /// Credentials the service refused (see <see cref="ErrorCategoryMap.IsIdentityFailure"/>): AWS's code as ErrorId,
+        /// but no "Secret 'x':" prefix, since the failure is not about that secret.
+        /// </summary>
+        public static ErrorRecord FromIdentityFailure(SecretsManagerServiceException exception, object target) =>
+            new ErrorRecord(exception, exception.ErrorCode, ErrorCategoryMap.For(exception.ErrorCode), target);
+
         /// <summary>One failed secret of a BatchGetSecretValue call, shaped like the error GetSecretValue would give.</summary>
         public static ErrorRecord FromBatchError(APIErrorType error)
         {
