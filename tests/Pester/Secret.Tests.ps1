@@ -147,6 +147,19 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
     # Every test leaves no secret behind.
     AfterEach { Reset-SmLocalEndpoint $script:ep }
 
+    It 'shows a long name in full in the default table on an 80-column terminal' {
+        $name = "$(New-SmTestName 'g')-billing-db"
+        $null = New-SmSecret -Name $name -SecretString 'v' -Description 'Billing primary database credentials'
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $lines = (Get-SmSecret -SecretId $name | Out-String -Width 80) -split "`r?`n"
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        ($lines | Where-Object { $_ -match '^Name\s+LastChanged\s+Rotation\s+NextRotation\s+Description$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+\S.*False"
+    }
+
     It 'describes one secret by name with real dates' {
         $name = New-SmTestName 'get'
         $null = New-SmSecret -Name $name -SecretString 'v' -Description 'described'

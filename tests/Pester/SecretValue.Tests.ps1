@@ -30,6 +30,15 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         [pscredential]::new('x', $value.SecretString).GetNetworkCredential().Password | Should -BeExactly 'hidden value'
     }
 
+    It 'shows the name, labels and version id in full in the default table on an 80-column terminal' {
+        $name = "$(New-SmTestName 'v')-billing-db"
+        $null = New-SmSecret -Name $name -SecretString 'hidden value'
+        $value = Get-SmSecretValue -SecretId $name
+        $lines = ($value | Out-String -Width 80) -split "`r?`n"
+        ($lines | Where-Object { $_ -match '^Name\s+VersionStages\s+VersionId$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+AWSCURRENT\s+$($value.VersionId)$"
+    }
+
     It 'returns the plain string only with -AsPlainText' {
         $name = New-SmTestName 'val'
         $null = New-SmSecret -Name $name -SecretString 'shown on request'

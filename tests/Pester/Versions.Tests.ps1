@@ -28,6 +28,22 @@ Describe 'Get-SmSecretVersion' -Tag 'Versions' {
     # Every test leaves no secret behind.
     AfterEach { Reset-SmLocalEndpoint $script:ep }
 
+    It 'shows each version id and its labels in full in the default table on an 80-column terminal' {
+        $s = New-ThreeVersionSecret
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            # en-US dates are the widest common ones (AM/PM).
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $lines = (Get-SmSecretVersion -SecretId $s.Name | Out-String -Width 80) -split "`r?`n"
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+        $lines | Should -Contain "   Name: $($s.Name)"
+        ($lines | Where-Object { $_ -match '^VersionId\s+Stages\s+Created\s+LastAccess$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.StartsWith($s.Ids.v3) }) | Should -Match "^$($s.Ids.v3) AWSCURRENT\s"
+        ($lines | Where-Object { $_.StartsWith($s.Ids.v2) }) | Should -Match "^$($s.Ids.v2) AWSPREVIOUS\s"
+        $lines | Where-Object { $_ -match '…' } | Should -BeNullOrEmpty
+    }
+
     It 'lists the versions with their staging labels' {
         $s = New-ThreeVersionSecret
         $versions = @(Get-SmSecretVersion -SecretId $s.Name)
