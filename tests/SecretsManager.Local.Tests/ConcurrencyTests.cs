@@ -112,6 +112,30 @@ public class ConcurrencyTests : LocalServerTestBase
     }
 
     [Fact]
+    public async Task Racing_RotateSecret_calls_run_one_rotation_at_a_time_and_leave_consistent_labels()
+    {
+        var original = SmAssert.Str(await CreateSecret("rotating", """{"username":"u","password":"p0"}"""), "VersionId");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Call("RotateSecret", new
+        {
+            SecretId = "rotating", ClientRequestToken = NewToken(), RotationLambdaARN = RotationTests.SingleUserArn,
+        })));
+        // A call that arrives while another rotation runs (or left AWSPENDING behind) is refused; none may fail otherwise.
+        Assert.All(responses, r => Assert.True(r.IsSuccess || r.ErrorCode == "InvalidRequestException", $"Unexpected answer: {r}"));
+        var started = responses.Where(r => r.IsSuccess).Select(r => SmAssert.Str(r.Json, "VersionId")).ToList();
+        Assert.NotEmpty(started);
+        await WaitForRotations();
+
+        var versions = await Versions("rotating");
+        Assert.Equal(1 + started.Count, versions.Count);
+        Assert.Contains(Assert.Single(versions, v => v.Value.Contains("AWSCURRENT")).Key, started);
+        Assert.Single(versions, v => v.Value.Contains("AWSPREVIOUS"));
+        var pending = VersionWith(versions, "AWSPENDING");
+        Assert.True(pending is null || pending == VersionWith(versions, "AWSCURRENT"), "AWSPENDING was left on a version that isn't current.");
+        Assert.Contains(original, versions.Keys);
+        Assert.NotEqual("p0", System.Text.Json.JsonDocument.Parse(await GetString("rotating")).RootElement.GetProperty("password").GetString());
+    }
+
+    [Fact]
     public async Task Parallel_puts_on_a_replicated_primary_leave_the_replica_in_step()
     {
         await CreateSecret("replicated", "v0", new Dictionary<string, object?> { ["AddReplicaRegions"] = new[] { new { Region = "eu-west-1" } } });
