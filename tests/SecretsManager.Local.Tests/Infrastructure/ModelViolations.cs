@@ -37,6 +37,60 @@ public static class ModelViolations
         }
     }
 
+    /// <summary>
+    /// Valid requests with one member at the edge of what the model allows (longest string, largest and smallest
+    /// number, most list elements): the endpoint must not be stricter than the model.
+    /// </summary>
+    public static IEnumerable<Case> AtTheLimits(ModelShapes model)
+    {
+        foreach (var operation in model.Operations.OrderBy(o => o, StringComparer.Ordinal))
+        {
+            var input = model.InputOf(operation);
+            var valid = (JsonObject)ValidValue(model, input);
+            foreach (var (path, rule, apply) in Limits(model, input, []))
+            {
+                var body = valid.DeepClone().AsObject();
+                apply(Navigate(body, path.SkipLast(1)), path[^1]);
+                yield return new Case(operation, $"{string.Join('.', path.Select(p => p is int ? "[0]" : p))} {rule}", body.ToJsonString());
+            }
+        }
+    }
+
+    private static IEnumerable<(object[] Path, string Rule, Action<JsonNode, object> Apply)> Limits(ModelShapes model, string shapeId, object[] path)
+    {
+        foreach (var (member, target) in model.Members(shapeId))
+        {
+            var here = path.Append(member).ToArray();
+            var shape = model.Shape(target);
+            var (_, maxLength) = Length(shape);
+            var patterned = shape["traits"]?["smithy.api#pattern"] is not null;
+            switch (model.TypeOf(target))
+            {
+                case "string" when !patterned && maxLength is { } max:
+                    yield return (here, $"of exactly {max} characters", Set(new string('a', (int)max)));
+                    break;
+                case "blob" when maxLength is { } maxBytes:
+                    yield return (here, $"of exactly {maxBytes} bytes", Set(Convert.ToBase64String(new byte[maxBytes])));
+                    break;
+                case "integer" or "long":
+                    var (lo, hi) = Range(shape);
+                    if (lo is { } min) yield return (here, $"of exactly {min}", Set(min));
+                    if (hi is { } maxValue) yield return (here, $"of exactly {maxValue}", Set(maxValue));
+                    break;
+                case "list" when maxLength is { } maxCount:
+                    var element = shape["member"]!["target"]!.GetValue<string>();
+                    yield return (here, $"with exactly {maxCount} elements",
+                        SetNode(() => new JsonArray(Enumerable.Range(0, (int)maxCount).Select(_ => ValidValue(model, element)).ToArray())));
+                    break;
+                case "structure":
+                    foreach (var limit in Limits(model, target, here)) yield return limit;
+                    break;
+            }
+            if (model.TypeOf(target) == "list" && model.TypeOf(shape["member"]!["target"]!.GetValue<string>()) == "structure")
+                foreach (var limit in Limits(model, shape["member"]!["target"]!.GetValue<string>(), here.Append(0).ToArray())) yield return limit;
+        }
+    }
+
     /// <summary>A value that satisfies every constraint of the shape (SecretId-like strings are "c", the test's secret).</summary>
     public static JsonNode ValidValue(ModelShapes model, string shapeId)
     {
