@@ -126,6 +126,35 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
         $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.RemoveSmSecretCommand'
     }
 
+    It 'acts on the piped secret in its own region, not on the secret of the same name in the command''s region' {
+        $name = New-SmTestName 'pipe'
+        $null = New-SmSecret -Name $name -SecretString 'east'
+        $null = New-SmSecret -Name $name -SecretString 'west' -Region 'us-west-2'
+        $result = Get-SmSecret -SecretId $name -Region 'us-west-2' | Set-SmSecretValue -SecretString 'changed in the west'
+        $result.ARN | Should -Match '^arn:aws:secretsmanager:us-west-2:'
+        Get-SmSecretValue -SecretId $name -Region 'us-west-2' -AsPlainText | Should -BeExactly 'changed in the west'
+        Get-SmSecretValue -SecretId $name -AsPlainText | Should -BeExactly 'east'
+    }
+
+    It 'reads values piped from two regions, each in its own region and in input order' {
+        $name = New-SmTestName 'pipe'
+        $null = New-SmSecret -Name $name -SecretString 'east'
+        $null = New-SmSecret -Name $name -SecretString 'west' -Region 'us-west-2'
+        $east = Get-SmSecret -SecretId $name
+        $west = Get-SmSecret -SecretId $name -Region 'us-west-2'
+        $east, $west, $east | Get-SmSecretValue -AsPlainText | Should -Be @('east', 'west', 'east')
+    }
+
+    It 'names a piped secret by its ARN in the confirmation, so its region is visible' {
+        $name = New-SmTestName 'pipe'
+        $arn = (New-SmSecret -Name $name -SecretString 'v' -Region 'us-west-2').ARN
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Get-SmSecret -SecretId '$name' -Region us-west-2 | Remove-SmSecret"
+        # No host answers the prompt, so it fails with the question it asked.
+        $run.Errors | Should -HaveCount 1
+        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape("Delete secret '$arn'"))
+        @(Get-SmSecret -Name $name -Region 'us-west-2') | Should -HaveCount 1
+    }
+
     It 'lists lazily: the first secret arrives before the later pages are read' {
         1..250 | ForEach-Object { $null = New-SmSecret -Name ('lazy/{0:d3}' -f $_) -SecretString 'v' }
         $endpoint = $script:ep

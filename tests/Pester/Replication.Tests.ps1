@@ -117,6 +117,14 @@ Describe 'Stop-SmSecretReplication' -Tag 'Replication' {
         Get-SmSecretValue -SecretId $name -Region 'us-west-2' -AsPlainText | Should -BeExactly 'writable now'
     }
 
+    It 'promotes replicas piped from a listing of their region, without -Region (their ARN names it)' {
+        $name = New-SmTestName 'rep'
+        $null = New-SmSecret -Name $name -SecretString 'v' -ReplicaRegion 'us-west-2'
+        $result = Get-SmSecret -SecretId $name -Region 'us-west-2' | Stop-SmSecretReplication -Force
+        $result.ARN | Should -Match '^arn:aws:secretsmanager:us-west-2:'
+        @((Get-SmSecret -SecretId $name).ReplicationStatus | Where-Object { $_ }) | Should -HaveCount 0
+    }
+
     It 'asks for confirmation with high impact and stops nothing with -WhatIf' {
         (Get-Command Stop-SmSecretReplication).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $true)[0].ConfirmImpact | Should -Be 'High'
         $name = New-SmTestName 'rep'

@@ -154,7 +154,7 @@ Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'NoVersionGiven,SecretsManager.Commands.SetSmSecretVersionStageCommand'
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $err[0].TargetObject | Should -Be $s.Name
+        $err[0].TargetObject | Should -Be $secret.ARN
         Get-SmSecretValue -SecretId $s.Name -VersionStage 'GOLDEN' -AsPlainText | Should -BeExactly 'v2'
     }
 

@@ -45,7 +45,7 @@ namespace SecretsManager.Commands
                     AddReplicaRegions = ReplicaRegion.ToList(),
                     ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
                 };
-                if (!TryCall(id, "ReplicateSecretToRegions", () => Client.ReplicateSecretToRegions(request), out var response)) continue;
+                if (!TryCall(id, "ReplicateSecretToRegions", () => ClientFor(id).ReplicateSecretToRegions(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("ReplicateSecretToRegions", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),

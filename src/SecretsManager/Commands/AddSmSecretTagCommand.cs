@@ -29,7 +29,7 @@ namespace SecretsManager.Commands
             {
                 if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) continue;
                 var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
-                if (!TryCall(id, "TagResource", () => Client.TagResource(request), out _)) continue;
+                if (!TryCall(id, "TagResource", () => ClientFor(id).TagResource(request), out _)) continue;
                 WriteObject(new SecretOperationResult("TagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
             }
         }

@@ -21,7 +21,7 @@ namespace SecretsManager.Commands
         {
             foreach (string id in SecretId)
             {
-                if (!TryCall(id, "GetResourcePolicy", () => Client.GetResourcePolicy(new GetResourcePolicyRequest { SecretId = id }), out var response)) continue;
+                if (!TryCall(id, "GetResourcePolicy", () => ClientFor(id).GetResourcePolicy(new GetResourcePolicyRequest { SecretId = id }), out var response)) continue;
                 WriteObject(new ResourcePolicy(response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id), response.ResourcePolicy));
             }
         }

@@ -120,7 +120,7 @@ namespace SecretsManager.Commands
         {
             foreach (string id in ids)
             {
-                if (TryCall(id, "DescribeSecret", () => Client.DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
+                if (TryCall(id, "DescribeSecret", () => ClientFor(id).DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
                 {
                     if (!Emit(Secret.From(response))) return false;
                 }

@@ -102,6 +102,8 @@ namespace SecretsManager.Commands
                     ReadOne(id);
                     continue;
                 }
+                // One batch per region: ARNs piped from another region's listing are read there.
+                if (_pending.Count > 0 && !ReferenceEquals(ClientFor(_pending[0]), ClientFor(id))) FlushBatch();
                 _pending.Add(id);
                 if (_pending.Count == ModelConstraints.BatchSize) FlushBatch();
             }
@@ -122,7 +124,7 @@ namespace SecretsManager.Commands
                 return;
             }
             SecretsManagerServiceException batchError = null;
-            if (!TryCall(string.Join(", ", ids), "BatchGetSecretValue", () => Client.BatchGetSecretValueAll(ids).ToList(), e => batchError = e, out var pages))
+            if (!TryCall(string.Join(", ", ids), "BatchGetSecretValue", () => ClientFor(ids[0]).BatchGetSecretValueAll(ids).ToList(), e => batchError = e, out var pages))
             {
                 // The whole call failed (e.g. no batch permission): read each id on its own, so each gets its own result.
                 WriteVerboseMessage($"BatchGetSecretValue failed ({batchError.ErrorCode}); reading the {ids.Count} secrets one by one.");
@@ -140,7 +142,7 @@ namespace SecretsManager.Commands
         private void ReadOne(string id)
         {
             var request = new GetSecretValueRequest { SecretId = id, VersionId = VersionId, VersionStage = VersionStage };
-            if (!TryCall(id, "GetSecretValue", () => Client.GetSecretValue(request), out var response)) return;
+            if (!TryCall(id, "GetSecretValue", () => ClientFor(id).GetSecretValue(request), out var response)) return;
             Emit(response.Name ?? id, response.SecretString, response.SecretBinary, () => SecretValue.From(response));
         }
 

@@ -36,7 +36,7 @@ namespace SecretsManager.Commands
                         NextToken = token,
                         IncludeDeprecated = IncludeDeprecated.IsPresent ? true : (bool?)null,
                     };
-                    if (!TryCall(id, "ListSecretVersionIds", () => Client.ListSecretVersionIds(request), out var page)) break;
+                    if (!TryCall(id, "ListSecretVersionIds", () => ClientFor(id).ListSecretVersionIds(request), out var page)) break;
                     if (page.Versions != null)
                     {
                         foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, page.Name ?? SecretArn.NameOf(id), page.ARN ?? SecretArn.ArnOf(id)));

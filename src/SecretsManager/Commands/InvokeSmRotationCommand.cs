@@ -89,7 +89,7 @@ namespace SecretsManager.Commands
                     RotateImmediately = NoImmediateRotation ? false : (bool?)null,
                     ClientRequestToken = ClientRequestToken,
                 };
-                if (!TryCall(id, "RotateSecret", () => Client.RotateSecret(request), out var response)) continue;
+                if (!TryCall(id, "RotateSecret", () => ClientFor(id).RotateSecret(request), out var response)) continue;
                 var result = new SecretOperationResult("RotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     VersionId = response.VersionId,
@@ -133,7 +133,7 @@ namespace SecretsManager.Commands
                     progress.PercentComplete = state == RotationProgress.NotStarted ? 10 : 50;
                     WriteProgress(progress);
 
-                    if (!TryCall(id, "ListSecretVersionIds", () => RotationWaiter.Read(Client, id, versionId), out state)) return false;
+                    if (!TryCall(id, "ListSecretVersionIds", () => RotationWaiter.Read(ClientFor(id), id, versionId), out state)) return false;
                     if (state == RotationProgress.Finished) return true;
                     if (state == RotationProgress.Abandoned)
                     {

@@ -22,7 +22,7 @@ namespace SecretsManager.Commands
             foreach (string id in SecretId)
             {
                 if (!ShouldChange($"Delete the resource policy of secret '{id}'")) continue;
-                if (!TryCall(id, "DeleteResourcePolicy", () => Client.DeleteResourcePolicy(new DeleteResourcePolicyRequest { SecretId = id }), out var response)) continue;
+                if (!TryCall(id, "DeleteResourcePolicy", () => ClientFor(id).DeleteResourcePolicy(new DeleteResourcePolicyRequest { SecretId = id }), out var response)) continue;
                 WriteObject(new SecretOperationResult("DeleteResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
             }
         }

@@ -46,7 +46,7 @@ namespace SecretsManager.Commands
                 var request = new DeleteSecretRequest { SecretId = id };
                 if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
                 else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;
-                if (!TryCall(id, "DeleteSecret", () => Client.DeleteSecret(request), out var response)) continue;
+                if (!TryCall(id, "DeleteSecret", () => ClientFor(id).DeleteSecret(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("DeleteSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     DeletionDate = LocalTime.From(response.DeletionDate),

@@ -37,7 +37,7 @@ namespace SecretsManager.Commands
             {
                 if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) continue;
                 var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
-                if (!TryCall(id, "RemoveRegionsFromReplication", () => Client.RemoveRegionsFromReplication(request), out var response)) continue;
+                if (!TryCall(id, "RemoveRegionsFromReplication", () => ClientFor(id).RemoveRegionsFromReplication(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("RemoveRegionsFromReplication", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),

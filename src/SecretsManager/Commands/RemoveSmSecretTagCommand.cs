@@ -31,7 +31,7 @@ namespace SecretsManager.Commands
             {
                 if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) continue;
                 var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
-                if (!TryCall(id, "UntagResource", () => Client.UntagResource(request), out _)) continue;
+                if (!TryCall(id, "UntagResource", () => ClientFor(id).UntagResource(request), out _)) continue;
                 WriteObject(new SecretOperationResult("UntagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
             }
         }

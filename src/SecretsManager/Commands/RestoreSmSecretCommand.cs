@@ -22,7 +22,7 @@ namespace SecretsManager.Commands
             foreach (string id in SecretId)
             {
                 if (!ShouldChange($"Restore secret '{id}' (cancel its scheduled deletion)")) continue;
-                if (!TryCall(id, "RestoreSecret", () => Client.RestoreSecret(new RestoreSecretRequest { SecretId = id }), out var response)) continue;
+                if (!TryCall(id, "RestoreSecret", () => ClientFor(id).RestoreSecret(new RestoreSecretRequest { SecretId = id }), out var response)) continue;
                 WriteObject(new SecretOperationResult("RestoreSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
             }
         }

@@ -24,6 +24,7 @@ namespace SecretsManager.Commands
     public abstract class SecretsManagerCmdlet : PSCmdlet
     {
         private ISecretsManagerClient _client;
+        private readonly Dictionary<string, ISecretsManagerClient> _regionalClients = new Dictionary<string, ISecretsManagerClient>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The AWS region, e.g. us-east-1. Otherwise AWS_REGION, AWS_DEFAULT_REGION or the profile's region.</summary>
         [Parameter]
@@ -64,9 +65,31 @@ namespace SecretsManager.Commands
             }
         }
 
-        private ISecretsManagerClient CreateClient()
+        /// <summary>
+        /// The client for one secret: <see cref="Client"/>, except for an ARN in another region, which gets a client
+        /// for that region. Objects piped from a listing in another region carry such ARNs, and their name alone would
+        /// address a different secret, of the same name, in this command's region.
+        /// </summary>
+        protected ISecretsManagerClient ClientFor(string secretId)
         {
-            var options = ClientOptionsBuilder.Build(Region, ProfileName, Credential, EndpointUrl);
+            string arnRegion = SecretArn.RegionOf(secretId);
+            var client = Client;
+            string region = client.Resolution?.Region ?? Region;
+            if (arnRegion == null || string.Equals(arnRegion, region, StringComparison.OrdinalIgnoreCase)) return client;
+            if (!_regionalClients.TryGetValue(arnRegion, out var regional))
+            {
+                WriteDebug($"Secret '{secretId}' is in {arnRegion}: using that region for it, not {region}.");
+                regional = CreateClient(arnRegion);
+                _regionalClients[arnRegion] = regional;
+            }
+            return regional;
+        }
+
+        private ISecretsManagerClient CreateClient() => CreateClient(Region);
+
+        private ISecretsManagerClient CreateClient(string region)
+        {
+            var options = ClientOptionsBuilder.Build(region, ProfileName, Credential, EndpointUrl);
             try
             {
                 var client = SecretsManagerClientFactory.GetOrCreate(options);

@@ -43,7 +43,7 @@ namespace SecretsManager.Commands
                     ResourcePolicy = Policy,
                     BlockPublicPolicy = BlockPublicPolicy.IsPresent ? true : (bool?)null,
                 };
-                if (!TryCall(id, "PutResourcePolicy", () => Client.PutResourcePolicy(request), out var response)) continue;
+                if (!TryCall(id, "PutResourcePolicy", () => ClientFor(id).PutResourcePolicy(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("PutResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
             }
         }

@@ -68,7 +68,7 @@ namespace SecretsManager.Commands
                     ClientRequestToken = ClientRequestToken,
                     RotationToken = RotationToken,
                 };
-                if (!TryCall(id, "PutSecretValue", () => Client.PutSecretValue(request), out var response)) continue;
+                if (!TryCall(id, "PutSecretValue", () => ClientFor(id).PutSecretValue(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("PutSecretValue", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     VersionId = response.VersionId,

@@ -76,7 +76,7 @@ namespace SecretsManager.Commands
                     MoveToVersionId = MoveToVersionId,
                     RemoveFromVersionId = RemoveFromVersionId,
                 };
-                if (!TryCall(id, "UpdateSecretVersionStage", () => Client.UpdateSecretVersionStage(request), out var response)) continue;
+                if (!TryCall(id, "UpdateSecretVersionStage", () => ClientFor(id).UpdateSecretVersionStage(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     VersionId = MoveToVersionId ?? RemoveFromVersionId,

@@ -22,7 +22,7 @@ namespace SecretsManager.Commands
             foreach (string id in SecretId)
             {
                 if (!ShouldChange($"Turn off rotation of secret '{id}' (and cancel a rotation in progress)")) continue;
-                if (!TryCall(id, "CancelRotateSecret", () => Client.CancelRotateSecret(new CancelRotateSecretRequest { SecretId = id }), out var response)) continue;
+                if (!TryCall(id, "CancelRotateSecret", () => ClientFor(id).CancelRotateSecret(new CancelRotateSecretRequest { SecretId = id }), out var response)) continue;
                 WriteObject(new SecretOperationResult("CancelRotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     VersionId = response.VersionId,

@@ -29,7 +29,7 @@ namespace SecretsManager.Commands
             foreach (string id in SecretId)
             {
                 if (!ShouldChange($"Promote replica secret '{id}' to a standalone secret (replication from its primary stops)", Force)) continue;
-                if (!TryCall(id, "StopReplicationToReplica", () => Client.StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) continue;
+                if (!TryCall(id, "StopReplicationToReplica", () => ClientFor(id).StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) continue;
                 WriteObject(new SecretOperationResult("StopReplicationToReplica", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id)));
             }
         }

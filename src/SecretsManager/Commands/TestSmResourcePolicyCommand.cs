@@ -32,7 +32,7 @@ namespace SecretsManager.Commands
             foreach (string id in SecretId ?? new string[] { null })
             {
                 var request = new ValidateResourcePolicyRequest { SecretId = id, ResourcePolicy = Policy };
-                if (!TryCall(id, "ValidateResourcePolicy", () => Client.ValidateResourcePolicy(request), out var response)) continue;
+                if (!TryCall(id, "ValidateResourcePolicy", () => ClientFor(id).ValidateResourcePolicy(request), out var response)) continue;
                 WriteObject(PolicyValidation.From(response, id));
             }
         }

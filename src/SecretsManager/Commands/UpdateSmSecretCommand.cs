@@ -76,7 +76,7 @@ namespace SecretsManager.Commands
                     KmsKeyId = KmsKeyId,
                     ClientRequestToken = ClientRequestToken,
                 };
-                if (!TryCall(id, "UpdateSecret", () => Client.UpdateSecret(request), out var response)) continue;
+                if (!TryCall(id, "UpdateSecret", () => ClientFor(id).UpdateSecret(request), out var response)) continue;
                 WriteObject(new SecretOperationResult("UpdateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
                 {
                     VersionId = response.VersionId,

@@ -26,6 +26,14 @@ namespace SecretsManager.Commands
             return hasSuffix ? tail.Substring(0, tail.Length - SuffixLength) : tail;
         }
 
+        /// <summary>The region in an ARN (arn:partition:secretsmanager:REGION:account:secret:name), else null.</summary>
+        public static string RegionOf(string secretId)
+        {
+            if (!IsArn(secretId)) return null;
+            string[] parts = secretId.Split(':');
+            return parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null;
+        }
+
         /// <summary>The id when it is an ARN, otherwise null.</summary>
         public static string ArnOf(string secretId) => IsArn(secretId) ? secretId : null;
     }

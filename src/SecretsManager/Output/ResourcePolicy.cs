@@ -16,6 +16,13 @@ namespace SecretsManager
         /// <summary>The secret's ARN.</summary>
         public string ARN { get; }
 
+        /// <summary>
+        /// How to address the secret: the ARN when known, else the name. -SecretId binds this property first, so a piped
+        /// object addresses its own secret even in another region than the receiving command's (a name alone would
+        /// address the secret of that name in the command's region).
+        /// </summary>
+        public string SecretId => ARN ?? Name;
+
         /// <summary>The policy JSON; null when the secret has no policy.</summary>
         public string Policy { get; }
 

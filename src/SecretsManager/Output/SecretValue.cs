@@ -17,6 +17,13 @@ namespace SecretsManager
         /// <summary>The secret's ARN.</summary>
         public string ARN { get; private set; }
 
+        /// <summary>
+        /// How to address the secret: the ARN when known, else the name. -SecretId binds this property first, so a piped
+        /// object addresses its own secret even in another region than the receiving command's (a name alone would
+        /// address the secret of that name in the command's region).
+        /// </summary>
+        public string SecretId => ARN ?? Name;
+
         /// <summary>The version this value belongs to.</summary>
         public string VersionId { get; private set; }
 
