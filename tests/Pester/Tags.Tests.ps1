@@ -67,6 +67,12 @@ Describe 'Add-SmSecretTag' -Tag 'Tags' {
         (ConvertTo-SmTagTable (Get-SmSecret -SecretId $name).Tags).Count | Should -Be 0
     }
 
+    It 'rejects an empty hashtable, naming -Tag, instead of sending a request that adds nothing' {
+        $thrown = Get-SmTerminatingError { Add-SmSecretTag -SecretId (New-SmTestName 'tag') -Tag @{} }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.AddSmSecretTagCommand'
+        $thrown.Exception.Message | Should -Match "parameter 'Tag'.*at least 1"
+    }
+
     It 'reports a missing secret as ResourceNotFoundException' {
         $missing = New-SmTestName 'missing'
         Add-SmSecretTag -SecretId $missing -Tag @{ a = 'b' } -ErrorVariable err -ErrorAction SilentlyContinue

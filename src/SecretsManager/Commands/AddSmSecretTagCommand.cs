@@ -19,6 +19,7 @@ namespace SecretsManager.Commands
 
         /// <summary>Tags as a hashtable, e.g. @{ env = 'prod'; team = 'payments' }.</summary>
         [Parameter(Mandatory = true, Position = 1)]
+        [ValidateCount(1, ModelConstraints.TagsMaxCount)]
         [ValidateTags]
         public Hashtable Tag { get; set; }
 
