@@ -61,6 +61,14 @@ Describe 'Get-SmRandomPassword' -Tag 'RandomPassword' {
         }
     }
 
+    It 'sends -RequireEachIncludedType:$false as false, so a password shorter than the number of kinds can be made' {
+        # Left out, AWS's default (each kind required) makes 3 characters too short for 4 kinds.
+        $null = Get-SmRandomPassword -PasswordLength 3 -AsPlainText -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidParameterException,SecretsManager.Commands.GetSmRandomPasswordCommand'
+        $plain = Get-SmRandomPassword -PasswordLength 3 -RequireEachIncludedType:$false -AsPlainText
+        $plain.Length | Should -Be 3
+    }
+
     It 'rejects a length of <length> before sending anything' -ForEach @(@{ length = 0 }, @{ length = 4097 }) {
         $thrown = Get-SmTerminatingError { Get-SmRandomPassword -PasswordLength $length }
         $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.GetSmRandomPasswordCommand'

@@ -58,18 +58,20 @@ namespace SecretsManager.Commands
             {
                 PasswordLength = MyInvocation.BoundParameters.ContainsKey(nameof(PasswordLength)) ? PasswordLength : (long?)null,
                 ExcludeCharacters = ExcludeCharacters,
-                ExcludeNumbers = Flag(ExcludeNumbers),
-                ExcludePunctuation = Flag(ExcludePunctuation),
-                ExcludeUppercase = Flag(ExcludeUppercase),
-                ExcludeLowercase = Flag(ExcludeLowercase),
-                IncludeSpace = Flag(IncludeSpace),
-                RequireEachIncludedType = Flag(RequireEachIncludedType),
+                ExcludeNumbers = Flag(nameof(ExcludeNumbers), ExcludeNumbers),
+                ExcludePunctuation = Flag(nameof(ExcludePunctuation), ExcludePunctuation),
+                ExcludeUppercase = Flag(nameof(ExcludeUppercase), ExcludeUppercase),
+                ExcludeLowercase = Flag(nameof(ExcludeLowercase), ExcludeLowercase),
+                IncludeSpace = Flag(nameof(IncludeSpace), IncludeSpace),
+                RequireEachIncludedType = Flag(nameof(RequireEachIncludedType), RequireEachIncludedType),
             };
             if (!TryCall(null, "GetRandomPassword", () => Client.GetRandomPassword(request), out var response)) return;
             if (AsPlainText) WriteObject(response.RandomPassword);
             else WriteObject(SecureStringConverter.ToSecureString(response.RandomPassword));
         }
 
-        private static bool? Flag(SwitchParameter value) => value.IsPresent ? true : (bool?)null;
+        // A switch left out sends nothing (AWS's default applies); -Switch:$false is sent as false, as asked.
+        private bool? Flag(string name, SwitchParameter value) =>
+            MyInvocation.BoundParameters.ContainsKey(name) ? value.IsPresent : (bool?)null;
     }
 }
