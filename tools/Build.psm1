@@ -183,4 +183,4 @@ function Invoke-SmPackage {
     if (-not $?) { throw 'Packaging failed.' }
 }
 
-Export-ModuleMember -Function Invoke-SmBuild, Invoke-SmTest, Invoke-SmPackage, Update-SmHelpSource, Get-SmModuleVersion, Invoke-Dotnet
+Export-ModuleMember -Function Invoke-SmBuild, Invoke-SmTest, Invoke-SmPackage, Update-SmHelpSource
