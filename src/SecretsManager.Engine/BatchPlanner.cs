@@ -7,7 +7,7 @@ namespace SecretsManager.Engine
     public static class BatchPlanner
     {
         /// <summary>The most ids one BatchGetSecretValue call accepts.</summary>
-        public const int MaxIdsPerCall = 20;
+        public const int MaxIdsPerCall = ModelConstraints.SecretIdListTypeMaxLength;
 
         /// <summary>
         /// Splits <paramref name="ids"/> into consecutive chunks of at most <paramref name="size"/> ids, keeping their

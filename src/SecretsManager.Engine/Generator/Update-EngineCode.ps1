@@ -1,11 +1,14 @@
 <#
 .SYNOPSIS
-    Regenerates the engine's model classes, JSON serializers and operation plumbing from the Smithy model.
+    Regenerates everything that comes from the Smithy model: the engine's model classes, JSON serializers and
+    operation plumbing, the cmdlets' ModelConstraints, and SecretsManager.Local's request schemas.
 
 .DESCRIPTION
-    The output is ordinary C# that the repository keeps: one class per file under Model/ and
-    Internal/Serialization/, plus the generated halves of ISecretsManagerClient and SecretsManagerClient.
+    The output is ordinary C# that the repository keeps: one class per file under the engine's Model/ and
+    Internal/Serialization/, the generated halves of ISecretsManagerClient and SecretsManagerClient,
+    the engine's ModelConstraints.cs (the cmdlets' limits) and src/SecretsManager.Local/Validation/{Shapes,OperationSchemas}.cs.
     Run it after the model changes, review the diff, commit the result. Hand-written files are never touched.
+    A Pester test (tests/Pester/Generated.Tests.ps1) regenerates into a temporary folder and fails on any difference.
 
 .EXAMPLE
     dotnet pwsh -NoProfile -File src/SecretsManager.Engine/Generator/Update-EngineCode.ps1
@@ -13,7 +16,10 @@
 [CmdletBinding()]
 param(
     # The Smithy JSON AST. Defaults to the shared copy next to the repository (never copied into it).
-    [string] $ModelPath = (Join-Path $PSScriptRoot '../../../../shared/aws-model/secrets-manager-2017-10-17.smithy.json')
+    [string] $ModelPath = (Join-Path $PSScriptRoot '../../../../shared/aws-model/secrets-manager-2017-10-17.smithy.json'),
+
+    # Where the repository's tree is written; a test passes a temporary folder to compare with what is checked in.
+    [string] $OutputRoot = (Join-Path $PSScriptRoot '../../..')
 )
 
 Set-StrictMode -Version 3.0
@@ -21,7 +27,7 @@ $ErrorActionPreference = 'Stop'
 
 if (-not (Test-Path $ModelPath)) { throw "Smithy model not found at '$ModelPath'. Pass -ModelPath." }
 
-$engineRoot = Split-Path $PSScriptRoot -Parent
+$engineRoot = Join-Path $OutputRoot 'src/SecretsManager.Engine'
 $ns = 'com.amazonaws.secretsmanager#'
 # -AsHashtable keeps the model's member order (OrderedHashtable), so the generated code follows the model.
 $shapes = (Get-Content -Raw $ModelPath | ConvertFrom-Json -AsHashtable -Depth 100).shapes
@@ -79,8 +85,8 @@ function Get-Doc($traits) {
     if ($traits -and $traits.Contains('smithy.api#documentation')) { ConvertTo-DocText $traits['smithy.api#documentation'] } else { '' }
 }
 
-function Write-CodeFile([string] $relativePath, [System.Collections.Generic.List[string]] $lines) {
-    $path = Join-Path $engineRoot $relativePath
+function Write-CodeFile([string] $relativePath, [System.Collections.Generic.List[string]] $lines, [string] $root = $engineRoot) {
+    $path = Join-Path $root $relativePath
     $dir = Split-Path $path -Parent
     if (-not (Test-Path $dir)) { $null = New-Item -ItemType Directory $dir }
     $text = ($lines -join "`n") + "`n"
@@ -382,4 +388,153 @@ $client.Add('    }')
 $client.Add('}')
 Write-CodeFile 'Internal/SecretsManagerClient.Operations.cs' $client
 
-Write-Host "Generated $($structures.Count + @($opInfo | Where-Object OutputIsUnit).Count) model classes, $($serializerShapes.Count) serializers, $($opInfo.Count) operations."
+
+# ---------------------------------------------------------------- constraint traits, shared by the two generators below
+
+function Get-Constraint($shape, [string] $trait) {
+    if ($shape.Contains('traits') -and $shape.traits.Contains("smithy.api#$trait")) { $shape.traits["smithy.api#$trait"] } else { $null }
+}
+
+function Get-EnumValues($shape) { @($shape.members.Values | ForEach-Object { $_.traits['smithy.api#enumValue'] }) }
+
+function ConvertTo-CsVerbatim([string] $text) { '@"' + ($text -replace '"', '""') + '"' }
+
+# ---------------------------------------------------------------- ModelConstraints, for the engine and the cmdlets
+
+# Every constrained shape of the model, named as in the model, so a cmdlet attribute reads like the trait it enforces.
+# Public constants of the engine: the cmdlets compile them in, so no engine type is touched at run time.
+$constraintLines = [System.Collections.Generic.List[string]]::new()
+$constraintLines.Add($header)
+$constraintLines.Add('namespace SecretsManager.Engine')
+$constraintLines.Add('{')
+$constraintLines.Add('    /// <summary>')
+$constraintLines.Add('    /// The length, range, pattern and enum traits of the Secrets Manager model, one constant per trait, named')
+$constraintLines.Add('    /// &lt;ModelShape&gt;&lt;Trait&gt;. Parameter validation uses them, so bad input is refused before anything is sent.')
+$constraintLines.Add('    /// </summary>')
+$constraintLines.Add('    public static class ModelConstraints')
+$constraintLines.Add('    {')
+foreach ($id in @($shapes.Keys | Where-Object { $_.StartsWith($ns) } | Sort-Object)) {
+    $shape = $shapes[$id]
+    $name = Get-ShortName $id
+    $entries = [System.Collections.Generic.List[string]]::new()
+    switch ($shape.type) {
+        { $_ -in 'string', 'blob', 'list' } {
+            $length = Get-Constraint $shape 'length'
+            if ($length -and $null -ne $length['min']) { $entries.Add("        public const int ${name}MinLength = $($length['min']);") }
+            if ($length -and $null -ne $length['max']) { $entries.Add("        public const int ${name}MaxLength = $($length['max']);") }
+            $pattern = Get-Constraint $shape 'pattern'
+            if ($pattern) { $entries.Add("        public const string ${name}Pattern = $(ConvertTo-CsVerbatim $pattern);") }
+        }
+        { $_ -in 'integer', 'long' } {
+            $cs = if ($shape.type -eq 'integer') { 'int' } else { 'long' }
+            $range = Get-Constraint $shape 'range'
+            if ($range -and $null -ne $range['min']) { $entries.Add("        public const $cs ${name}Min = $($range['min']);") }
+            if ($range -and $null -ne $range['max']) { $entries.Add("        public const $cs ${name}Max = $($range['max']);") }
+        }
+        'enum' {
+            $entries.Add("        /// <summary>The values of $name, separated by '|' (a constant, so attributes can take it).</summary>")
+            $entries.Add("        public const string ${name}Values = `"$((Get-EnumValues $shape) -join '|')`";")
+        }
+    }
+    if ($entries.Count -eq 0) { continue }
+    if ($constraintLines[-1] -ne '    {') { $constraintLines.Add('') }
+    foreach ($e in $entries) { $constraintLines.Add($e) }
+}
+$constraintLines.Add('    }')
+$constraintLines.Add('}')
+Write-CodeFile 'ModelConstraints.cs' $constraintLines
+
+# ---------------------------------------------------------------- SecretsManager.Local's request schemas
+
+# One field per shape that a request can hold, declared after the shapes it refers to (static initialisers run in order).
+$localShapes = [System.Collections.Generic.List[string]]::new()
+$localShapeLines = [System.Collections.Generic.List[string]]::new()
+
+function Get-LocalShapeField([string] $id) {
+    if ($id.StartsWith('smithy.api#')) { $field = 'Smithy' + (Get-ShortName $id) } else { $field = Get-ShortName $id }
+    if ($localShapes.Contains($field)) { return $field }
+    $shape = if ($shapes.Contains($id)) { $shapes[$id] } else { @{ type = Get-ShapeType $id } }
+    $length = Get-Constraint $shape 'length'
+    $range = Get-Constraint $shape 'range'
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    switch ($shape.type) {
+        { $_ -in 'string', 'blob', 'list' } {
+            if ($length -and $null -ne $length['min']) { $arguments.Add("min: $($length['min'])") }
+            if ($length -and $null -ne $length['max']) { $arguments.Add("max: $($length['max'])") }
+        }
+        { $_ -in 'integer', 'long' } {
+            if ($range -and $null -ne $range['min']) { $arguments.Add("min: $($range['min'])") }
+            if ($range -and $null -ne $range['max']) { $arguments.Add("max: $($range['max'])") }
+        }
+    }
+    $sensitive = [bool](Get-Constraint $shape 'sensitive')
+    $expression = switch ($shape.type) {
+        'string' {
+            $pattern = Get-Constraint $shape 'pattern'
+            if ($pattern) { $arguments.Add("pattern: $(ConvertTo-CsVerbatim $pattern)") }
+            if ($sensitive) { $arguments.Add('sensitive: true') }
+            "Shape.String($($arguments -join ', '))"
+        }
+        'blob' {
+            if ($sensitive) { $arguments.Add('sensitive: true') }
+            "Shape.Blob($($arguments -join ', '))"
+        }
+        'enum' {
+            $quoted = (Get-EnumValues $shape) | ForEach-Object { '"' + $_ + '"' }
+            "Shape.Enum($($quoted -join ', '))"
+        }
+        'integer' { "Shape.Integer($($arguments -join ', '))" }
+        'long' { "Shape.Long($($arguments -join ', '))" }
+        'boolean' { 'Shape.Boolean()' }
+        'list' {
+            $element = Get-LocalShapeField $shape.member.target
+            "Shape.List($(@($element) + $arguments -join ', '))"
+        }
+        'structure' {
+            $members = foreach ($memberName in $shape.members.Keys) {
+                $member = $shape.members[$memberName]
+                $memberField = Get-LocalShapeField $member.target
+                $required = if ($member.Contains('traits') -and $member.traits.Contains('smithy.api#required')) { ', Required: true' } else { '' }
+                "new Member(`"$memberName`", $memberField$required)"
+            }
+            "Shape.Structure($(@($members) -join ', '))"
+        }
+        default { throw "SecretsManager.Local's validator has no shape kind for $id ($($shape.type))" }
+    }
+    $localShapes.Add($field)
+    $localShapeLines.Add("    public static readonly Shape $field = $expression;")
+    $field
+}
+
+$schemaLines = [System.Collections.Generic.List[string]]::new()
+foreach ($op in $opInfo) {
+    $field = Get-LocalShapeField "$ns$($op.Input)"
+    $schemaLines.Add("        [`"$($op.Name)`"] = Shapes.$field,")
+}
+
+$shapesFile = [System.Collections.Generic.List[string]]::new()
+$shapesFile.Add($header)
+$shapesFile.Add('namespace SecretsManager.Local.Validation;')
+$shapesFile.Add('')
+$shapesFile.Add('/// <summary>Every shape a request of the Secrets Manager model can hold, with its length, range, pattern and enum traits.</summary>')
+$shapesFile.Add('internal static class Shapes')
+$shapesFile.Add('{')
+foreach ($l in $localShapeLines) { $shapesFile.Add($l) }
+$shapesFile.Add('}')
+Write-CodeFile 'src/SecretsManager.Local/Validation/Shapes.cs' $shapesFile $OutputRoot
+
+$schemasFile = [System.Collections.Generic.List[string]]::new()
+$schemasFile.Add($header)
+$schemasFile.Add('namespace SecretsManager.Local.Validation;')
+$schemasFile.Add('')
+$schemasFile.Add("/// <summary>The input structure of each of the $($opInfo.Count) operations, as in the model.</summary>")
+$schemasFile.Add('internal static class OperationSchemas')
+$schemasFile.Add('{')
+$schemasFile.Add('    public static readonly IReadOnlyDictionary<string, Shape> Inputs = new Dictionary<string, Shape>(StringComparer.Ordinal)')
+$schemasFile.Add('    {')
+foreach ($l in $schemaLines) { $schemasFile.Add($l) }
+$schemasFile.Add('    };')
+$schemasFile.Add('}')
+Write-CodeFile 'src/SecretsManager.Local/Validation/OperationSchemas.cs' $schemasFile $OutputRoot
+
+Write-Host "Generated $($structures.Count + @($opInfo | Where-Object OutputIsUnit).Count) model classes, $($serializerShapes.Count) serializers, $($opInfo.Count) operations, $($localShapes.Count) local request shapes and the cmdlets' model constraints."

@@ -37,6 +37,9 @@ namespace SecretsManager.Engine
         /// <summary>Specifies whether to overwrite a secret with the same name in the destination Region. By default, secrets aren&apos;t overwritten.</summary>
         public bool? ForceOverwriteReplicaSecret { get; set; }
 
+        /// <summary>The exact string that identifies the partner that holds the external secret. For more information, see Using Secrets Manager managed external secrets.</summary>
+        public string Type { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -51,6 +54,7 @@ namespace SecretsManager.Engine
             if (Tags != null) { text.Append(separator).Append("Tags = [").Append(Tags.Count).Append(" item(s)]"); separator = ", "; }
             if (AddReplicaRegions != null) { text.Append(separator).Append("AddReplicaRegions = [").Append(AddReplicaRegions.Count).Append(" item(s)]"); separator = ", "; }
             if (ForceOverwriteReplicaSecret.HasValue) { text.Append(separator).Append("ForceOverwriteReplicaSecret = ").Append(Convert.ToString(ForceOverwriteReplicaSecret.Value, System.Globalization.CultureInfo.InvariantCulture)); separator = ", "; }
+            if (Type != null) { text.Append(separator).Append("Type = ").Append(Type); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

@@ -64,6 +64,15 @@ namespace SecretsManager.Engine
         /// <summary>A list of the replicas of this secret and their status:</summary>
         public List<ReplicationStatusType> ReplicationStatus { get; set; }
 
+        /// <summary>The exact string that identifies the partner that holds the external secret. For more information, see Using Secrets Manager managed external secrets.</summary>
+        public string Type { get; set; }
+
+        /// <summary>The metadata needed to successfully rotate a managed external secret. A list of key value pairs in JSON format specified by the partner. For more information about the required information, see Managed external secrets partners.</summary>
+        public List<ExternalSecretRotationMetadataItem> ExternalSecretRotationMetadata { get; set; }
+
+        /// <summary>The Amazon Resource Name (ARN) of the role that allows Secrets Manager to rotate a secret held by a third-party partner. For more information, see Security and permissions.</summary>
+        public string ExternalSecretRotationRoleArn { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -87,6 +96,9 @@ namespace SecretsManager.Engine
             if (CreatedDate.HasValue) { text.Append(separator).Append("CreatedDate = ").Append(CreatedDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture)); separator = ", "; }
             if (PrimaryRegion != null) { text.Append(separator).Append("PrimaryRegion = ").Append(PrimaryRegion); separator = ", "; }
             if (ReplicationStatus != null) { text.Append(separator).Append("ReplicationStatus = [").Append(ReplicationStatus.Count).Append(" item(s)]"); separator = ", "; }
+            if (Type != null) { text.Append(separator).Append("Type = ").Append(Type); separator = ", "; }
+            if (ExternalSecretRotationMetadata != null) { text.Append(separator).Append("ExternalSecretRotationMetadata = [").Append(ExternalSecretRotationMetadata.Count).Append(" item(s)]"); separator = ", "; }
+            if (ExternalSecretRotationRoleArn != null) { text.Append(separator).Append("ExternalSecretRotationRoleArn = ").Append(ExternalSecretRotationRoleArn); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

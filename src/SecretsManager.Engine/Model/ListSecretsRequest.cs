@@ -25,6 +25,9 @@ namespace SecretsManager.Engine
         /// <summary>Secrets are listed by CreatedDate. Allowed values: asc, desc.</summary>
         public string SortOrder { get; set; }
 
+        /// <summary>If not specified, secrets are listed by CreatedDate. Allowed values: created-date, last-accessed-date, last-changed-date, name.</summary>
+        public string SortBy { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -35,6 +38,7 @@ namespace SecretsManager.Engine
             if (NextToken != null) { text.Append(separator).Append("NextToken = ").Append(NextToken); separator = ", "; }
             if (Filters != null) { text.Append(separator).Append("Filters = [").Append(Filters.Count).Append(" item(s)]"); separator = ", "; }
             if (SortOrder != null) { text.Append(separator).Append("SortOrder = ").Append(SortOrder); separator = ", "; }
+            if (SortBy != null) { text.Append(separator).Append("SortBy = ").Append(SortBy); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

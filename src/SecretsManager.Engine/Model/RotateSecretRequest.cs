@@ -25,6 +25,12 @@ namespace SecretsManager.Engine
         /// <summary>Specifies whether to rotate the secret immediately or wait until the next scheduled rotation window. The rotation schedule is defined in RotateSecretRequest$RotationRules.</summary>
         public bool? RotateImmediately { get; set; }
 
+        /// <summary>The metadata needed to successfully rotate a managed external secret. A list of key value pairs in JSON format specified by the partner. For more information about the required information, see Using Secrets Manager managed external secrets</summary>
+        public List<ExternalSecretRotationMetadataItem> ExternalSecretRotationMetadata { get; set; }
+
+        /// <summary>The Amazon Resource Name (ARN) of the role that allows Secrets Manager to rotate a secret held by a third-party partner. For more information, see Security and permissions.</summary>
+        public string ExternalSecretRotationRoleArn { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -35,6 +41,8 @@ namespace SecretsManager.Engine
             if (RotationLambdaARN != null) { text.Append(separator).Append("RotationLambdaARN = ").Append(RotationLambdaARN); separator = ", "; }
             if (RotationRules != null) { text.Append(separator).Append("RotationRules = ").Append(RotationRules); separator = ", "; }
             if (RotateImmediately.HasValue) { text.Append(separator).Append("RotateImmediately = ").Append(Convert.ToString(RotateImmediately.Value, System.Globalization.CultureInfo.InvariantCulture)); separator = ", "; }
+            if (ExternalSecretRotationMetadata != null) { text.Append(separator).Append("ExternalSecretRotationMetadata = [").Append(ExternalSecretRotationMetadata.Count).Append(" item(s)]"); separator = ", "; }
+            if (ExternalSecretRotationRoleArn != null) { text.Append(separator).Append("ExternalSecretRotationRoleArn = ").Append(ExternalSecretRotationRoleArn); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

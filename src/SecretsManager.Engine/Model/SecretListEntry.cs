@@ -61,6 +61,15 @@ namespace SecretsManager.Engine
         /// <summary>The Region where Secrets Manager originated the secret.</summary>
         public string PrimaryRegion { get; set; }
 
+        /// <summary>The exact string that identifies the third-party partner that holds the external secret. For more information, see Managed external secret partners.</summary>
+        public string Type { get; set; }
+
+        /// <summary>The metadata needed to successfully rotate a managed external secret. A list of key value pairs in JSON format specified by the partner. For more information about the required information, see Managed external secrets partners.</summary>
+        public List<ExternalSecretRotationMetadataItem> ExternalSecretRotationMetadata { get; set; }
+
+        /// <summary>The role that Secrets Manager assumes to call APIs required to perform the rotation. For more information about the required information, see Managed external secrets partners.</summary>
+        public string ExternalSecretRotationRoleArn { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -83,6 +92,9 @@ namespace SecretsManager.Engine
             if (OwningService != null) { text.Append(separator).Append("OwningService = ").Append(OwningService); separator = ", "; }
             if (CreatedDate.HasValue) { text.Append(separator).Append("CreatedDate = ").Append(CreatedDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture)); separator = ", "; }
             if (PrimaryRegion != null) { text.Append(separator).Append("PrimaryRegion = ").Append(PrimaryRegion); separator = ", "; }
+            if (Type != null) { text.Append(separator).Append("Type = ").Append(Type); separator = ", "; }
+            if (ExternalSecretRotationMetadata != null) { text.Append(separator).Append("ExternalSecretRotationMetadata = [").Append(ExternalSecretRotationMetadata.Count).Append(" item(s)]"); separator = ", "; }
+            if (ExternalSecretRotationRoleArn != null) { text.Append(separator).Append("ExternalSecretRotationRoleArn = ").Append(ExternalSecretRotationRoleArn); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

@@ -28,6 +28,9 @@ namespace SecretsManager.Engine
         /// <summary>The text data to encrypt and store in the new version of the secret. We recommend you use a JSON structure of key/value pairs for your secret value. Secret material: never shown by ToString().</summary>
         public string SecretString { get; set; }
 
+        /// <summary>The exact string that identifies the third-party partner that holds the external secret. For more information, see Managed external secret partners.</summary>
+        public string Type { get; set; }
+
         /// <summary>Lists the members that are set; secret material is shown only as redacted.</summary>
         public override string ToString()
         {
@@ -39,6 +42,7 @@ namespace SecretsManager.Engine
             if (KmsKeyId != null) { text.Append(separator).Append("KmsKeyId = ").Append(KmsKeyId); separator = ", "; }
             if (SecretBinary != null) { text.Append(separator).Append("SecretBinary = (redacted)"); separator = ", "; }
             if (SecretString != null) { text.Append(separator).Append("SecretString = (redacted)"); separator = ", "; }
+            if (Type != null) { text.Append(separator).Append("Type = ").Append(Type); separator = ", "; }
             return text.Append(" }").ToString();
         }
     }

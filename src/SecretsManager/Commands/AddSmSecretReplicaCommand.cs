@@ -16,7 +16,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -24,7 +24,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("AddReplicaRegions")]
         [ReplicaRegionTransformation]
-        [ValidateCount(1, int.MaxValue)]
+        [ValidateCount(ModelConstraints.AddReplicaRegionListTypeMinLength, int.MaxValue)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public ReplicaRegionType[] ReplicaRegion { get; set; }
 

@@ -13,13 +13,13 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
         /// <summary>Tags as a hashtable, e.g. @{ env = 'prod'; team = 'payments' }.</summary>
         [Parameter(Mandatory = true, Position = 1)]
-        [ValidateCount(1, ModelConstraints.TagsMaxCount)]
+        [ValidateCount(1, DocumentedRules.TagsMaxCount)]
         [ValidateTags]
         public Hashtable Tag { get; set; }
 

@@ -15,12 +15,12 @@ namespace SecretsManager.Commands
         /// <summary>The length, 1–4096 (service default 32).</summary>
         [Parameter(Position = 0)]
         [Alias("Length")]
-        [ValidateRange(1, 4096)]
+        [ValidateRange(ModelConstraints.PasswordLengthTypeMin, ModelConstraints.PasswordLengthTypeMax)]
         public long PasswordLength { get; set; }
 
         /// <summary>Characters the password must not contain.</summary>
         [Parameter]
-        [ValidateLength(0, ModelConstraints.ExcludeCharactersMaxLength)]
+        [ValidateLength(ModelConstraints.ExcludeCharactersTypeMinLength, ModelConstraints.ExcludeCharactersTypeMaxLength)]
         public string ExcludeCharacters { get; set; }
 
         /// <summary>No digits.</summary>

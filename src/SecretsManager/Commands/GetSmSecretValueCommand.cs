@@ -28,7 +28,7 @@ namespace SecretsManager.Commands
         private const string ByFilterHashtable = "ByFilterAsHashtable";
         private const string ByFilterCredential = "ByFilterAsCredential";
 
-        private readonly List<string> _pending = new List<string>(ModelConstraints.BatchSize);
+        private readonly List<string> _pending = new List<string>(BatchPlanner.MaxIdsPerCall);
 
         /// <summary>The secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -37,7 +37,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdCredential, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -47,7 +47,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByIdHashtable, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = ByIdCredential, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
-        [ValidateOptionalLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateOptionalLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
         public string VersionId { get; set; }
 
         /// <summary>A staging label, e.g. AWSPREVIOUS. Default AWSCURRENT.</summary>
@@ -55,7 +55,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByIdPlainText)]
         [Parameter(ParameterSetName = ByIdHashtable)]
         [Parameter(ParameterSetName = ByIdCredential)]
-        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
         public string VersionStage { get; set; }
 
         /// <summary>Read every secret these filters match (hashtable keyed by filter name, or Filter objects).</summary>
@@ -105,7 +105,7 @@ namespace SecretsManager.Commands
                 // One batch per region: ARNs piped from another region's listing are read there.
                 if (_pending.Count > 0 && !ReferenceEquals(ClientFor(_pending[0]), ClientFor(id))) FlushBatch();
                 _pending.Add(id);
-                if (_pending.Count == ModelConstraints.BatchSize) FlushBatch();
+                if (_pending.Count == BatchPlanner.MaxIdsPerCall) FlushBatch();
             }
         }
 

@@ -21,31 +21,31 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
         /// <summary>The rotation function's ARN; default the one already recorded on the secret.</summary>
         [Parameter]
-        [ValidateLength(0, ModelConstraints.RotationLambdaArnMaxLength)]
+        [ValidateLength(ModelConstraints.RotationLambdaARNTypeMinLength, ModelConstraints.RotationLambdaARNTypeMaxLength)]
         public string RotationLambdaArn { get; set; }
 
         /// <summary>Rotate every N days (1–1000).</summary>
         [Parameter(Mandatory = true, ParameterSetName = DaysSet)]
-        [ValidateRange(1, 1000)]
+        [ValidateRange(ModelConstraints.AutomaticallyRotateAfterDaysTypeMin, ModelConstraints.AutomaticallyRotateAfterDaysTypeMax)]
         public long AutomaticallyAfterDays { get; set; }
 
         /// <summary>Rotate on a rate() or cron() schedule, e.g. 'rate(10 days)'.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ScheduleSet)]
-        [ValidateLength(1, ModelConstraints.ScheduleExpressionMaxLength)]
-        [ValidatePattern(ModelConstraints.ScheduleExpressionPattern)]
+        [ValidateLength(ModelConstraints.ScheduleExpressionTypeMinLength, ModelConstraints.ScheduleExpressionTypeMaxLength)]
+        [ValidatePattern(ModelConstraints.ScheduleExpressionTypePattern)]
         public string ScheduleExpression { get; set; }
 
         /// <summary>The rotation window, e.g. '3h' (2–3 characters of digits and h).</summary>
         [Parameter(ParameterSetName = DaysSet)]
         [Parameter(ParameterSetName = ScheduleSet)]
-        [ValidateLength(2, 3)]
-        [ValidatePattern(ModelConstraints.DurationPattern)]
+        [ValidateLength(ModelConstraints.DurationTypeMinLength, ModelConstraints.DurationTypeMaxLength)]
+        [ValidatePattern(ModelConstraints.DurationTypePattern)]
         public string Duration { get; set; }
 
         /// <summary>Only record the schedule; the first rotation happens in the next window.</summary>
@@ -54,7 +54,7 @@ namespace SecretsManager.Commands
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
         public string ClientRequestToken { get; set; }
 
         /// <summary>Wait until the rotation has finished or failed, showing progress.</summary>

@@ -16,8 +16,8 @@ namespace SecretsManager.Commands
 
         /// <summary>The new secret's name: 1–512 of A-Z a-z 0-9 / _ + = . @ -.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(1, ModelConstraints.SecretNameMaxLength)]
-        [ValidatePattern(ModelConstraints.SecretNamePattern)]
+        [ValidateLength(ModelConstraints.NameTypeMinLength, ModelConstraints.NameTypeMaxLength)]
+        [ValidatePattern(DocumentedRules.SecretNamePattern)]
         public string Name { get; set; }
 
         /// <summary>The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
@@ -34,12 +34,12 @@ namespace SecretsManager.Commands
 
         /// <summary>A description of up to 2048 characters.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateLength(0, ModelConstraints.DescriptionMaxLength)]
+        [ValidateLength(ModelConstraints.DescriptionTypeMinLength, ModelConstraints.DescriptionTypeMaxLength)]
         public string Description { get; set; }
 
         /// <summary>The KMS key (ARN, key id or alias) that encrypts the value; default aws/secretsmanager.</summary>
         [Parameter]
-        [ValidateLength(0, ModelConstraints.KmsKeyIdMaxLength)]
+        [ValidateLength(ModelConstraints.KmsKeyIdTypeMinLength, ModelConstraints.KmsKeyIdTypeMaxLength)]
         public string KmsKeyId { get; set; }
 
         /// <summary>Tags as a hashtable, e.g. @{ env = 'prod' }.</summary>
@@ -67,7 +67,7 @@ namespace SecretsManager.Commands
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the first version's id.</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
         public string ClientRequestToken { get; set; }
 
         /// <inheritdoc/>

@@ -19,13 +19,13 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
         /// <summary>Days (7–30) during which Restore-SmSecret can undo the deletion. Default 30.</summary>
         [Parameter(ParameterSetName = RecoverySet)]
-        [ValidateRange(7, 30)]
+        [ValidateRange(DocumentedRules.RecoveryWindowMinDays, DocumentedRules.RecoveryWindowMaxDays)]
         public int RecoveryWindowInDays { get; set; } = DefaultRecoveryWindowInDays;
 
         /// <summary>Delete at once, with no way back.</summary>

@@ -13,16 +13,16 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
         /// <summary>The regions whose replicas are deleted.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("RemoveReplicaRegions")]
-        [ValidateCount(1, int.MaxValue)]
-        [ValidateLength(1, 128)]
-        [ValidatePattern(ModelConstraints.RegionPattern)]
+        [ValidateCount(ModelConstraints.RemoveReplicaRegionListTypeMinLength, int.MaxValue)]
+        [ValidateLength(ModelConstraints.RegionTypeMinLength, ModelConstraints.RegionTypeMaxLength)]
+        [ValidatePattern(ModelConstraints.RegionTypePattern)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[] ReplicaRegion { get; set; }
 

@@ -13,7 +13,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -21,7 +21,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("TagKey")]
         [ValidateCount(1, int.MaxValue)]
-        [ValidateLength(1, ModelConstraints.TagKeyMaxLength)]
+        [ValidateLength(ModelConstraints.TagKeyTypeMinLength, ModelConstraints.TagKeyTypeMaxLength)]
         public string[] Key { get; set; }
 
         /// <inheritdoc/>

@@ -28,8 +28,8 @@ namespace SecretsManager.Commands
 
         /// <summary>The AWS region, e.g. us-east-1. Otherwise AWS_REGION, AWS_DEFAULT_REGION or the profile's region.</summary>
         [Parameter]
-        [ValidateLength(1, 128)]
-        [ValidatePattern(ModelConstraints.RegionPattern)]
+        [ValidateLength(ModelConstraints.RegionTypeMinLength, ModelConstraints.RegionTypeMaxLength)]
+        [ValidatePattern(ModelConstraints.RegionTypePattern)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
 

@@ -12,7 +12,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -23,7 +23,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
-        [ValidateLength(1, ModelConstraints.PolicyMaxLength)]
+        [ValidateLength(ModelConstraints.NonEmptyResourcePolicyTypeMinLength, ModelConstraints.NonEmptyResourcePolicyTypeMaxLength)]
         public string Policy { get; set; }
 
         /// <summary>Refuse a policy that grants broad (public) access, e.g. a '*' principal.</summary>

@@ -20,7 +20,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -38,18 +38,18 @@ namespace SecretsManager.Commands
 
         /// <summary>Staging labels for the new version (1–20); default AWSCURRENT.</summary>
         [Parameter]
-        [ValidateCount(1, ModelConstraints.VersionStagesMaxCount)]
-        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        [ValidateCount(ModelConstraints.SecretVersionStagesTypeMinLength, ModelConstraints.SecretVersionStagesTypeMaxLength)]
+        [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
         public string[] VersionStage { get; set; }
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
         public string ClientRequestToken { get; set; }
 
         /// <summary>The token a rotation function received, when called from one (36–256 characters).</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.RotationTokenMinLength, ModelConstraints.RotationTokenMaxLength)]
+        [ValidateLength(ModelConstraints.RotationTokenTypeMinLength, ModelConstraints.RotationTokenTypeMaxLength)]
         public string RotationToken { get; set; }
 
         /// <inheritdoc/>

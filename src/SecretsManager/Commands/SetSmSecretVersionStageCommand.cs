@@ -16,13 +16,13 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
         /// <summary>The staging label to move or remove, e.g. AWSCURRENT.</summary>
         [Parameter(Mandatory = true, Position = 1)]
-        [ValidateLength(1, ModelConstraints.VersionStageMaxLength)]
+        [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
         public string VersionStage { get; set; }
 
         /// <summary>
@@ -32,12 +32,12 @@ namespace SecretsManager.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("VersionId")]
         [AllowNull]
-        [ValidateOptionalLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateOptionalLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
         public string MoveToVersionId { get; set; }
 
         /// <summary>The version that loses the label (required when the label sits on another version).</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
         public string RemoveFromVersionId { get; set; }
 
         /// <summary>Don't ask for confirmation when AWSCURRENT moves.</summary>
@@ -57,7 +57,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            bool current = string.Equals(VersionStage, ModelConstraints.CurrentStage, StringComparison.Ordinal);
+            bool current = string.Equals(VersionStage, DocumentedRules.CurrentStage, StringComparison.Ordinal);
             foreach (string id in SecretId)
             {
                 if (MoveToVersionId == null && RemoveFromVersionId == null)

@@ -15,14 +15,14 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
-        [ValidateLength(1, ModelConstraints.PolicyMaxLength)]
+        [ValidateLength(ModelConstraints.NonEmptyResourcePolicyTypeMinLength, ModelConstraints.NonEmptyResourcePolicyTypeMaxLength)]
         public string Policy { get; set; }
 
         /// <summary>The secret the policy is meant for (optional). Takes pipeline input.</summary>
         [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 

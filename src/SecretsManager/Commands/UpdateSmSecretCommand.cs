@@ -17,7 +17,7 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "ARN", "Id")]
         [SecretIdTransformation]
-        [ValidateLength(1, ModelConstraints.SecretIdMaxLength)]
+        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
 
@@ -35,17 +35,17 @@ namespace SecretsManager.Commands
 
         /// <summary>A new description of up to 2048 characters.</summary>
         [Parameter]
-        [ValidateLength(0, ModelConstraints.DescriptionMaxLength)]
+        [ValidateLength(ModelConstraints.DescriptionTypeMinLength, ModelConstraints.DescriptionTypeMaxLength)]
         public string Description { get; set; }
 
         /// <summary>A new KMS key for the value.</summary>
         [Parameter]
-        [ValidateLength(0, ModelConstraints.KmsKeyIdMaxLength)]
+        [ValidateLength(ModelConstraints.KmsKeyIdTypeMinLength, ModelConstraints.KmsKeyIdTypeMaxLength)]
         public string KmsKeyId { get; set; }
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
         [Parameter]
-        [ValidateLength(ModelConstraints.VersionIdMinLength, ModelConstraints.VersionIdMaxLength)]
+        [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
         public string ClientRequestToken { get; set; }
 
         /// <inheritdoc/>

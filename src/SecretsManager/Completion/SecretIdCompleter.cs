@@ -21,7 +21,7 @@ namespace SecretsManager.Commands
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
         private const int MaxNames = 1000;
-        private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValuePattern, RegexOptions.CultureInvariant);
+        private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
         private static readonly Regex BarewordRule = new Regex(@"^[A-Za-z0-9/_.=+][A-Za-z0-9/_.=+@-]*$", RegexOptions.CultureInvariant);
         private static readonly object Gate = new object();
         private static readonly List<CacheEntry> Cache = new List<CacheEntry>();

@@ -14,8 +14,8 @@ namespace SecretsManager.Commands
             var version = client.ListSecretVersionIdsAll(request).FirstOrDefault(v => v.VersionId == versionId);
             if (version == null) return RotationProgress.NotStarted;
             var stages = version.VersionStages ?? new System.Collections.Generic.List<string>();
-            if (stages.Contains(ModelConstraints.CurrentStage)) return RotationProgress.Finished;
-            if (stages.Contains(ModelConstraints.PendingStage)) return RotationProgress.Pending;
+            if (stages.Contains(DocumentedRules.CurrentStage)) return RotationProgress.Finished;
+            if (stages.Contains(DocumentedRules.PendingStage)) return RotationProgress.Pending;
             return RotationProgress.Abandoned;
         }
 

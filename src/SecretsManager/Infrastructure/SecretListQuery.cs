@@ -15,7 +15,7 @@ namespace SecretsManager.Commands
     /// </summary>
     internal sealed class SecretListQuery
     {
-        private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValuePattern, RegexOptions.CultureInvariant);
+        private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
         private readonly List<WildcardPattern> _names = new List<WildcardPattern>();
         private readonly List<KeyValuePair<string, WildcardPattern>> _tags = new List<KeyValuePair<string, WildcardPattern>>();
 
@@ -67,9 +67,9 @@ namespace SecretsManager.Commands
         {
             // One empty prefix means "anything" for that value list; values the filter syntax can't carry are matched
             // locally only. Filter values are OR-ed, so every value must be usable or none is sent.
-            if (prefixes.Count == 0 || prefixes.Count > ModelConstraints.FilterValuesMaxCount) return;
+            if (prefixes.Count == 0 || prefixes.Count > ModelConstraints.FilterValuesStringListMaxLength) return;
             if (prefixes.Any(p => p.Length == 0 || p.StartsWith("!", StringComparison.Ordinal) || p.Length > 512 || !FilterValueRule.IsMatch(p))) return;
-            if (ServerFilters.Count >= ModelConstraints.FiltersMaxCount) return;
+            if (ServerFilters.Count >= ModelConstraints.FiltersListTypeMaxLength) return;
             ServerFilters.Add(new Filter { Key = key, Values = prefixes.Distinct(StringComparer.Ordinal).ToList() });
         }
     }

@@ -15,7 +15,7 @@ namespace SecretsManager.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ReplicaRegionTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly Regex RegionRule = new Regex(ModelConstraints.RegionPattern, RegexOptions.CultureInvariant);
+        private static readonly Regex RegionRule = new Regex(ModelConstraints.RegionTypePattern, RegexOptions.CultureInvariant);
 
         /// <inheritdoc/>
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
@@ -53,11 +53,11 @@ namespace SecretsManager.Commands
             if (string.IsNullOrEmpty(replica.Region) || replica.Region.Length > 128 || !RegionRule.IsMatch(replica.Region))
             {
                 throw new ArgumentTransformationMetadataException(
-                    $"'{replica.Region}' is not a region name such as 'eu-west-1' (pattern {ModelConstraints.RegionPattern}). -ReplicaRegion takes region names or entries like @{{ Region = 'eu-west-1'; KmsKeyId = 'alias/key' }}.");
+                    $"'{replica.Region}' is not a region name such as 'eu-west-1' (pattern {ModelConstraints.RegionTypePattern}). -ReplicaRegion takes region names or entries like @{{ Region = 'eu-west-1'; KmsKeyId = 'alias/key' }}.");
             }
-            if (replica.KmsKeyId != null && replica.KmsKeyId.Length > ModelConstraints.KmsKeyIdMaxLength)
+            if (replica.KmsKeyId != null && replica.KmsKeyId.Length > ModelConstraints.KmsKeyIdTypeMaxLength)
             {
-                throw new ArgumentTransformationMetadataException($"The KmsKeyId of replica region '{replica.Region}' is longer than {ModelConstraints.KmsKeyIdMaxLength} characters.");
+                throw new ArgumentTransformationMetadataException($"The KmsKeyId of replica region '{replica.Region}' is longer than {ModelConstraints.KmsKeyIdTypeMaxLength} characters.");
             }
             return replica;
         }

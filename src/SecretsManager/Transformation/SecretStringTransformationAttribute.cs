@@ -43,8 +43,8 @@ namespace SecretsManager.Commands
         private static SecureString ToSecureValue(string text)
         {
             int size = System.Text.Encoding.UTF8.GetByteCount(text);
-            if (size > ModelConstraints.SecretMaxBytes)
-                throw new ArgumentTransformationMetadataException($"A secret value is at most {ModelConstraints.SecretMaxBytes} bytes; this one is {size} bytes.");
+            if (size > ModelConstraints.SecretStringTypeMaxLength)
+                throw new ArgumentTransformationMetadataException($"A secret value is at most {ModelConstraints.SecretStringTypeMaxLength} bytes; this one is {size} bytes.");
             return SecureStringConverter.ToSecureString(text);
         }
 

@@ -11,20 +11,20 @@ namespace SecretsManager.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateFiltersAttribute : ValidateArgumentsAttribute
     {
-        private static readonly Regex ValueRule = new Regex(ModelConstraints.FilterValuePattern, RegexOptions.CultureInvariant);
+        private static readonly Regex ValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
 
         /// <inheritdoc/>
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             var filters = ((PSObjectConverter.Unwrap(arguments) as IEnumerable) ?? Enumerable.Empty<object>())
                 .Cast<object>().Select(PSObjectConverter.Unwrap).OfType<Filter>().ToList();
-            if (filters.Count > ModelConstraints.FiltersMaxCount)
-                throw new ValidationMetadataException($"At most {ModelConstraints.FiltersMaxCount} filters can be sent; {filters.Count} were given.");
+            if (filters.Count > ModelConstraints.FiltersListTypeMaxLength)
+                throw new ValidationMetadataException($"At most {ModelConstraints.FiltersListTypeMaxLength} filters can be sent; {filters.Count} were given.");
             foreach (Filter filter in filters)
             {
                 int count = filter.Values?.Count ?? 0;
-                if (count < 1 || count > ModelConstraints.FilterValuesMaxCount)
-                    throw new ValidationMetadataException($"Filter '{filter.Key}' must have 1 to {ModelConstraints.FilterValuesMaxCount} values; it has {count}.");
+                if (count < 1 || count > ModelConstraints.FilterValuesStringListMaxLength)
+                    throw new ValidationMetadataException($"Filter '{filter.Key}' must have 1 to {ModelConstraints.FilterValuesStringListMaxLength} values; it has {count}.");
                 foreach (string value in filter.Values)
                 {
                     if (value == null || value.Length > 512 || !ValueRule.IsMatch(value))

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
+using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
@@ -15,17 +16,26 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
-            int size;
+            int size, min, max;
             switch (PSObjectConverter.Unwrap(arguments))
             {
                 case null: return;
-                case SecureString secure: size = Encoding.UTF8.GetByteCount(SecureStringConverter.ToPlainText(secure)); break;
-                case byte[] bytes: size = bytes.Length; break;
+                case SecureString secure:
+                    // SecretStringType's length, counted in UTF-8 bytes as AWS's quota (64 KB) does.
+                    size = Encoding.UTF8.GetByteCount(SecureStringConverter.ToPlainText(secure));
+                    min = ModelConstraints.SecretStringTypeMinLength;
+                    max = ModelConstraints.SecretStringTypeMaxLength;
+                    break;
+                case byte[] bytes:
+                    size = bytes.Length;
+                    min = ModelConstraints.SecretBinaryTypeMinLength;
+                    max = ModelConstraints.SecretBinaryTypeMaxLength;
+                    break;
                 default: return;
             }
-            if (size < 1) throw new ValidationMetadataException("A secret value can't be empty.");
-            if (size > ModelConstraints.SecretMaxBytes)
-                throw new ValidationMetadataException($"A secret value is at most {ModelConstraints.SecretMaxBytes} bytes; this one is {size} bytes.");
+            if (size < min) throw new ValidationMetadataException("A secret value can't be empty.");
+            if (size > max)
+                throw new ValidationMetadataException($"A secret value is at most {max} bytes; this one is {size} bytes.");
         }
     }
 }

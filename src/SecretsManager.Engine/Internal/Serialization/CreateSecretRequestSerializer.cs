@@ -62,6 +62,11 @@ namespace SecretsManager.Engine.Internal.Serialization
                 writer.WritePropertyName("ForceOverwriteReplicaSecret");
                 JsonWrite.Boolean(writer, value.ForceOverwriteReplicaSecret);
             }
+            if (value.Type != null)
+            {
+                writer.WritePropertyName("Type");
+                writer.WriteStringValue(value.Type);
+            }
             writer.WriteEndObject();
         }
     }

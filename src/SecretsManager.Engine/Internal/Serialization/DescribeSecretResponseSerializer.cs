@@ -33,6 +33,9 @@ namespace SecretsManager.Engine.Internal.Serialization
                     case "CreatedDate": value.CreatedDate = JsonRead.Timestamp(property.Value); break;
                     case "PrimaryRegion": value.PrimaryRegion = JsonRead.String(property.Value); break;
                     case "ReplicationStatus": value.ReplicationStatus = JsonRead.List(property.Value, element0 => ReplicationStatusTypeSerializer.Read(element0)); break;
+                    case "Type": value.Type = JsonRead.String(property.Value); break;
+                    case "ExternalSecretRotationMetadata": value.ExternalSecretRotationMetadata = JsonRead.List(property.Value, element0 => ExternalSecretRotationMetadataItemSerializer.Read(element0)); break;
+                    case "ExternalSecretRotationRoleArn": value.ExternalSecretRotationRoleArn = JsonRead.String(property.Value); break;
                 }
             }
             return value;

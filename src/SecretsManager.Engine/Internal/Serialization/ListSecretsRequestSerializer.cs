@@ -41,6 +41,11 @@ namespace SecretsManager.Engine.Internal.Serialization
                 writer.WritePropertyName("SortOrder");
                 writer.WriteStringValue(value.SortOrder);
             }
+            if (value.SortBy != null)
+            {
+                writer.WritePropertyName("SortBy");
+                writer.WriteStringValue(value.SortBy);
+            }
             writer.WriteEndObject();
         }
     }

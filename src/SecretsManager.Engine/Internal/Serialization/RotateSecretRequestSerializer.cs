@@ -32,6 +32,21 @@ namespace SecretsManager.Engine.Internal.Serialization
                 writer.WritePropertyName("RotateImmediately");
                 JsonWrite.Boolean(writer, value.RotateImmediately);
             }
+            if (value.ExternalSecretRotationMetadata != null)
+            {
+                writer.WritePropertyName("ExternalSecretRotationMetadata");
+                writer.WriteStartArray();
+                foreach (var item0 in value.ExternalSecretRotationMetadata)
+                {
+                    ExternalSecretRotationMetadataItemSerializer.Write(writer, item0);
+                }
+                writer.WriteEndArray();
+            }
+            if (value.ExternalSecretRotationRoleArn != null)
+            {
+                writer.WritePropertyName("ExternalSecretRotationRoleArn");
+                writer.WriteStringValue(value.ExternalSecretRotationRoleArn);
+            }
             writer.WriteEndObject();
         }
     }

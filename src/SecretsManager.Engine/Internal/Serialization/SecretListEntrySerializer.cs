@@ -32,6 +32,9 @@ namespace SecretsManager.Engine.Internal.Serialization
                     case "OwningService": value.OwningService = JsonRead.String(property.Value); break;
                     case "CreatedDate": value.CreatedDate = JsonRead.Timestamp(property.Value); break;
                     case "PrimaryRegion": value.PrimaryRegion = JsonRead.String(property.Value); break;
+                    case "Type": value.Type = JsonRead.String(property.Value); break;
+                    case "ExternalSecretRotationMetadata": value.ExternalSecretRotationMetadata = JsonRead.List(property.Value, element0 => ExternalSecretRotationMetadataItemSerializer.Read(element0)); break;
+                    case "ExternalSecretRotationRoleArn": value.ExternalSecretRotationRoleArn = JsonRead.String(property.Value); break;
                 }
             }
             return value;

@@ -37,6 +37,11 @@ namespace SecretsManager.Engine.Internal.Serialization
                 writer.WritePropertyName("SecretString");
                 writer.WriteStringValue(value.SecretString);
             }
+            if (value.Type != null)
+            {
+                writer.WritePropertyName("Type");
+                writer.WriteStringValue(value.Type);
+            }
             writer.WriteEndObject();
         }
     }
