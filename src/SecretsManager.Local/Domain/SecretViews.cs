@@ -32,6 +32,9 @@ internal static class SecretViews
         var r = s.Rotation;
         if (r.Enabled is { } enabled) obj["RotationEnabled"] = enabled;
         obj.AddIf("RotationLambdaARN", r.LambdaArn);
+        if (r.ExternalMetadata is { } metadata)
+            obj["ExternalSecretRotationMetadata"] = new JsonArray(metadata.Select(m => (JsonNode)new JsonObject { ["Key"] = m.Key, ["Value"] = m.Value }).ToArray());
+        obj.AddIf("ExternalSecretRotationRoleArn", r.ExternalRoleArn);
         if (r.HasRules) obj["RotationRules"] = RotationRules(r);
         obj.AddIf("LastRotatedDate", r.LastRotatedDate)
             .AddIf("LastChangedDate", s.LastChangedDate)
@@ -45,6 +48,7 @@ internal static class SecretViews
             stages[v.VersionId] = JsonWire.StringArray(v.Stages);
         if (stages.Count > 0) obj[versionsMember] = stages; // a secret without any value has no versions to show
         obj.AddIf("OwningService", s.OwningService)
+            .AddIf("Type", s.Type)
             .AddIf("CreatedDate", s.CreatedDate)
             .AddIf("PrimaryRegion", s.PrimaryRegion ?? (s.Replicas.Count > 0 ? s.Region : null));
         return obj;

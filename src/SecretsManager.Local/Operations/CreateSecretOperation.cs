@@ -45,6 +45,7 @@ internal sealed class CreateSecretOperation : IOperation
             LastChangedDate = ctx.Now,
             Description = req.String("Description"),
             KmsKeyId = NonEmpty(req.String("KmsKeyId")),
+            Type = NonEmpty(req.String("Type")),
             Tags = tags,
         };
         string? versionId = null;

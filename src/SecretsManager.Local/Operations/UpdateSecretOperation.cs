@@ -5,7 +5,7 @@ using SecretsManager.Local.Protocol;
 namespace SecretsManager.Local.Operations;
 
 /// <summary>
-/// UpdateSecret: description, KMS key and optionally a new value that becomes AWSCURRENT. As documented, a
+/// UpdateSecret: description, KMS key, partner Type and optionally a new value that becomes AWSCURRENT. As documented, a
 /// ClientRequestToken that matches an existing version is an error (versions can't be modified).
 /// </summary>
 internal sealed class UpdateSecretOperation : IOperation
@@ -32,6 +32,7 @@ internal sealed class UpdateSecretOperation : IOperation
 
         if (req.Has("Description")) secret.Description = req.String("Description");
         if (req.Has("KmsKeyId")) secret.KmsKeyId = string.IsNullOrEmpty(req.String("KmsKeyId")) ? null : req.String("KmsKeyId");
+        if (req.Has("Type")) secret.Type = string.IsNullOrEmpty(req.String("Type")) ? null : req.String("Type");
         if (hasValue) VersionWriter.Add(secret, versionId!, secretString, secretBinary, [StagingLabels.Current], ctx.Now);
         secret.LastChangedDate = ctx.Now;
         ctx.MarkChanged(secret);

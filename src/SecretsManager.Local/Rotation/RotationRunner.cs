@@ -53,8 +53,7 @@ internal sealed class RotationRunner : IAsyncDisposable
         var r = secret.Rotation;
         r.RunningToken = token;
         r.NextRotationDate = RotationRules.NextRotation(r, now);
-        var job = new RotationJob(secret.Region, secret.Name, secret.Arn, r.LambdaArn!, token, Guid.NewGuid().ToString());
-        _ = Track(() => RunAsync(job));
+        _ = Track(() => RunAsync(JobFor(secret, token)));
     }
 
     /// <summary>
@@ -67,7 +66,7 @@ internal sealed class RotationRunner : IAsyncDisposable
     public Task? StartTrial(Secret secret, DateTimeOffset now)
     {
         var current = secret.FindByStage(StagingLabels.Current);
-        if (current is null || secret.Rotation.LambdaArn is null) return null; // nothing to test against yet
+        if (current is null || (secret.Rotation.LambdaArn is null && !secret.Rotation.IsExternal)) return null; // nothing to test against yet
         var token = Guid.NewGuid().ToString();
         var trial = new SecretVersion
         {
@@ -76,9 +75,13 @@ internal sealed class RotationRunner : IAsyncDisposable
         secret.Versions.Add(trial);
         StagingLabels.Move(secret, StagingLabels.Pending, trial);
         secret.Rotation.RunningToken = token; // no other rotation starts while the test runs
-        var job = new RotationJob(secret.Region, secret.Name, secret.Arn, secret.Rotation.LambdaArn, token, Guid.NewGuid().ToString());
+        var job = JobFor(secret, token);
         return Track(() => RunTrialAsync(job));
     }
+
+    private static RotationJob JobFor(Secret secret, string token) => secret.Rotation.IsExternal
+        ? new RotationJob(secret.Region, secret.Name, secret.Arn, null, secret.Type, token, Guid.NewGuid().ToString())
+        : new RotationJob(secret.Region, secret.Name, secret.Arn, secret.Rotation.LambdaArn!, null, token, Guid.NewGuid().ToString());
 
     private Task Track(Func<Task> work)
     {
@@ -96,7 +99,7 @@ internal sealed class RotationRunner : IAsyncDisposable
     {
         try
         {
-            var function = Resolve(job.LambdaArn)
+            var function = Resolve(job)
                 ?? throw new RotationStepException($"Secrets Manager cannot invoke the specified Lambda function {job.LambdaArn}.");
             await function.InvokeAsync(new RotationEvent(RotationSteps.TestSecret, job.Arn, job.Token, job.RotationToken, job.Region), _stopping.Token);
         }
@@ -124,7 +127,7 @@ internal sealed class RotationRunner : IAsyncDisposable
 
     private async Task RunAsync(RotationJob job)
     {
-        var function = Resolve(job.LambdaArn);
+        var function = Resolve(job);
         try
         {
             if (function is null)
@@ -139,7 +142,7 @@ internal sealed class RotationRunner : IAsyncDisposable
         catch (Exception e)
         {
             // Whatever went wrong (a failed step, an unreachable endpoint, a malformed answer), the rotation ends here.
-            _logger.LogWarning("Rotation of {Secret} to version {Version} failed: {Reason}", job.Arn, job.Token, e.Message);
+            _logger.LogWarning("Rotation of {Secret} to version {Version} by {Rotator} failed: {Reason}", job.Arn, job.Token, job.Rotator, e.Message);
             lock (_state.Sync)
             {
                 if (Find(job) is { } secret && secret.Rotation.RunningToken == job.Token) secret.Rotation.RunningToken = null;
@@ -177,6 +180,13 @@ internal sealed class RotationRunner : IAsyncDisposable
 
     private Secret? Find(RotationJob job) =>
         _state.Region(job.Region).Secrets.TryGetValue(job.Name, out var s) && s.Arn == job.Arn ? s : null;
+
+    private IRotationFunction? Resolve(RotationJob job)
+    {
+        // A managed external secret rotates through its partner; the built-in stand-in plays the partner.
+        if (job.PartnerType is not null) return new SingleUserRotationFunction(_api, $"partner {job.PartnerType}", PartnerStandIn.RotatedKey(job.PartnerType));
+        return Resolve(job.LambdaArn!);
+    }
 
     private IRotationFunction? Resolve(string lambdaArn)
     {

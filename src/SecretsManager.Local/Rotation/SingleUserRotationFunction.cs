@@ -7,14 +7,25 @@ namespace SecretsManager.Local.Rotation;
 /// <summary>
 /// The built-in <c>SecretsManagerLocalSingleUser</c> function: like AWS's single-user template, but with no database behind
 /// it. createSecret writes a new random password into the JSON key <c>password</c> (or replaces a non-JSON value) as AWSPENDING;
+/// as the stand-in for a managed external secret's partner it writes the key that partner rotates;
 /// setSecret has nothing to set; testSecret reads the pending value back; finishSecret moves AWSCURRENT to it.
 /// </summary>
 internal sealed class SingleUserRotationFunction : IRotationFunction
 {
     public const string FunctionName = "SecretsManagerLocalSingleUser";
     private readonly LocalApiClient _api;
+    private readonly string _name;
+    private readonly string _key;
 
-    public SingleUserRotationFunction(LocalApiClient api) => _api = api;
+    /// <param name="api">The endpoint's own API.</param>
+    /// <param name="name">What failures name: the function, or the partner it stands in for.</param>
+    /// <param name="key">The JSON key that receives the new random value.</param>
+    public SingleUserRotationFunction(LocalApiClient api, string name = FunctionName, string key = "password")
+    {
+        _api = api;
+        _name = name;
+        _key = key;
+    }
 
     public async Task InvokeAsync(RotationEvent e, CancellationToken ct)
     {
@@ -31,7 +42,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
         }
         catch (LocalApiException ex)
         {
-            throw new RotationStepException($"{FunctionName} {e.Step} failed: {ex.Message}", ex);
+            throw new RotationStepException($"{_name} {e.Step} failed: {ex.Message}", ex);
         }
     }
 
@@ -59,7 +70,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
         }, ct);
     }
 
-    private static string NewValue(string? currentString, string password)
+    private string NewValue(string? currentString, string password)
     {
         if (currentString is not null)
         {
@@ -67,7 +78,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
             {
                 if (JsonNode.Parse(currentString) is JsonObject obj)
                 {
-                    obj["password"] = password;
+                    obj[_key] = password;
                     return obj.Text();
                 }
             }

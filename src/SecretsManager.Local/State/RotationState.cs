@@ -12,6 +12,15 @@ internal sealed class RotationState
     public DateTimeOffset? LastRotatedDate { get; set; }
     public DateTimeOffset? NextRotationDate { get; set; }
 
+    /// <summary>For a managed external secret: the role Secrets Manager assumes to rotate it through the partner.</summary>
+    public string? ExternalRoleArn { get; set; }
+
+    /// <summary>The partner's rotation metadata, in the order given; replaced whole, never mutated (Clone shares it).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? ExternalMetadata { get; set; }
+
+    /// <summary>True when the secret rotates through its partner rather than a Lambda.</summary>
+    public bool IsExternal => ExternalRoleArn is not null;
+
     /// <summary>
     /// For a ScheduleExpression: the days between rotations, which AWS reports as AutomaticallyAfterDays "calculated from
     /// the rotation schedule after every successful rotation". Never used to schedule.

@@ -28,6 +28,9 @@ internal sealed class Secret
     public RotationState Rotation { get; set; } = new();
     public string? OwningService { get; init; }
 
+    /// <summary>For a managed external secret: the partner's secret type (CreateSecret/UpdateSecret Type).</summary>
+    public string? Type { get; set; }
+
     /// <summary>For a replica: the Region of its primary. Null for a primary/standalone secret.</summary>
     public string? PrimaryRegion { get; set; }
 
