@@ -22,6 +22,7 @@ namespace SecretsManager.Engine.Internal
                     NextToken = token,
                     Filters = request.Filters,
                     SortOrder = request.SortOrder,
+                    SortBy = request.SortBy,
                 });
                 foreach (SecretListEntry entry in page.SecretList ?? Enumerable.Empty<SecretListEntry>()) { yield return entry; }
                 token = NextToken(token, page.NextToken, "ListSecrets");
