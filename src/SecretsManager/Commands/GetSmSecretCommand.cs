@@ -53,9 +53,16 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ListSet)]
         public SwitchParameter IncludePlannedDeletion { get; set; }
 
-        /// <summary>Sort by creation date: asc or desc.</summary>
+        /// <summary>What the listing is sorted by: created-date (the service default), last-accessed-date, last-changed-date or name.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("asc", "desc")]
+        [ValidateModelEnum(ModelConstraints.SortByTypeValues)]
+        [ArgumentCompleter(typeof(SortByCompleter))]
+        public string SortBy { get; set; }
+
+        /// <summary>The direction of -SortBy: asc (the service default) or desc.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateModelEnum(ModelConstraints.SortOrderTypeValues)]
+        [ArgumentCompleter(typeof(SortOrderCompleter))]
         public string SortOrder { get; set; }
 
         /// <inheritdoc/>
@@ -82,7 +89,8 @@ namespace SecretsManager.Commands
             {
                 Filters = query.ServerFilters.Count > 0 ? query.ServerFilters : null,
                 IncludePlannedDeletion = IncludePlannedDeletion.IsPresent ? true : (bool?)null,
-                SortOrder = SortOrder?.ToLowerInvariant(),
+                SortBy = ValidateModelEnumAttribute.Canonical(ModelConstraints.SortByTypeValues, SortBy),
+                SortOrder = ValidateModelEnumAttribute.Canonical(ModelConstraints.SortOrderTypeValues, SortOrder),
             };
             var literalNames = new Dictionary<string, bool>();
             if (names != null)

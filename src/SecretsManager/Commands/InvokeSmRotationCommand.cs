@@ -1,13 +1,17 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
     /// <summary>
     /// Configures and starts rotation (RotateSecret). Rotation is asynchronous; -Wait polls until the new version
-    /// is AWSCURRENT (success) or the rotation is seen to fail or time out (an error for that secret).
+    /// is AWSCURRENT (success) or the rotation is seen to fail or time out (an error for that secret). A Lambda rotation
+    /// and a managed external secret's rotation through its partner (-ExternalSecretRotationRoleArn) are alternative
+    /// parameter sets, each with the three ways to give the schedule.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "SmRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RecordedSet)]
     [OutputType(typeof(SecretOperationResult))]
@@ -16,6 +20,9 @@ namespace SecretsManager.Commands
         private const string RecordedSet = "RecordedSchedule";
         private const string DaysSet = "AutomaticallyAfterDays";
         private const string ScheduleSet = "ScheduleExpression";
+        private const string ExternalRecordedSet = "ExternalRecordedSchedule";
+        private const string ExternalDaysSet = "ExternalAutomaticallyAfterDays";
+        private const string ExternalScheduleSet = "ExternalScheduleExpression";
 
         /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -26,26 +33,55 @@ namespace SecretsManager.Commands
         public string[] SecretId { get; set; }
 
         /// <summary>The rotation function's ARN; default the one already recorded on the secret.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordedSet)]
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
         [ValidateLength(ModelConstraints.RotationLambdaARNTypeMinLength, ModelConstraints.RotationLambdaARNTypeMaxLength)]
         public string RotationLambdaArn { get; set; }
 
+        /// <summary>
+        /// For a managed external secret (one with a Type): the ARN of the IAM role that lets Secrets Manager rotate it
+        /// through its partner, instead of a Lambda. Default the role already recorded on the secret. Required with a
+        /// schedule, so that a schedule alone stays unambiguous (the service keeps a recorded role either way).
+        /// </summary>
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ExternalDaysSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ExternalScheduleSet)]
+        [ValidateLength(ModelConstraints.RoleARNTypeMinLength, ModelConstraints.RoleARNTypeMaxLength)]
+        public string ExternalSecretRotationRoleArn { get; set; }
+
+        /// <summary>
+        /// For a managed external secret: the partner's rotation metadata, as a hashtable (@{ apiVersion = 'v65.0' }),
+        /// an ordered dictionary or objects with Key and Value. Default the metadata already recorded on the secret.
+        /// </summary>
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
+        [RotationMetadataTransformation]
+        [ValidateNotNullOrEmpty]
+        public ExternalSecretRotationMetadataItem[] ExternalSecretRotationMetadata { get; set; }
+
         /// <summary>Rotate every N days (1–1000).</summary>
         [Parameter(Mandatory = true, ParameterSetName = DaysSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ExternalDaysSet)]
         [ValidateRange(ModelConstraints.AutomaticallyRotateAfterDaysTypeMin, ModelConstraints.AutomaticallyRotateAfterDaysTypeMax)]
         public long AutomaticallyAfterDays { get; set; }
 
         /// <summary>Rotate on a rate() or cron() schedule, e.g. 'rate(10 days)'.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ScheduleSet)]
+        [Parameter(Mandatory = true, ParameterSetName = ExternalScheduleSet)]
         [ValidateLength(ModelConstraints.ScheduleExpressionTypeMinLength, ModelConstraints.ScheduleExpressionTypeMaxLength)]
         [ValidatePattern(ModelConstraints.ScheduleExpressionTypePattern)]
         public string ScheduleExpression { get; set; }
 
-        /// <summary>The rotation window, e.g. '3h' (2–3 characters of digits and h).</summary>
+        /// <summary>The rotation window in hours: digits followed by h, 2–3 characters ('3h', '12h'; not '12' or 'hh').</summary>
         [Parameter(ParameterSetName = DaysSet)]
         [Parameter(ParameterSetName = ScheduleSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
         [ValidateLength(ModelConstraints.DurationTypeMinLength, ModelConstraints.DurationTypeMaxLength)]
-        [ValidatePattern(ModelConstraints.DurationTypePattern)]
+        // Case-sensitive, as the model's pattern is: '3H' would pass PowerShell's default and fail at AWS.
+        [ValidatePattern(ModelConstraints.DurationTypePattern, Options = RegexOptions.None)]
         public string Duration { get; set; }
 
         /// <summary>Only record the schedule; the first rotation happens in the next window.</summary>
@@ -85,6 +121,8 @@ namespace SecretsManager.Commands
                 {
                     SecretId = id,
                     RotationLambdaARN = RotationLambdaArn,
+                    ExternalSecretRotationRoleArn = ExternalSecretRotationRoleArn,
+                    ExternalSecretRotationMetadata = ExternalSecretRotationMetadata?.ToList(),
                     RotationRules = Rules(),
                     RotateImmediately = NoImmediateRotation ? false : (bool?)null,
                     ClientRequestToken = ClientRequestToken,
@@ -101,17 +139,23 @@ namespace SecretsManager.Commands
 
         private RotationRulesType Rules()
         {
-            if (ParameterSetName == DaysSet) return new RotationRulesType { AutomaticallyAfterDays = AutomaticallyAfterDays, Duration = Duration };
-            if (ParameterSetName == ScheduleSet) return new RotationRulesType { ScheduleExpression = ScheduleExpression, Duration = Duration };
+            if (IsDaysSet) return new RotationRulesType { AutomaticallyAfterDays = AutomaticallyAfterDays, Duration = Duration };
+            if (IsScheduleSet) return new RotationRulesType { ScheduleExpression = ScheduleExpression, Duration = Duration };
             return null;
         }
 
+        private bool IsDaysSet => ParameterSetName == DaysSet || ParameterSetName == ExternalDaysSet;
+
+        private bool IsScheduleSet => ParameterSetName == ScheduleSet || ParameterSetName == ExternalScheduleSet;
+
         private string Describe(string id)
         {
-            string schedule = ParameterSetName == DaysSet ? $", then every {AutomaticallyAfterDays} days"
-                : ParameterSetName == ScheduleSet ? $", then on '{ScheduleExpression}'"
+            string schedule = IsDaysSet ? $", then every {AutomaticallyAfterDays} days"
+                : IsScheduleSet ? $", then on '{ScheduleExpression}'"
                 : string.Empty;
-            string function = RotationLambdaArn == null ? string.Empty : $" with {RotationLambdaArn}";
+            string function = RotationLambdaArn != null ? $" with {RotationLambdaArn}"
+                : ExternalSecretRotationRoleArn != null ? $" through its partner with role {ExternalSecretRotationRoleArn}"
+                : string.Empty;
             return NoImmediateRotation
                 ? $"Schedule rotation of secret '{id}'{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
                 : $"Rotate secret '{id}' now{function}{schedule} (a new AWSCURRENT version)";

@@ -42,6 +42,15 @@ namespace SecretsManager.Commands
         [ValidateLength(ModelConstraints.KmsKeyIdTypeMinLength, ModelConstraints.KmsKeyIdTypeMaxLength)]
         public string KmsKeyId { get; set; }
 
+        /// <summary>
+        /// For a managed external secret: the partner's secret type, such as SalesforceClientSecret (0–256 characters;
+        /// tab completion offers the documented partner types).
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateLength(ModelConstraints.MedeaTypeTypeMinLength, ModelConstraints.MedeaTypeTypeMaxLength)]
+        [ArgumentCompleter(typeof(ManagedExternalSecretTypeCompleter))]
+        public string Type { get; set; }
+
         /// <summary>Tags as a hashtable, e.g. @{ env = 'prod' }.</summary>
         [Parameter]
         [ValidateTags]
@@ -87,6 +96,7 @@ namespace SecretsManager.Commands
                 SecretBinary = binary,
                 Description = Description,
                 KmsKeyId = KmsKeyId,
+                Type = Type,
                 Tags = TagConverter.ToTags(Tag),
                 AddReplicaRegions = ReplicaRegion?.ToList(),
                 ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,

@@ -5,7 +5,7 @@ using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
-    /// <summary>Changes a secret's description, KMS key or value (UpdateSecret). A new value becomes AWSCURRENT.</summary>
+    /// <summary>Changes a secret's description, KMS key, partner type or value (UpdateSecret). A new value becomes AWSCURRENT.</summary>
     [Cmdlet(VerbsData.Update, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
     [OutputType(typeof(SecretOperationResult))]
     public sealed class UpdateSmSecretCommand : SecretsManagerCmdlet
@@ -43,6 +43,15 @@ namespace SecretsManager.Commands
         [ValidateLength(ModelConstraints.KmsKeyIdTypeMinLength, ModelConstraints.KmsKeyIdTypeMaxLength)]
         public string KmsKeyId { get; set; }
 
+        /// <summary>
+        /// For a managed external secret: the partner's secret type, such as SalesforceClientSecret (0–256 characters;
+        /// tab completion offers the documented partner types).
+        /// </summary>
+        [Parameter]
+        [ValidateLength(ModelConstraints.MedeaTypeTypeMinLength, ModelConstraints.MedeaTypeTypeMaxLength)]
+        [ArgumentCompleter(typeof(ManagedExternalSecretTypeCompleter))]
+        public string Type { get; set; }
+
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
@@ -51,9 +60,9 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (SecretString == null && SecretBinary == null && Description == null && KmsKeyId == null)
+            if (SecretString == null && SecretBinary == null && Description == null && KmsKeyId == null && Type == null)
             {
-                ThrowArgumentError("NothingToUpdate", "Update-SmSecret needs at least one of -SecretString, -SecretBinary, -Description or -KmsKeyId.");
+                ThrowArgumentError("NothingToUpdate", "Update-SmSecret needs at least one of -SecretString, -SecretBinary, -Description, -KmsKeyId or -Type.");
             }
         }
 
@@ -63,6 +72,7 @@ namespace SecretsManager.Commands
             var changes = new List<string>();
             if (Description != null) changes.Add("description");
             if (KmsKeyId != null) changes.Add("KMS key");
+            if (Type != null) changes.Add($"type '{Type}'");
             if (SecretString != null || SecretBinary != null) changes.Add("value (a new AWSCURRENT version)");
             foreach (string id in SecretId)
             {
@@ -74,6 +84,7 @@ namespace SecretsManager.Commands
                     SecretBinary = SecretBinary,
                     Description = Description,
                     KmsKeyId = KmsKeyId,
+                    Type = Type,
                     ClientRequestToken = ClientRequestToken,
                 };
                 if (!TryCall(id, "UpdateSecret", () => ClientFor(id).UpdateSecret(request), out var response)) continue;

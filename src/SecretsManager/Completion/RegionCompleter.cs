@@ -21,11 +21,7 @@ namespace SecretsManager.Commands
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            string prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            return Regions
-                .Where(r => r.StartsWith(prefix, System.StringComparison.OrdinalIgnoreCase))
-                .Select(r => new CompletionResult(r, r, CompletionResultType.ParameterValue, r))
-                .ToList();
+            return ValueCompletion.StartingWith(Regions, wordToComplete);
         }
     }
 }

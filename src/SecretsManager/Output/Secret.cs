@@ -68,6 +68,15 @@ namespace SecretsManager
         /// <summary>Each version id with its staging labels.</summary>
         public Dictionary<string, string[]> VersionIdsToStages { get; private set; }
 
+        /// <summary>For a managed external secret: the partner's secret type, such as SalesforceClientSecret.</summary>
+        public string Type { get; private set; }
+
+        /// <summary>For a managed external secret: the IAM role Secrets Manager uses to rotate it through the partner.</summary>
+        public string ExternalSecretRotationRoleArn { get; private set; }
+
+        /// <summary>For a managed external secret: the partner's rotation metadata as key = value (keys case-insensitive).</summary>
+        public Hashtable ExternalSecretRotationMetadata { get; private set; }
+
         /// <summary>The AWS service that manages the secret, if any.</summary>
         public string OwningService { get; private set; }
 
@@ -99,6 +108,9 @@ namespace SecretsManager
             TagList = ToTagList(e.Tags),
             VersionIdsToStages = ToStages(e.SecretVersionsToStages),
             OwningService = e.OwningService,
+            Type = e.Type,
+            ExternalSecretRotationRoleArn = e.ExternalSecretRotationRoleArn,
+            ExternalSecretRotationMetadata = ToMetadata(e.ExternalSecretRotationMetadata),
             PrimaryRegion = e.PrimaryRegion,
         };
 
@@ -121,6 +133,9 @@ namespace SecretsManager
             TagList = ToTagList(r.Tags),
             VersionIdsToStages = ToStages(r.VersionIdsToStages),
             OwningService = r.OwningService,
+            Type = r.Type,
+            ExternalSecretRotationRoleArn = r.ExternalSecretRotationRoleArn,
+            ExternalSecretRotationMetadata = ToMetadata(r.ExternalSecretRotationMetadata),
             PrimaryRegion = r.PrimaryRegion,
             ReplicationStatus = SecretReplicaStatus.FromList(r.ReplicationStatus),
         };
@@ -132,6 +147,14 @@ namespace SecretsManager
             {
                 foreach (Tag tag in tags) table[tag.Key] = tag.Value;
             }
+            return table;
+        }
+
+        private static Hashtable ToMetadata(List<ExternalSecretRotationMetadataItem> items)
+        {
+            if (items == null) return null;
+            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in items) table[item.Key] = item.Value;
             return table;
         }
 
