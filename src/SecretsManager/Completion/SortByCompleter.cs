@@ -1,17 +1,11 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
     /// <summary>Completes -SortBy with the model's SortByType values.</summary>
-    public sealed class SortByCompleter : IArgumentCompleter
+    public sealed class SortByCompleter : ModelEnumCompleter
     {
-        /// <inheritdoc/>
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ValueCompletion.StartingWith(ValidateModelEnumAttribute.Split(ModelConstraints.SortByTypeValues), wordToComplete);
+        /// <summary>Completes with ModelConstraints.SortByTypeValues.</summary>
+        public SortByCompleter() : base(ModelConstraints.SortByTypeValues) { }
     }
 }

@@ -1,17 +1,11 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
     /// <summary>Completes -SortOrder with the model's SortOrderType values.</summary>
-    public sealed class SortOrderCompleter : IArgumentCompleter
+    public sealed class SortOrderCompleter : ModelEnumCompleter
     {
-        /// <inheritdoc/>
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ValueCompletion.StartingWith(ValidateModelEnumAttribute.Split(ModelConstraints.SortOrderTypeValues), wordToComplete);
+        /// <summary>Completes with ModelConstraints.SortOrderTypeValues.</summary>
+        public SortOrderCompleter() : base(ModelConstraints.SortOrderTypeValues) { }
     }
 }
