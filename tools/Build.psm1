@@ -29,11 +29,18 @@ function Invoke-SmBuild {
     Write-Host "Building SecretsManager ($Configuration)" -ForegroundColor Cyan
     # publish, not build: a netstandard2.0 library only gets its dependencies copied on publish.
     Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager/SecretsManager.csproj') -c $Configuration -o $publish --nologo -v q
+    $loaderPublish = Join-Path $out 'publish/SecretsManager.Loader'
+    Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager.Loader/SecretsManager.Loader.csproj') -c $Configuration -o $loaderPublish --nologo -v q
     if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
     $null = New-Item $moduleOut -ItemType Directory
+    # The module root holds only what PowerShell loads itself; the engine and every dependency go to dependencies/,
+    # where the module's loader serves them (a private load context on PowerShell 7, a resolver on Windows PowerShell).
+    $dependencies = New-Item (Join-Path $moduleOut 'dependencies') -ItemType Directory
+    Copy-Item (Join-Path $publish 'SecretsManager.dll') $moduleOut
     Get-ChildItem $publish -Filter *.dll |
-        Where-Object Name -NE 'System.Management.Automation.dll' |
-        Copy-Item -Destination $moduleOut
+        Where-Object Name -NotIn 'System.Management.Automation.dll', 'SecretsManager.dll' |
+        Copy-Item -Destination $dependencies
+    Copy-Item (Join-Path $loaderPublish 'SecretsManager.Loader.dll') $dependencies
 
     $version = Get-SmModuleVersion -Root $Root
     $manifest = Get-Content -Raw (Join-Path $Root 'SecretsManager.psd1')
@@ -144,6 +151,8 @@ function Invoke-SmTest {
 
     Write-Host 'Pester' -ForegroundColor Cyan
     Invoke-Dotnet build (Join-Path $Root 'tools/Pester/Pester.Staging.csproj') --nologo -v q | Out-Host
+    # Other modules' AWSSDK.Core builds and the reference assemblies, for the isolation and closure tests.
+    Invoke-Dotnet restore (Join-Path $Root 'tests/SecretsManager.OtherSdks/SecretsManager.OtherSdks.csproj') --nologo -v q | Out-Host
     Remove-Module Pester -ErrorAction Ignore
     Import-Module (Join-Path $Root '.tools/Modules/Pester/Pester.psd1') -Force
     $config = New-PesterConfiguration

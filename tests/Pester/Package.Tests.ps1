@@ -35,7 +35,7 @@ AfterAll {
 }
 
 Describe 'build.ps1 Package' -Tag 'Package' {
-    It 'makes out/package/SecretsManager.<version>.nupkg holding the manifest, the assemblies and the format file' {
+    It 'makes out/package/SecretsManager.<version>.nupkg holding the manifest, the cmdlet assembly, the format file and the dependencies folder' {
         $nupkg = Join-Path $script:packageDir "SecretsManager.$script:version.nupkg"
         $nupkg | Should -Exist
         Add-Type -AssemblyName System.IO.Compression.FileSystem
@@ -43,7 +43,10 @@ Describe 'build.ps1 Package' -Tag 'Package' {
         try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
         $entries | Should -Contain 'SecretsManager.psd1'
         $entries | Should -Contain 'SecretsManager.dll'
-        $entries | Should -Contain 'SecretsManager.Engine.dll'
+        $entries | Should -Contain 'dependencies/SecretsManager.Engine.dll'
+        $entries | Should -Contain 'dependencies/SecretsManager.Loader.dll'
+        $entries | Should -Contain 'dependencies/AWSSDK.Core.dll'
+        $entries | Where-Object { $_ -notmatch '/' -and $_ -like '*.dll' } | Should -Be @('SecretsManager.dll') -Because 'only the cmdlet assembly is loaded by PowerShell itself'
         $entries | Should -Contain 'SecretsManager.Format.ps1xml'
         $entries | Should -Contain 'SecretsManager.nuspec'
     }

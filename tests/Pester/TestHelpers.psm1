@@ -94,6 +94,14 @@ function Get-SmPwshCommand {
     else { , @($process) }
 }
 
+function Get-SmNuGetPackagesFolder {
+    # Where NuGet restores packages (tests/SecretsManager.OtherSdks puts the other SDKs and reference assemblies there).
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    $line = @(& dotnet nuget locals global-packages --list) -match 'global-packages:' | Select-Object -First 1
+    if (-not $line) { throw 'dotnet nuget locals did not name the global packages folder.' }
+    ($line -replace '^.*global-packages:\s*', '').Trim()
+}
+
 function Invoke-SmChildPwsh {
     <#
     .SYNOPSIS
@@ -166,6 +174,6 @@ Import-Module '$(Get-SmTestModulePath)'
     finally { $ps.Dispose() }
 }
 
-Export-ModuleMember -Function Get-SmTestRoot, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock,
+Export-ModuleMember -Function Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock,
     Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
     Get-SmTerminatingError, ConvertTo-SmTagTable, Invoke-SmWithoutHost

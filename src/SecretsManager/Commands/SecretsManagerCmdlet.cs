@@ -89,6 +89,11 @@ namespace SecretsManager.Commands
 
         private ISecretsManagerClient CreateClient(string region)
         {
+            string conflict = DependencyConflicts.Check();
+            if (conflict != null)
+            {
+                ThrowTerminatingError(ErrorRecordFactory.Local("SecretsManagerDependencyConflict", ErrorCategory.ResourceUnavailable, null, conflict));
+            }
             var options = ClientOptionsBuilder.Build(region, ProfileName, Credential, EndpointUrl);
             try
             {
@@ -99,6 +104,7 @@ namespace SecretsManager.Commands
                     WriteDebug($"Region '{resolution.Region}' from {resolution.RegionSource}.");
                     WriteDebug($"Credentials from {resolution.CredentialSource}.");
                     WriteDebug($"Endpoint {resolution.Endpoint} from {resolution.EndpointSource}.");
+                    WriteDebug($"Engine on {EngineRuntime.SdkDescription}, load context {ModuleAssemblyLoader.ContextOf(typeof(ISecretsManagerClient).Assembly)}.");
                 }
                 return client;
             }

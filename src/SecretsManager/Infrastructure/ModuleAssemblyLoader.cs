@@ -1,0 +1,57 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Runs on Import-Module and Remove-Module. The engine and every dependency live in the module's 'dependencies'
+    /// folder, which PowerShell never loads on its own:
+    /// on PowerShell 7 the engine is served from a private AssemblyLoadContext (SecretsManager.Loader.dll, a separate
+    /// assembly so that .NET Framework never meets a type derived from AssemblyLoadContext, which it lacks); on Windows
+    /// PowerShell an AssemblyResolve handler serves the files, as binding redirects would.
+    /// </summary>
+    public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    {
+        private const string LoaderType = "SecretsManager.Loader.EngineLoader";
+
+        /// <summary>The module's dependencies folder.</summary>
+        internal static string DependencyFolder { get; } =
+            Path.Combine(Path.GetDirectoryName(typeof(ModuleAssemblyLoader).Assembly.Location) ?? ".", "dependencies");
+
+        /// <summary>True on .NET Framework (Windows PowerShell), where no AssemblyLoadContext exists.</summary>
+        internal static bool IsDesktop { get; } = RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public void OnImport()
+        {
+            if (IsDesktop) DesktopDependencyResolver.Register(DependencyFolder);
+            else InvokeLoader("Initialize", DependencyFolder);
+        }
+
+        /// <inheritdoc/>
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            if (IsDesktop) DesktopDependencyResolver.Unregister();
+            else InvokeLoader("Remove");
+        }
+
+        /// <summary>The load context an assembly runs in, for -Debug ("Default", or the module's private context).</summary>
+        internal static string ContextOf(Assembly assembly) =>
+            IsDesktop ? "AppDomain (Windows PowerShell has no load contexts)" : (string)InvokeLoader("ContextOf", assembly);
+
+        private static object InvokeLoader(string method, params object[] arguments)
+        {
+            string path = Path.Combine(DependencyFolder, "SecretsManager.Loader.dll");
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The SecretsManager module is incomplete: '{path}' is missing. Reinstall the module.", path);
+            }
+            // LoadFrom puts the loader into the default context, next to this assembly; a second call returns the same one.
+            Type loader = Assembly.LoadFrom(path).GetType(LoaderType, throwOnError: true);
+            return loader.GetMethod(method, BindingFlags.Public | BindingFlags.Static).Invoke(null, arguments);
+        }
+    }
+}
