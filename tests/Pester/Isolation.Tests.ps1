@@ -121,6 +121,21 @@ Out (Get-SmSecretValue -SecretId iso/re -AsPlainText)
         $out | Should -Be @('one', 'two')
     }
 
+    It 'would refuse, on Windows PowerShell, an AWSSDK.Core 4.x loaded first from elsewhere, naming it and the way out' {
+        # Windows PowerShell has no load contexts, so the check that guards it is run here on the same inputs.
+        $find = @'
+$find = (Get-Module SecretsManager).ImplementingAssembly.GetType('SecretsManager.Commands.DependencyConflicts', $true).GetMethod('Find', [System.Reflection.BindingFlags] 'NonPublic, Static')
+$folder = Join-Path (Get-Module SecretsManager).ModuleBase 'dependencies'
+Out ([string] $find.Invoke($null, [object[]] @([System.Reflection.Assembly[]] [AppDomain]::CurrentDomain.GetAssemblies(), [string] $folder)))
+'@
+        $conflict = Invoke-SmIsolated -Pre "Add-Type -Path '$script:sdk40'" -Body $find
+        $conflict[0] | Should -Match 'AWSSDK\.Core 4\.0\.3\.3 from .+4\.0\.3\.3.+ is already loaded; SecretsManager needs AWSSDK\.Core 4\.1\.0'
+        $conflict[0] | Should -Match 'Import SecretsManager before the other module'
+        # Another major version (3.3.0.0) loads side by side; our own files are no conflict.
+        (Invoke-SmIsolated -Pre "Add-Type -Path '$script:sdk37'" -Body $find)[0] | Should -BeNullOrEmpty
+        (Invoke-SmIsolated -Body ('$null = Get-SmSecret -Name none/*' + "`n" + $find))[0] | Should -BeNullOrEmpty
+    }
+
     It 'names the AWSSDK.Core file and load context under -Debug' {
         $out = Invoke-SmIsolated -Body @'
 $debug = Get-SmSecret -Name 'nothing/*' -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
