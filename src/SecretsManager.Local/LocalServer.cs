@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -69,6 +70,12 @@ public sealed class LocalServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
+        // Only --port decides where it listens: no configuration source (ASPNETCORE_/DOTNET_ variables, an
+        // appsettings.json beside the binary) may add a Kestrel endpoint or URL, such as 0.0.0.0.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(); // where the settings below go
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
         builder.Logging.ClearProviders();
         if (options.HandleConsoleSignals)
         {
@@ -97,6 +104,7 @@ public sealed class LocalServer : IAsyncDisposable
             OperationRegistry.CreateDefault(), rotation, dueWork, logger);
         var hooks = new TestHooks(state, clock, dueWork, rotation);
 
+        app.Use((http, next) => LoopbackGuard.InvokeAsync(http, () => next(http)));
         app.MapPost("/", dispatcher.HandleAsync);
         app.MapPost("/_local/reset", hooks.ResetAsync);
         app.MapPost("/_local/clock/advance", hooks.AdvanceAsync);
@@ -105,7 +113,13 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapFallback(TestHooks.NotFoundAsync);
 
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        if (addresses.Count != 1 || !addresses[0].StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+        {
+            await app.StopAsync(CancellationToken.None);
+            throw new InvalidOperationException($"SecretsManager.Local must listen on 127.0.0.1 only, but Kestrel listens on {string.Join(", ", addresses)}.");
+        }
+        var address = addresses[0];
         var url = "http://127.0.0.1:" + new Uri(address).Port;
         rotation.BaseUrl = url;
         return new LocalServer(app, url, clock, rotation, state, dueWork);

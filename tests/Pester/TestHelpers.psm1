@@ -27,13 +27,13 @@ function Stop-SmLocalEndpoint {
 function Reset-SmLocalEndpoint {
     # Clears all state on the endpoint through its test hook.
     param([Parameter(Mandatory)] $Endpoint)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/reset"
+    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/reset" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }
 }
 
 function Set-SmLocalClock {
     # Moves the endpoint's clock forward, so recovery windows and rotation schedules can be tested.
     param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)][timespan] $Advance)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/clock/advance?seconds=$([int64]$Advance.TotalSeconds)"
+    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/clock/advance?seconds=$([int64]$Advance.TotalSeconds)" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }
 }
 
 function Set-SmTestDefault {

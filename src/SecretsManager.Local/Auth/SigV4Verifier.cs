@@ -68,6 +68,16 @@ internal sealed class SigV4Verifier
         var signedHeaders = signedHeadersText.Split(';');
         if (!signedHeaders.Contains("host"))
             throw new ServiceException(ErrorCodes.InvalidSignature, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+        // AWS's SigV4 rule ("Create a canonical request", Signature Version 4 signing, IAM User Guide): the canonical
+        // headers must include host and every x-amz-* header the request carries, x-amz-date among them. An unsigned
+        // X-Amz-Target would let whoever relays a signed request change its operation.
+        foreach (var header in request.Headers.Keys)
+        {
+            var name = header.ToLowerInvariant();
+            if (name.StartsWith("x-amz-", StringComparison.Ordinal) && !signedHeaders.Contains(name))
+                throw new ServiceException(ErrorCodes.InvalidSignature,
+                    $"'{header}' must be a 'SignedHeader' in the AWS Authorization: every x-amz-* header of a request is signed.");
+        }
         var canonical = SigV4Crypto.CanonicalRequest(request.Method, request.Path.HasValue ? request.PathBase + request.Path : "/",
             request.QueryString.Value ?? "", signedHeaders, name => HeaderValue(request, name), SigV4Crypto.HexSha256(body));
         var scope = $"{date}/{region}/{service}/aws4_request";

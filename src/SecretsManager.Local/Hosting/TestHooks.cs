@@ -14,6 +14,7 @@ internal sealed class TestHooks
     private readonly ServiceState _state;
     private readonly LocalClock _clock;
     private static readonly TimeSpan RotationWait = TimeSpan.FromSeconds(60);
+    private const double MaxAdvanceSeconds = 100 * 366 * 86400.0;
     private readonly DueWork _dueWork;
     private readonly RotationRunner _rotation;
 
@@ -43,12 +44,14 @@ internal sealed class TestHooks
     public async Task AdvanceAsync(HttpContext http)
     {
         string? text = http.Request.Query["seconds"];
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds < 0 || double.IsInfinity(seconds))
+        // Finite, not negative, and at most 100 years, so neither TimeSpan nor the clock can overflow into a 500.
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !double.IsFinite(seconds)
+            || seconds < 0 || seconds > MaxAdvanceSeconds)
         {
             await Write(http, 400, new JsonObject
             {
                 ["__type"] = ErrorCodes.InvalidParameter,
-                ["message"] = "Query parameter 'seconds' must be a non-negative number of seconds.",
+                ["message"] = "Query parameter 'seconds' must be a number of seconds from 0 to 100 years.",
             });
             return;
         }

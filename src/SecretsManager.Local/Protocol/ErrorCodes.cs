@@ -16,6 +16,7 @@ public static class ErrorCodes
     public const string Serialization = "SerializationException";
     public const string UnknownOperation = "UnknownOperationException";
     public const string AccessDenied = "AccessDeniedException";
+    public const string RequestEntityTooLarge = "RequestEntityTooLargeException";
     public const string InvalidSignature = "InvalidSignatureException";
     public const string UnrecognizedClient = "UnrecognizedClientException";
     public const string IncompleteSignature = "IncompleteSignatureException";

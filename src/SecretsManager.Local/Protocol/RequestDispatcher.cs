@@ -61,6 +61,16 @@ internal sealed class RequestDispatcher
             await WriteAsync(http.Response, e.StatusCode, new JsonObject { ["__type"] = e.Code, ["message"] = e.Message });
             return;
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusal, above all a body over the 4 MiB limit: the client's mistake, never a retryable 500.
+            await WriteAsync(http.Response, e.StatusCode, new JsonObject
+            {
+                ["__type"] = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? ErrorCodes.RequestEntityTooLarge : ErrorCodes.Serialization,
+                ["message"] = e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is larger than 4 MiB." : e.Message,
+            });
+            return;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _logger.LogError(e, "Unhandled error in request {RequestId}", requestId);
@@ -126,7 +136,47 @@ internal sealed class RequestDispatcher
             doc.Dispose();
             throw new ServiceException(ErrorCodes.Serialization, "The request body must be a JSON object.");
         }
+        try
+        {
+            CheckText(doc.RootElement);
+        }
+        catch
+        {
+            doc.Dispose();
+            throw;
+        }
         return doc;
+    }
+
+    /// <summary>
+    /// Every string and member name must be text: invalid UTF-8, or an escaped lone surrogate (\ud800), is a
+    /// SerializationException here rather than an exception deep in an operation (a 500 a client would retry).
+    /// </summary>
+    private static void CheckText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray()) CheckText(item);
+                    break;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        CheckText(property.Value);
+                    }
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ServiceException(ErrorCodes.Serialization, "The request body holds a string that is not valid UTF-8 or UTF-16 text (for example a lone surrogate).");
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

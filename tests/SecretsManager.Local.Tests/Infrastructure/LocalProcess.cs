@@ -33,9 +33,13 @@ public sealed partial class LocalProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet SecretsManager.Local.dll args</c> and waits for the line that carries its URL.</summary>
-    public static async Task<LocalProcess> StartAsync(params string[] args)
+    public static Task<LocalProcess> StartAsync(params string[] args) => StartAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with these environment variables set for the process.</summary>
+    public static async Task<LocalProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.ArgumentList.Add(DllPath());
         foreach (var a in args) psi.ArgumentList.Add(a);
         var local = new LocalProcess(Process.Start(psi)!);

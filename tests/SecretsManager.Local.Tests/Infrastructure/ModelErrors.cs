@@ -13,7 +13,7 @@ public static class ModelErrors
     {
         "ValidationException", "SerializationException", "UnknownOperationException", "AccessDeniedException",
         "InvalidSignatureException", "UnrecognizedClientException", "IncompleteSignatureException",
-        "MissingAuthenticationTokenException", "InternalServiceError",
+        "MissingAuthenticationTokenException", "InternalServiceError", "RequestEntityTooLargeException",
     };
 
     private static readonly Lazy<Dictionary<string, HashSet<string>>?> ByOperation = new(Load);

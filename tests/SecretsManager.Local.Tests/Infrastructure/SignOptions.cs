@@ -26,6 +26,15 @@ public sealed record SignOptions
     /// <summary>More headers to send and sign (as real clients sign User-Agent and the like).</summary>
     public IReadOnlyDictionary<string, string>? ExtraSignedHeaders { get; init; }
 
+    /// <summary>Signs and sends these bytes as the body instead of the UTF-8 of the text (bodies that aren't valid UTF-8).</summary>
+    public byte[]? Payload { get; init; }
+
+    /// <summary>Leave X-Amz-Target out of the signed headers, though it is sent (a relay that changes the operation).</summary>
+    public bool TargetUnsigned { get; init; }
+
+    /// <summary>Send and sign this Host instead of the endpoint's (a page reaching it through DNS rebinding).</summary>
+    public string? Host { get; init; }
+
     public static SignOptions Default { get; } = new();
 
     public static SignOptions ForRegion(string region) => new() { Region = region };

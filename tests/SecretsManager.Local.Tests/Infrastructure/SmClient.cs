@@ -41,20 +41,21 @@ public sealed class SmClient : IDisposable
     {
         sign ??= SignOptions.Default;
         var uri = new Uri(BaseUrl + "/");
-        var payload = Encoding.UTF8.GetBytes(rawBody);
+        var payload = sign.Payload ?? Encoding.UTF8.GetBytes(rawBody);
         var signedAt = sign.SignedAt ?? DateTime.UtcNow;
         var amzDate = SigV4Signer.AmzDate(signedAt);
 
         var headers = new Dictionary<string, string>
         {
             ["content-type"] = JsonContentType,
-            ["host"] = uri.Authority,
+            ["host"] = sign.Host ?? uri.Authority,
             ["x-amz-date"] = amzDate,
         };
-        if (target is not null) headers["x-amz-target"] = target;
+        if (target is not null && !sign.TargetUnsigned) headers["x-amz-target"] = target;
         foreach (var extra in sign.ExtraSignedHeaders ?? new Dictionary<string, string>()) headers[extra.Key] = extra.Value;
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        if (sign.Host is not null) request.Headers.Host = sign.Host;
         var sent = sign.BodySentInsteadOfSigned ?? payload;
         request.Content = new ByteArrayContent(sent);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonContentType);
@@ -85,11 +86,12 @@ public sealed class SmClient : IDisposable
         return answer;
     }
 
-    /// <summary>Calls a test hook (<c>/_local/...</c>), which needs no signature.</summary>
+    /// <summary>Calls a test hook (<c>/_local/...</c>), which needs no signature but its own header.</summary>
     public async Task<SmResponse> HookAsync(HttpMethod method, string pathAndQuery)
     {
         using var request = new HttpRequestMessage(method, BaseUrl + pathAndQuery);
         if (method == HttpMethod.Post) request.Content = new ByteArrayContent([]);
+        request.Headers.Add("X-SecretsManager-Local-Hook", "1");
         using var response = await _http.SendAsync(request).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         return new SmResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? string.Empty, text);
