@@ -90,7 +90,9 @@ public sealed class LocalServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, options.Port);
-            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            // The API's 4 MiB limit is checked once the body is read (a clean 413); Kestrel's own, higher limit only
+            // stops bodies so large that reading them would be the harm.
+            k.Limits.MaxRequestBodySize = RequestDispatcher.MaxBodyBytes * 4;
         });
         builder.WebHost.UseSetting(WebHostDefaults.PreventHostingStartupKey, "true");
         var app = builder.Build();

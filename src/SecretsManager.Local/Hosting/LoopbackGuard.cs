@@ -5,8 +5,9 @@ using SecretsManager.Local.Protocol;
 namespace SecretsManager.Local.Hosting;
 
 /// <summary>
-/// Keeps a web page in the user's browser from using the endpoint. Every request must name this endpoint in its Host
-/// header (127.0.0.1, localhost or [::1] with the endpoint's port), which defeats DNS rebinding; the unauthenticated
+/// Keeps a web page in the user's browser from using the endpoint. Every request must name a loopback host in its Host
+/// header (127.0.0.1, localhost or [::1]; any port, so a local proxy in front still works), which defeats DNS
+/// rebinding: a rebound page's requests carry its own host name. The unauthenticated
 /// /_local hooks also refuse any request with an Origin header and require <see cref="HookHeader"/>, which a browser
 /// can't send without a CORS preflight that this endpoint never grants.
 /// </summary>
@@ -17,12 +18,10 @@ internal static class LoopbackGuard
 
     public static async Task InvokeAsync(HttpContext http, Func<Task> next)
     {
-        // The endpoint listens on one port only, so the connection's port is the endpoint's.
-        int port = http.Connection.LocalPort;
         var host = http.Request.Host;
-        if (!host.HasValue || host.Port != port || !LoopbackHosts.Contains(host.Host, StringComparer.OrdinalIgnoreCase))
+        if (!host.HasValue || !LoopbackHosts.Contains(host.Host, StringComparer.OrdinalIgnoreCase))
         {
-            await RefuseAsync(http, $"SecretsManager.Local answers only requests addressed to 127.0.0.1:{port} or localhost:{port}; this one was addressed to '{host}'.");
+            await RefuseAsync(http, $"SecretsManager.Local answers only requests addressed to 127.0.0.1 or localhost; this one was addressed to '{host}'.");
             return;
         }
         if (http.Request.Path.StartsWithSegments("/_local"))

@@ -21,6 +21,9 @@ internal sealed class RequestDispatcher
     private const string TargetPrefix = "secretsmanager.";
     private const string ContentType = "application/x-amz-json-1.1";
     private static readonly TimeSpan AnswerAfterLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest request body answered: 4 MiB.</summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
     private readonly ServiceState _state;
     private readonly LocalClock _clock;
     private readonly SigV4Verifier _verifier;
@@ -183,6 +186,9 @@ internal sealed class RequestDispatcher
     {
         using var ms = new MemoryStream();
         await request.Body.CopyToAsync(ms);
+        // Read whole first, so the client, done sending, reads this answer instead of a reset connection.
+        if (ms.Length > MaxBodyBytes)
+            throw new ServiceException(ErrorCodes.RequestEntityTooLarge, "The request body is larger than 4 MiB.", StatusCodes.Status413PayloadTooLarge);
         return ms.ToArray();
     }
 
