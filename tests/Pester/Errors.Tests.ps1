@@ -189,3 +189,27 @@ $null = New-SmSecret -Name 'env/secret' -SecretString 'from env'
         @(Get-SmSecret) | Should -HaveCount 0
     }
 }
+
+Describe 'Region names' -Tag 'Errors' {
+    It 'refuses a -Region longer than one DNS label (63 characters) as a validation error, before the SDK sees it' {
+        $long = ('a' * 64) + '-1'
+        $thrown = Get-SmTerminatingError { Get-SmSecret -Name 'x' -Region $long }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentValidationError,SecretsManager.Commands.GetSmSecretCommand'
+        $thrown.Exception.Message | Should -Match 'at most 63 characters'
+    }
+
+    It 'reports such a region from AWS_REGION as SecretsManagerConfiguration, never with an SDK type as ErrorId' {
+        $result = Invoke-IsolatedPwsh -Environment @{ AWS_REGION = ('a' * 64) + '-1'; AWS_ACCESS_KEY_ID = 'test'; AWS_SECRET_ACCESS_KEY = 'test' } -Script @"
+try { Get-SmSecret -Name 'x' -EndpointUrl '$($script:ep.Url)' } catch { [pscustomobject]@{ Id = `$_.FullyQualifiedErrorId; Message = `$_.Exception.Message } | ConvertTo-Json }
+"@
+        $result.Id | Should -BeExactly 'SecretsManagerConfiguration,SecretsManager.Commands.GetSmSecretCommand'
+        $result.Id | Should -Not -Match 'Amazon'
+        $result.Message | Should -Match 'AWS_REGION'
+    }
+
+    It 'refuses a -ReplicaRegion longer than 63 characters, naming the rule' {
+        $thrown = Get-SmTerminatingError { New-SmSecret -Name (New-SmTestName 'rep') -SecretString 'v' -ReplicaRegion (('b' * 64) + '-2') }
+        $thrown.FullyQualifiedErrorId | Should -BeExactly 'ParameterArgumentTransformationError,SecretsManager.Commands.NewSmSecretCommand'
+        $thrown.Exception.Message | Should -Match 'at most 63 characters'
+    }
+}

@@ -47,7 +47,16 @@ namespace SecretsManager.Engine.Internal
                 options, profile, () => DefaultAWSCredentialsIdentityResolver.GetCredentials(config));
 
             var resolution = new ClientResolution(region.Value, region.Source, credentials.Source, endpoint.Value, endpoint.Source);
-            var sdkClient = new SecretsManagerServiceClient(credentials.Value, config);
+            SecretsManagerServiceClient sdkClient;
+            try
+            {
+                sdkClient = new SecretsManagerServiceClient(credentials.Value, config);
+            }
+            catch (AmazonClientException e)
+            {
+                // No AWSSDK exception leaves the engine: what the SDK refuses here is configuration.
+                throw new SecretsManagerConfigurationException($"The Secrets Manager client could not be created: {e.Message}", e);
+            }
             return new SecretsManagerClient(sdkClient, resolution, ownedByCache);
         }
 

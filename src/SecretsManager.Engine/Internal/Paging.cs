@@ -50,7 +50,9 @@ namespace SecretsManager.Engine.Internal
 
         public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByIds(ISecretsManagerClient client, IEnumerable<string> secretIds)
         {
-            foreach (IReadOnlyList<string> chunk in BatchPlanner.Chunk(secretIds))
+            // Each id is asked for once: BatchResultMatcher gives a repeated id the one result at each of its positions
+            // (some endpoints answer a repeated id twice, which would put an extra value into the output).
+            foreach (IReadOnlyList<string> chunk in BatchPlanner.Chunk(secretIds.Distinct(StringComparer.Ordinal)))
             {
                 string token = null;
                 do

@@ -22,6 +22,7 @@ namespace SecretsManager.Commands
         [Alias("RemoveReplicaRegions")]
         [ValidateCount(ModelConstraints.RemoveReplicaRegionListTypeMinLength, int.MaxValue)]
         [ValidateLength(ModelConstraints.RegionTypeMinLength, ModelConstraints.RegionTypeMaxLength)]
+        [ValidateRegionName]
         [ValidatePattern(ModelConstraints.RegionTypePattern)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string[] ReplicaRegion { get; set; }

@@ -29,6 +29,7 @@ namespace SecretsManager.Commands
         /// <summary>The AWS region, e.g. us-east-1. Otherwise AWS_REGION, AWS_DEFAULT_REGION or the profile's region.</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.RegionTypeMinLength, ModelConstraints.RegionTypeMaxLength)]
+        [ValidateRegionName]
         [ValidatePattern(ModelConstraints.RegionTypePattern)]
         [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }

@@ -50,10 +50,10 @@ namespace SecretsManager.Commands
                     };
                     break;
             }
-            if (string.IsNullOrEmpty(replica.Region) || replica.Region.Length > 128 || !RegionRule.IsMatch(replica.Region))
+            if (string.IsNullOrEmpty(replica.Region) || replica.Region.Length > DocumentedRules.RegionMaxLength || !RegionRule.IsMatch(replica.Region))
             {
                 throw new ArgumentTransformationMetadataException(
-                    $"'{replica.Region}' is not a region name such as 'eu-west-1' (pattern {ModelConstraints.RegionTypePattern}). -ReplicaRegion takes region names or entries like @{{ Region = 'eu-west-1'; KmsKeyId = 'alias/key' }}.");
+                    $"'{replica.Region}' is not a region name such as 'eu-west-1' (pattern {ModelConstraints.RegionTypePattern}, at most {DocumentedRules.RegionMaxLength} characters). -ReplicaRegion takes region names or entries like @{{ Region = 'eu-west-1'; KmsKeyId = 'alias/key' }}.");
             }
             if (replica.KmsKeyId != null && replica.KmsKeyId.Length > ModelConstraints.KmsKeyIdTypeMaxLength)
             {

@@ -16,6 +16,9 @@ namespace SecretsManager.Commands
         public const int RecoveryWindowMinDays = 7;
         public const int RecoveryWindowMaxDays = 30;
 
+        /// <summary>A region name is one DNS label of the endpoint's host name (AWS's endpoint rules): at most 63 characters.</summary>
+        public const int RegionMaxLength = 63;
+
         /// <summary>The staging labels Secrets Manager itself moves.</summary>
         public const string CurrentStage = "AWSCURRENT";
         public const string PendingStage = "AWSPENDING";

@@ -82,6 +82,31 @@ public class IdempotencyAndRetryTests
     }
 
     [Fact]
+    public void LimitExceededIsAQuotaAndIsNotRetried()
+    {
+        var handler = new ScriptedHttpHandler { Fallback = () => ScriptedHttpHandler.Json(HttpStatusCode.BadRequest, """{"__type":"LimitExceededException","message":"You have exceeded the maximum number of versions"}""") };
+        using var client = WireClient.Create(handler);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "s", SecretString = "v" }));
+
+        Assert.Equal("LimitExceededException", error.ErrorCode);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public void ThrottlingIsStillRetried()
+    {
+        var handler = new ScriptedHttpHandler()
+            .Then(HttpStatusCode.BadRequest, """{"__type":"ThrottlingException","message":"Rate exceeded"}""")
+            .Then(HttpStatusCode.OK, """{"SecretList":[]}""");
+        using var client = WireClient.Create(handler);
+
+        client.ListSecrets(new ListSecretsRequest());
+
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
     public void WhenRetriesRunOutTheLastErrorIsThrown()
     {
         var handler = new ScriptedHttpHandler { Fallback = () => ScriptedHttpHandler.Json(HttpStatusCode.BadRequest, """{"__type":"ThrottlingException","message":"Rate exceeded"}""") };

@@ -91,6 +91,21 @@ public class PagingTests
     }
 
     [Fact]
+    public void BatchGetSecretValueAllNamesEachIdOnceAndTheMatcherAnswersEveryPosition()
+    {
+        // An endpoint that answers a repeated id twice (moto does) must not put an extra value into the output.
+        var handler = new ScriptedHttpHandler()
+            .Then(HttpStatusCode.OK, """{"SecretValues":[{"ARN":"arn:aws:secretsmanager:us-west-2:1:secret:a-AAAAAA","Name":"a","SecretString":"1"},{"ARN":"arn:aws:secretsmanager:us-west-2:1:secret:b-BBBBBB","Name":"b","SecretString":"2"}]}""");
+        using var client = WireClient.Create(handler);
+        var ids = new[] { "a", "b", "a", "a" };
+
+        var results = BatchResultMatcher.InRequestOrder(ids, client.BatchGetSecretValueAll(ids).ToList()).ToList();
+
+        Assert.Equal(new[] { "a", "b" }, Assert.Single(handler.Requests).Json["SecretIdList"].AsArray().Select(n => n.GetValue<string>()));
+        Assert.Equal(new[] { "1", "2", "1", "1" }, results.Select(r => r.Value.SecretString));
+    }
+
+    [Fact]
     public void BatchGetSecretValueAllByFiltersFollowsNextToken()
     {
         var handler = new ScriptedHttpHandler()

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -35,6 +36,12 @@ namespace SecretsManager.Engine.Internal.Sdk
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            foreach (var retry in pipeline.Handlers.OfType<RetryHandler>())
+            {
+                // Secrets Manager's LimitExceededException is a quota (too many versions, tags, secrets), not throttling:
+                // a retry can't change it, so it fails at once, as the AWS CLI does. The set belongs to this policy alone.
+                retry.RetryPolicy.ThrottlingErrorCodes.Remove("LimitExceededException");
+            }
         }
 
         private static InvokeOptions CreateOptions<T>(WireOperation<T> operation) => new InvokeOptions
