@@ -213,3 +213,32 @@ try { Get-SmSecret -Name 'x' -EndpointUrl '$($script:ep.Url)' } catch { [pscusto
         $thrown.Exception.Message | Should -Match 'at most 63 characters'
     }
 }
+
+Describe 'Text that is not valid UTF-16' -Tag 'Errors' {
+    BeforeAll { $script:lone = "ab" + [char] 0xD800 + "cd" }
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'refuses -<Parameter> with an unpaired surrogate before sending, naming the parameter and the position' -ForEach @(
+        @{ Parameter = 'SecretString'; Position = 3; Call = { param($n, $t) New-SmSecret -Name $n -SecretString $t } }
+        @{ Parameter = 'Description'; Position = 3; Call = { param($n, $t) New-SmSecret -Name $n -SecretString 'v' -Description $t } }
+        @{ Parameter = 'Type'; Position = 3; Call = { param($n, $t) New-SmSecret -Name $n -SecretString 'v' -Type $t } }
+        @{ Parameter = 'Tag'; Position = 3; Call = { param($n, $t) New-SmSecret -Name $n -SecretString 'v' -Tag @{ env = $t } } }
+        @{ Parameter = 'Policy'; Position = 48; Call = { param($n, $t) Set-SmResourcePolicy -SecretId $n -Policy ('{"Version":"2012-10-17","Statement":[{"Sid":"' + $t + '"}]}') -Force } }
+    ) {
+        $name = New-SmTestName 'utf'
+        $thrown = Get-SmTerminatingError { & $Call $name $script:lone }
+        $thrown.FullyQualifiedErrorId | Should -Match '^ParameterArgument(Validation|Transformation)Error,'
+        $thrown.Exception.Message | Should -Match "parameter '$Parameter'"
+        $thrown.Exception.Message | Should -Match "position $Position is half of a UTF-16 surrogate pair"
+        $thrown.Exception.Message | Should -Not -Match 'abcd'
+        Get-SmSecret -Name $name -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'still stores a surrogate pair (an emoji) unchanged' {
+        $name = New-SmTestName 'utf'
+        $emoji = 'key ' + [char]::ConvertFromUtf32(0x1F511)
+        $null = New-SmSecret -Name $name -SecretString $emoji -Description $emoji
+        Get-SmSecretValue -SecretId $name -AsPlainText | Should -BeExactly $emoji
+        (Get-SmSecret -SecretId $name).Description | Should -BeExactly $emoji
+    }
+}

@@ -21,6 +21,7 @@ namespace SecretsManager.Commands
         /// <summary>Characters the password must not contain.</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.ExcludeCharactersTypeMinLength, ModelConstraints.ExcludeCharactersTypeMaxLength)]
+        [ValidateUtf16]
         public string ExcludeCharacters { get; set; }
 
         /// <summary>No digits.</summary>

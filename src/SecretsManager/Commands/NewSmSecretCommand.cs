@@ -35,6 +35,7 @@ namespace SecretsManager.Commands
         /// <summary>A description of up to 2048 characters.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(ModelConstraints.DescriptionTypeMinLength, ModelConstraints.DescriptionTypeMaxLength)]
+        [ValidateUtf16]
         public string Description { get; set; }
 
         /// <summary>The KMS key (ARN, key id or alias) that encrypts the value; default aws/secretsmanager.</summary>
@@ -48,6 +49,7 @@ namespace SecretsManager.Commands
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateLength(ModelConstraints.MedeaTypeTypeMinLength, ModelConstraints.MedeaTypeTypeMaxLength)]
+        [ValidateUtf16]
         [ArgumentCompleter(typeof(ManagedExternalSecretTypeCompleter))]
         public string Type { get; set; }
 

@@ -24,6 +24,7 @@ namespace SecretsManager.Commands
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
         [ValidateLength(ModelConstraints.NonEmptyResourcePolicyTypeMinLength, ModelConstraints.NonEmptyResourcePolicyTypeMaxLength)]
+        [ValidateUtf16]
         public string Policy { get; set; }
 
         /// <summary>Refuse a policy that grants broad (public) access, e.g. a '*' principal.</summary>

@@ -16,6 +16,7 @@ namespace SecretsManager.Commands
         [Alias("ResourcePolicy")]
         [PolicyDocumentTransformation]
         [ValidateLength(ModelConstraints.NonEmptyResourcePolicyTypeMinLength, ModelConstraints.NonEmptyResourcePolicyTypeMaxLength)]
+        [ValidateUtf16]
         public string Policy { get; set; }
 
         /// <summary>The secret the policy is meant for (optional). Takes pipeline input.</summary>

@@ -36,6 +36,7 @@ namespace SecretsManager.Commands
         /// <summary>A new description of up to 2048 characters.</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.DescriptionTypeMinLength, ModelConstraints.DescriptionTypeMaxLength)]
+        [ValidateUtf16]
         public string Description { get; set; }
 
         /// <summary>A new KMS key for the value.</summary>
@@ -49,6 +50,7 @@ namespace SecretsManager.Commands
         /// </summary>
         [Parameter]
         [ValidateLength(ModelConstraints.MedeaTypeTypeMinLength, ModelConstraints.MedeaTypeTypeMaxLength)]
+        [ValidateUtf16]
         [ArgumentCompleter(typeof(ManagedExternalSecretTypeCompleter))]
         public string Type { get; set; }
 

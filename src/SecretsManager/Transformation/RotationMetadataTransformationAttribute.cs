@@ -82,6 +82,8 @@ namespace SecretsManager.Commands
 
         private static void Check(string text, string what, int min, int max, string key)
         {
+            int bad = Utf16Text.FirstInvalid(text);
+            if (bad >= 0) throw new ArgumentTransformationMetadataException(Utf16Text.Describe($"The metadata {what} of '{key}'", bad));
             int length = text?.Length ?? 0;
             if (length < min || length > max)
             {

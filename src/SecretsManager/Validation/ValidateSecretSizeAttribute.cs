@@ -21,8 +21,11 @@ namespace SecretsManager.Commands
             {
                 case null: return;
                 case SecureString secure:
+                    string plain = SecureStringConverter.ToPlainText(secure);
+                    int bad = Utf16Text.FirstInvalid(plain);
+                    if (bad >= 0) throw new ValidationMetadataException(Utf16Text.Describe("The secret value", bad));
                     // SecretStringType's length, counted in UTF-8 bytes as AWS's quota (64 KB) does.
-                    size = Encoding.UTF8.GetByteCount(SecureStringConverter.ToPlainText(secure));
+                    size = Encoding.UTF8.GetByteCount(plain);
                     min = ModelConstraints.SecretStringTypeMinLength;
                     max = ModelConstraints.SecretStringTypeMaxLength;
                     break;

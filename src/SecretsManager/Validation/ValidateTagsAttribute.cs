@@ -21,6 +21,10 @@ namespace SecretsManager.Commands
                 string value = Convert.ToString(PSObjectConverter.Unwrap(entry.Value), CultureInfo.InvariantCulture) ?? string.Empty;
                 if (key == null || key.Length < ModelConstraints.TagKeyTypeMinLength || key.Length > ModelConstraints.TagKeyTypeMaxLength)
                     throw new ValidationMetadataException($"Tag key '{key}' must be {ModelConstraints.TagKeyTypeMinLength} to {ModelConstraints.TagKeyTypeMaxLength} characters long.");
+                if (Utf16Text.FirstInvalid(key) is int badKey && badKey >= 0)
+                    throw new ValidationMetadataException(Utf16Text.Describe($"Tag key '{key}'", badKey));
+                if (Utf16Text.FirstInvalid(value) is int badValue && badValue >= 0)
+                    throw new ValidationMetadataException(Utf16Text.Describe($"The value of tag '{key}'", badValue));
                 if (key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
                     throw new ValidationMetadataException($"Tag key '{key}' uses the reserved prefix 'aws:'.");
                 if (value.Length > ModelConstraints.TagValueTypeMaxLength)
