@@ -15,6 +15,9 @@ namespace SecretsManager.Engine.Internal
     /// </summary>
     internal static class ExceptionTranslator
     {
+        /// <summary>The error code reported when the endpoint's own code echoed a secret value.</summary>
+        public const string RedactedErrorCode = "RedactedErrorCode";
+
         public static Exception Translate(Exception exception, string operation, ClientResolution resolution, IReadOnlyList<string> sentSecrets = null)
         {
             if (exception is SecretsManagerServiceException || exception is SecretsManagerConfigurationException ||
@@ -51,8 +54,15 @@ namespace SecretsManager.Engine.Internal
                 string code = ServiceErrorCode.Normalize(service.ErrorCode);
                 if (string.IsNullOrEmpty(code)) { code = service.StatusCode == 0 ? "UnknownError" : service.StatusCode.ToString(); }
                 string message = SentSecrets.Scrub(service.Message, sentSecrets);
+                bool codeEchoes = SentSecrets.Echoes(code, sentSecrets);
+                if (codeEchoes)
+                {
+                    // The code becomes an ErrorId and lands in logs: an endpoint that put the value there loses it.
+                    code = RedactedErrorCode;
+                    message = $"{message} (the endpoint's error code held the secret value and was removed)";
+                }
                 // When the service echoed a secret, the SDK exception (inner) still holds it: leave it out.
-                Exception inner = ReferenceEquals(message, service.Message) ? service : null;
+                Exception inner = ReferenceEquals(message, service.Message) && !codeEchoes ? service : null;
                 return new SecretsManagerServiceException(code, message, (int)service.StatusCode, service.RequestId, inner);
             }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Amazon;
 using SecretsManager.Engine.Tests.Support;
 
@@ -189,5 +190,52 @@ public class RedactionTests
             }
         }
     }
-}
 
+    // A JSON value: between its escapes no run reaches 8 characters, so only the escaped form can match.
+    private const string JsonSecret = @"{""user"":""u1"",""pw"":""x9""}";
+
+    public static IEnumerable<object[]> PartialAndEscapedEchoes => new[]
+    {
+        // Part of the value (a 12-character run of the 18-character secret), as a length or pattern error might show it.
+        new object[] { Secret, "Value starting SECRET-7f3a9 is too long" },
+        // The value JSON-escaped, as an endpoint that embeds the request body shows it.
+        new object[] { JsonSecret, @"Request body {""SecretString"":""{\""user\"":\""u1\"",\""pw\"":\""x9\""}""} refused" },
+        // Half of the JSON-escaped value.
+        new object[] { JsonSecret, @"near \""u1\"",\""pw\"":\""x here" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PartialAndEscapedEchoes))]
+    public void PartialAndJsonEscapedEchoesAreScrubbed(string secret, string message)
+    {
+        var handler = new ScriptedHttpHandler().Then(HttpStatusCode.BadRequest,
+            JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = "ValidationException", ["message"] = message }));
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = secret }));
+
+        Assert.Contains("(redacted)", error.Message);
+        Assert.Null(error.InnerException);
+        string escaped = JsonSerializer.Serialize(secret)[1..^1];
+        foreach (var text in new[] { error.ToString(), error.Message })
+        {
+            for (int i = 0; i + 8 <= secret.Length; i++) Assert.DoesNotContain(secret.Substring(i, 8), text);
+            for (int i = 0; i + 8 <= escaped.Length; i++) Assert.DoesNotContain(escaped.Substring(i, 8), text);
+        }
+    }
+
+    [Fact]
+    public void AnErrorCodeThatEchoesTheValueIsReplaced()
+    {
+        var handler = new ScriptedHttpHandler().Then(HttpStatusCode.BadRequest,
+            $$"""{"__type":"{{Secret}}","message":"odd endpoint"}""");
+        using var client = WireClient.Create(handler, maxErrorRetry: 0);
+
+        var error = Assert.Throws<SecretsManagerServiceException>(() => client.PutSecretValue(new PutSecretValueRequest { SecretId = "n", SecretString = Secret }));
+
+        Assert.Equal("RedactedErrorCode", error.ErrorCode);
+        Assert.DoesNotContain(Secret, error.ToString());
+        Assert.Contains("error code held the secret value", error.Message);
+        Assert.Null(error.InnerException);
+    }
+}
