@@ -371,10 +371,10 @@ foreach ($op in $opInfo) {
     if ($op.TokenMember) {
         $client.Add('            // One token per logical call: every retry of this call sends the same value.')
         $client.Add("            string idempotencyToken = request.$($op.TokenMember) ?? IdempotencyToken.New();")
-        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request, idempotencyToken), $read$secretsArgument);")
+        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request, idempotencyToken), $read$secretsArgument) { Request = request, IdempotencyToken = idempotencyToken };")
     }
     else {
-        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request), $read$secretsArgument);")
+        $client.Add("            return new WireOperation<$($op.Output)>(`"$($op.Name)`", writer => $($op.Input)Serializer.Write(writer, request), $read$secretsArgument) { Request = request };")
     }
     $client.Add('        }')
     $client.Add('')

@@ -10,7 +10,7 @@ namespace SecretsManager.Engine.Internal
         private static WireOperation<BatchGetSecretValueResponse> PrepareBatchGetSecretValue(BatchGetSecretValueRequest request)
         {
             RequestValidation.NotNull(request, nameof(request));
-            return new WireOperation<BatchGetSecretValueResponse>("BatchGetSecretValue", writer => BatchGetSecretValueRequestSerializer.Write(writer, request), BatchGetSecretValueResponseSerializer.Read);
+            return new WireOperation<BatchGetSecretValueResponse>("BatchGetSecretValue", writer => BatchGetSecretValueRequestSerializer.Write(writer, request), BatchGetSecretValueResponseSerializer.Read) { Request = request };
         }
 
         public BatchGetSecretValueResponse BatchGetSecretValue(BatchGetSecretValueRequest request) => Execute(PrepareBatchGetSecretValue(request));
@@ -21,7 +21,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "CancelRotateSecretRequest.SecretId");
-            return new WireOperation<CancelRotateSecretResponse>("CancelRotateSecret", writer => CancelRotateSecretRequestSerializer.Write(writer, request), CancelRotateSecretResponseSerializer.Read);
+            return new WireOperation<CancelRotateSecretResponse>("CancelRotateSecret", writer => CancelRotateSecretRequestSerializer.Write(writer, request), CancelRotateSecretResponseSerializer.Read) { Request = request };
         }
 
         public CancelRotateSecretResponse CancelRotateSecret(CancelRotateSecretRequest request) => Execute(PrepareCancelRotateSecret(request));
@@ -34,7 +34,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.Name, "CreateSecretRequest.Name");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<CreateSecretResponse>("CreateSecret", writer => CreateSecretRequestSerializer.Write(writer, request, idempotencyToken), CreateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
+            return new WireOperation<CreateSecretResponse>("CreateSecret", writer => CreateSecretRequestSerializer.Write(writer, request, idempotencyToken), CreateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary)) { Request = request, IdempotencyToken = idempotencyToken };
         }
 
         public CreateSecretResponse CreateSecret(CreateSecretRequest request) => Execute(PrepareCreateSecret(request));
@@ -45,7 +45,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "DeleteResourcePolicyRequest.SecretId");
-            return new WireOperation<DeleteResourcePolicyResponse>("DeleteResourcePolicy", writer => DeleteResourcePolicyRequestSerializer.Write(writer, request), DeleteResourcePolicyResponseSerializer.Read);
+            return new WireOperation<DeleteResourcePolicyResponse>("DeleteResourcePolicy", writer => DeleteResourcePolicyRequestSerializer.Write(writer, request), DeleteResourcePolicyResponseSerializer.Read) { Request = request };
         }
 
         public DeleteResourcePolicyResponse DeleteResourcePolicy(DeleteResourcePolicyRequest request) => Execute(PrepareDeleteResourcePolicy(request));
@@ -56,7 +56,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "DeleteSecretRequest.SecretId");
-            return new WireOperation<DeleteSecretResponse>("DeleteSecret", writer => DeleteSecretRequestSerializer.Write(writer, request), DeleteSecretResponseSerializer.Read);
+            return new WireOperation<DeleteSecretResponse>("DeleteSecret", writer => DeleteSecretRequestSerializer.Write(writer, request), DeleteSecretResponseSerializer.Read) { Request = request };
         }
 
         public DeleteSecretResponse DeleteSecret(DeleteSecretRequest request) => Execute(PrepareDeleteSecret(request));
@@ -67,7 +67,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "DescribeSecretRequest.SecretId");
-            return new WireOperation<DescribeSecretResponse>("DescribeSecret", writer => DescribeSecretRequestSerializer.Write(writer, request), DescribeSecretResponseSerializer.Read);
+            return new WireOperation<DescribeSecretResponse>("DescribeSecret", writer => DescribeSecretRequestSerializer.Write(writer, request), DescribeSecretResponseSerializer.Read) { Request = request };
         }
 
         public DescribeSecretResponse DescribeSecret(DescribeSecretRequest request) => Execute(PrepareDescribeSecret(request));
@@ -77,7 +77,7 @@ namespace SecretsManager.Engine.Internal
         private static WireOperation<GetRandomPasswordResponse> PrepareGetRandomPassword(GetRandomPasswordRequest request)
         {
             RequestValidation.NotNull(request, nameof(request));
-            return new WireOperation<GetRandomPasswordResponse>("GetRandomPassword", writer => GetRandomPasswordRequestSerializer.Write(writer, request), GetRandomPasswordResponseSerializer.Read);
+            return new WireOperation<GetRandomPasswordResponse>("GetRandomPassword", writer => GetRandomPasswordRequestSerializer.Write(writer, request), GetRandomPasswordResponseSerializer.Read) { Request = request };
         }
 
         public GetRandomPasswordResponse GetRandomPassword(GetRandomPasswordRequest request) => Execute(PrepareGetRandomPassword(request));
@@ -88,7 +88,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "GetResourcePolicyRequest.SecretId");
-            return new WireOperation<GetResourcePolicyResponse>("GetResourcePolicy", writer => GetResourcePolicyRequestSerializer.Write(writer, request), GetResourcePolicyResponseSerializer.Read);
+            return new WireOperation<GetResourcePolicyResponse>("GetResourcePolicy", writer => GetResourcePolicyRequestSerializer.Write(writer, request), GetResourcePolicyResponseSerializer.Read) { Request = request };
         }
 
         public GetResourcePolicyResponse GetResourcePolicy(GetResourcePolicyRequest request) => Execute(PrepareGetResourcePolicy(request));
@@ -99,7 +99,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "GetSecretValueRequest.SecretId");
-            return new WireOperation<GetSecretValueResponse>("GetSecretValue", writer => GetSecretValueRequestSerializer.Write(writer, request), GetSecretValueResponseSerializer.Read);
+            return new WireOperation<GetSecretValueResponse>("GetSecretValue", writer => GetSecretValueRequestSerializer.Write(writer, request), GetSecretValueResponseSerializer.Read) { Request = request };
         }
 
         public GetSecretValueResponse GetSecretValue(GetSecretValueRequest request) => Execute(PrepareGetSecretValue(request));
@@ -109,7 +109,7 @@ namespace SecretsManager.Engine.Internal
         private static WireOperation<ListSecretsResponse> PrepareListSecrets(ListSecretsRequest request)
         {
             RequestValidation.NotNull(request, nameof(request));
-            return new WireOperation<ListSecretsResponse>("ListSecrets", writer => ListSecretsRequestSerializer.Write(writer, request), ListSecretsResponseSerializer.Read);
+            return new WireOperation<ListSecretsResponse>("ListSecrets", writer => ListSecretsRequestSerializer.Write(writer, request), ListSecretsResponseSerializer.Read) { Request = request };
         }
 
         public ListSecretsResponse ListSecrets(ListSecretsRequest request) => Execute(PrepareListSecrets(request));
@@ -120,7 +120,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "ListSecretVersionIdsRequest.SecretId");
-            return new WireOperation<ListSecretVersionIdsResponse>("ListSecretVersionIds", writer => ListSecretVersionIdsRequestSerializer.Write(writer, request), ListSecretVersionIdsResponseSerializer.Read);
+            return new WireOperation<ListSecretVersionIdsResponse>("ListSecretVersionIds", writer => ListSecretVersionIdsRequestSerializer.Write(writer, request), ListSecretVersionIdsResponseSerializer.Read) { Request = request };
         }
 
         public ListSecretVersionIdsResponse ListSecretVersionIds(ListSecretVersionIdsRequest request) => Execute(PrepareListSecretVersionIds(request));
@@ -132,7 +132,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "PutResourcePolicyRequest.SecretId");
             RequestValidation.Required(request.ResourcePolicy, "PutResourcePolicyRequest.ResourcePolicy");
-            return new WireOperation<PutResourcePolicyResponse>("PutResourcePolicy", writer => PutResourcePolicyRequestSerializer.Write(writer, request), PutResourcePolicyResponseSerializer.Read);
+            return new WireOperation<PutResourcePolicyResponse>("PutResourcePolicy", writer => PutResourcePolicyRequestSerializer.Write(writer, request), PutResourcePolicyResponseSerializer.Read) { Request = request };
         }
 
         public PutResourcePolicyResponse PutResourcePolicy(PutResourcePolicyRequest request) => Execute(PreparePutResourcePolicy(request));
@@ -145,7 +145,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.SecretId, "PutSecretValueRequest.SecretId");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<PutSecretValueResponse>("PutSecretValue", writer => PutSecretValueRequestSerializer.Write(writer, request, idempotencyToken), PutSecretValueResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
+            return new WireOperation<PutSecretValueResponse>("PutSecretValue", writer => PutSecretValueRequestSerializer.Write(writer, request, idempotencyToken), PutSecretValueResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary)) { Request = request, IdempotencyToken = idempotencyToken };
         }
 
         public PutSecretValueResponse PutSecretValue(PutSecretValueRequest request) => Execute(PreparePutSecretValue(request));
@@ -157,7 +157,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "RemoveRegionsFromReplicationRequest.SecretId");
             RequestValidation.Required(request.RemoveReplicaRegions, "RemoveRegionsFromReplicationRequest.RemoveReplicaRegions");
-            return new WireOperation<RemoveRegionsFromReplicationResponse>("RemoveRegionsFromReplication", writer => RemoveRegionsFromReplicationRequestSerializer.Write(writer, request), RemoveRegionsFromReplicationResponseSerializer.Read);
+            return new WireOperation<RemoveRegionsFromReplicationResponse>("RemoveRegionsFromReplication", writer => RemoveRegionsFromReplicationRequestSerializer.Write(writer, request), RemoveRegionsFromReplicationResponseSerializer.Read) { Request = request };
         }
 
         public RemoveRegionsFromReplicationResponse RemoveRegionsFromReplication(RemoveRegionsFromReplicationRequest request) => Execute(PrepareRemoveRegionsFromReplication(request));
@@ -169,7 +169,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "ReplicateSecretToRegionsRequest.SecretId");
             RequestValidation.Required(request.AddReplicaRegions, "ReplicateSecretToRegionsRequest.AddReplicaRegions");
-            return new WireOperation<ReplicateSecretToRegionsResponse>("ReplicateSecretToRegions", writer => ReplicateSecretToRegionsRequestSerializer.Write(writer, request), ReplicateSecretToRegionsResponseSerializer.Read);
+            return new WireOperation<ReplicateSecretToRegionsResponse>("ReplicateSecretToRegions", writer => ReplicateSecretToRegionsRequestSerializer.Write(writer, request), ReplicateSecretToRegionsResponseSerializer.Read) { Request = request };
         }
 
         public ReplicateSecretToRegionsResponse ReplicateSecretToRegions(ReplicateSecretToRegionsRequest request) => Execute(PrepareReplicateSecretToRegions(request));
@@ -180,7 +180,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "RestoreSecretRequest.SecretId");
-            return new WireOperation<RestoreSecretResponse>("RestoreSecret", writer => RestoreSecretRequestSerializer.Write(writer, request), RestoreSecretResponseSerializer.Read);
+            return new WireOperation<RestoreSecretResponse>("RestoreSecret", writer => RestoreSecretRequestSerializer.Write(writer, request), RestoreSecretResponseSerializer.Read) { Request = request };
         }
 
         public RestoreSecretResponse RestoreSecret(RestoreSecretRequest request) => Execute(PrepareRestoreSecret(request));
@@ -193,7 +193,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.SecretId, "RotateSecretRequest.SecretId");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<RotateSecretResponse>("RotateSecret", writer => RotateSecretRequestSerializer.Write(writer, request, idempotencyToken), RotateSecretResponseSerializer.Read);
+            return new WireOperation<RotateSecretResponse>("RotateSecret", writer => RotateSecretRequestSerializer.Write(writer, request, idempotencyToken), RotateSecretResponseSerializer.Read) { Request = request, IdempotencyToken = idempotencyToken };
         }
 
         public RotateSecretResponse RotateSecret(RotateSecretRequest request) => Execute(PrepareRotateSecret(request));
@@ -204,7 +204,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "StopReplicationToReplicaRequest.SecretId");
-            return new WireOperation<StopReplicationToReplicaResponse>("StopReplicationToReplica", writer => StopReplicationToReplicaRequestSerializer.Write(writer, request), StopReplicationToReplicaResponseSerializer.Read);
+            return new WireOperation<StopReplicationToReplicaResponse>("StopReplicationToReplica", writer => StopReplicationToReplicaRequestSerializer.Write(writer, request), StopReplicationToReplicaResponseSerializer.Read) { Request = request };
         }
 
         public StopReplicationToReplicaResponse StopReplicationToReplica(StopReplicationToReplicaRequest request) => Execute(PrepareStopReplicationToReplica(request));
@@ -216,7 +216,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "TagResourceRequest.SecretId");
             RequestValidation.Required(request.Tags, "TagResourceRequest.Tags");
-            return new WireOperation<TagResourceResponse>("TagResource", writer => TagResourceRequestSerializer.Write(writer, request), _ => new TagResourceResponse());
+            return new WireOperation<TagResourceResponse>("TagResource", writer => TagResourceRequestSerializer.Write(writer, request), _ => new TagResourceResponse()) { Request = request };
         }
 
         public TagResourceResponse TagResource(TagResourceRequest request) => Execute(PrepareTagResource(request));
@@ -228,7 +228,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "UntagResourceRequest.SecretId");
             RequestValidation.Required(request.TagKeys, "UntagResourceRequest.TagKeys");
-            return new WireOperation<UntagResourceResponse>("UntagResource", writer => UntagResourceRequestSerializer.Write(writer, request), _ => new UntagResourceResponse());
+            return new WireOperation<UntagResourceResponse>("UntagResource", writer => UntagResourceRequestSerializer.Write(writer, request), _ => new UntagResourceResponse()) { Request = request };
         }
 
         public UntagResourceResponse UntagResource(UntagResourceRequest request) => Execute(PrepareUntagResource(request));
@@ -241,7 +241,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.Required(request.SecretId, "UpdateSecretRequest.SecretId");
             // One token per logical call: every retry of this call sends the same value.
             string idempotencyToken = request.ClientRequestToken ?? IdempotencyToken.New();
-            return new WireOperation<UpdateSecretResponse>("UpdateSecret", writer => UpdateSecretRequestSerializer.Write(writer, request, idempotencyToken), UpdateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary));
+            return new WireOperation<UpdateSecretResponse>("UpdateSecret", writer => UpdateSecretRequestSerializer.Write(writer, request, idempotencyToken), UpdateSecretResponseSerializer.Read, SentSecrets.Of(request.SecretString, request.SecretBinary)) { Request = request, IdempotencyToken = idempotencyToken };
         }
 
         public UpdateSecretResponse UpdateSecret(UpdateSecretRequest request) => Execute(PrepareUpdateSecret(request));
@@ -253,7 +253,7 @@ namespace SecretsManager.Engine.Internal
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.SecretId, "UpdateSecretVersionStageRequest.SecretId");
             RequestValidation.Required(request.VersionStage, "UpdateSecretVersionStageRequest.VersionStage");
-            return new WireOperation<UpdateSecretVersionStageResponse>("UpdateSecretVersionStage", writer => UpdateSecretVersionStageRequestSerializer.Write(writer, request), UpdateSecretVersionStageResponseSerializer.Read);
+            return new WireOperation<UpdateSecretVersionStageResponse>("UpdateSecretVersionStage", writer => UpdateSecretVersionStageRequestSerializer.Write(writer, request), UpdateSecretVersionStageResponseSerializer.Read) { Request = request };
         }
 
         public UpdateSecretVersionStageResponse UpdateSecretVersionStage(UpdateSecretVersionStageRequest request) => Execute(PrepareUpdateSecretVersionStage(request));
@@ -264,7 +264,7 @@ namespace SecretsManager.Engine.Internal
         {
             RequestValidation.NotNull(request, nameof(request));
             RequestValidation.Required(request.ResourcePolicy, "ValidateResourcePolicyRequest.ResourcePolicy");
-            return new WireOperation<ValidateResourcePolicyResponse>("ValidateResourcePolicy", writer => ValidateResourcePolicyRequestSerializer.Write(writer, request), ValidateResourcePolicyResponseSerializer.Read);
+            return new WireOperation<ValidateResourcePolicyResponse>("ValidateResourcePolicy", writer => ValidateResourcePolicyRequestSerializer.Write(writer, request), ValidateResourcePolicyResponseSerializer.Read) { Request = request };
         }
 
         public ValidateResourcePolicyResponse ValidateResourcePolicy(ValidateResourcePolicyRequest request) => Execute(PrepareValidateResourcePolicy(request));

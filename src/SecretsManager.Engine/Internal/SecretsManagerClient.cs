@@ -12,6 +12,9 @@ namespace SecretsManager.Engine.Internal
     /// </summary>
     internal sealed partial class SecretsManagerClient : ISecretsManagerClient
     {
+        /// <summary>How long the check of a lost answer may take when the call itself had no timeout.</summary>
+        private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(30);
+
         private readonly SecretsManagerServiceClient _sdkClient;
         private readonly bool _ownedByCache;
         private bool _disposed;
@@ -60,29 +63,87 @@ namespace SecretsManager.Engine.Internal
 
         private T Execute<T>(WireOperation<T> operation)
         {
+            // The synchronous methods run the asynchronous pipeline, so that a CallScope's token (a cmdlet's Ctrl+C)
+            // and timeout reach the call in flight.
+            CallScope scope = CallScope.Current;
+            return ExecuteAsync(operation, scope?.CancellationToken ?? CancellationToken.None, scope?.Timeout).GetAwaiter().GetResult();
+        }
+
+        private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken) =>
+            ExecuteAsync(operation, cancellationToken, CallScope.Current?.Timeout);
+
+        private async Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
+        {
             ThrowIfDisposed();
-            try
+            DateTime startedUtc = DateTime.UtcNow;
+            CallRecord record;
+            Exception translated;
+            using (var call = CallRecord.Begin())
             {
-                return _sdkClient.Call(operation);
+                record = call.Record;
+                try
+                {
+                    return await CallWithin(operation, cancellationToken, timeout).ConfigureAwait(false);
+                }
+                // The caller's own cancellation stays an OperationCanceledException; everything else is translated.
+                catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested) &&
+                                          (e is SecretsManagerConnectionException ? e : ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets)) is Exception failure)
+                {
+                    translated = failure;
+                }
             }
-            catch (Exception e) when (ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
+            return Settle(operation, translated, record, cancellationToken, timeout, startedUtc);
+        }
+
+        private async Task<T> CallWithin<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
+        {
+            if (timeout == null) return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                throw translated;
+                deadline.CancelAfter(timeout.Value);
+                try
+                {
+                    return await _sdkClient.CallAsync(operation, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The attempt in flight may have been applied: the record says so, and the outcome is checked.
+                    if (CallRecord.Current is CallRecord record && record.Attempts > 0) record.MayHaveReachedService = true;
+                    throw new SecretsManagerConnectionException(
+                        $"Secrets Manager at {Resolution.Endpoint} did not answer {operation.Name} within {timeout.Value.TotalSeconds:0.###} s.", e);
+                }
             }
         }
 
-        private async Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken)
+        /// <summary>
+        /// A failure after an attempt may have reached the service: checks whether the change took effect. Applied: the
+        /// call succeeds (with a notice); not applied: the failure stands; can't tell: SecretsManagerOutcomeUnknownException.
+        /// </summary>
+        private T Settle<T>(WireOperation<T> operation, Exception failure, CallRecord record, CancellationToken cancellationToken, TimeSpan? timeout, DateTime startedUtc)
         {
-            ThrowIfDisposed();
-            try
+            if (!record.MayHaveReachedService || !OutcomeVerifier.Handles(operation.Name)) throw failure;
+            OutcomeVerdict verdict;
+            using (CallScope.Enter(cancellationToken, timeout ?? CheckTimeout))
             {
-                return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
+                verdict = OutcomeVerifier.Check(this, operation.Name, operation.Request, operation.IdempotencyToken, startedUtc);
             }
-            // The caller's own cancellation stays an OperationCanceledException; everything else is translated.
-            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested) &&
-                                      ExceptionTranslator.Translate(e, operation.Name, Resolution, operation.SentSecrets) is Exception translated)
+            string target = OutcomeVerifier.TargetOf(operation.Request);
+            // What the check read may echo the value too (an endpoint that echoes every body): scrubbed like the failure.
+            string detail = SentSecrets.Scrub(verdict.Detail, operation.SentSecrets);
+            switch (verdict.Kind)
             {
-                throw translated;
+                case OutcomeKind.Applied:
+                    CallNotices.Add($"{operation.Name} '{target}': the answer was lost ({failure.Message}), but the change is confirmed: {detail}.");
+                    return (T)verdict.Response;
+                case OutcomeKind.NotApplied:
+                    throw failure;
+                default:
+                    string repeat = operation.IdempotencyToken == null
+                        ? "Check the secret before repeating the call."
+                        : $"Repeating it with ClientRequestToken {operation.IdempotencyToken} is safe: it can't apply twice.";
+                    throw new SecretsManagerOutcomeUnknownException(operation.Name, target, operation.IdempotencyToken,
+                        $"{operation.Name} for '{target}' may have been applied: {failure.Message} Whether it took effect is unknown ({detail}). {repeat}",
+                        failure);
             }
         }
 

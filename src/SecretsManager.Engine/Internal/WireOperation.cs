@@ -24,5 +24,11 @@ namespace SecretsManager.Engine.Internal
 
         /// <summary>Secret values this request carries, so an error message that echoes one can be scrubbed.</summary>
         public IReadOnlyList<string> SentSecrets { get; }
+
+        /// <summary>The request object, for checking afterwards whether a change whose answer was lost took effect.</summary>
+        public object Request { get; set; }
+
+        /// <summary>The ClientRequestToken every attempt of this call sends, for operations that have one.</summary>
+        public string IdempotencyToken { get; set; }
     }
 }

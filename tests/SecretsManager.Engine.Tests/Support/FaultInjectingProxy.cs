@@ -13,11 +13,23 @@ public sealed class FaultInjectingProxy : IDisposable
     private readonly Uri _target;
     private readonly Queue<Step> _script;
     private readonly Task _loop;
+    private readonly Func<string, Step> _byOperation;
 
     /// <param name="target">The real endpoint, e.g. SecretsManager.Local's URL.</param>
     /// <param name="script">What to do with the first requests; later requests are forwarded untouched.</param>
-    public FaultInjectingProxy(string target, params Step[] script)
+    public FaultInjectingProxy(string target, params Step[] script) : this(target, (Func<string, Step>)null, script) { }
+
+    /// <param name="target">The real endpoint.</param>
+    /// <param name="random">After the script: the step for each further request (e.g. a fault 30% of the time); null forwards.</param>
+    /// <param name="script">What to do with the first requests.</param>
+    public FaultInjectingProxy(string target, Func<Step> random, params Step[] script) : this(target, random == null ? null : _ => random(), script) { }
+
+    /// <param name="target">The real endpoint.</param>
+    /// <param name="byOperation">After the script: the step for each further request, by its operation (X-Amz-Target without the prefix).</param>
+    /// <param name="script">What to do with the first requests.</param>
+    public FaultInjectingProxy(string target, Func<string, Step> byOperation, params Step[] script)
     {
+        _byOperation = byOperation;
         _target = new Uri(target);
         _script = new Queue<Step>(script);
         int port = FreePort.Get();
@@ -31,9 +43,30 @@ public sealed class FaultInjectingProxy : IDisposable
 
     public List<string> ReceivedBodies { get; } = new();
 
-    /// <summary>One scripted step: forward or not, then answer with the real response or a fake one.</summary>
-    public sealed record Step(bool Forward, int? FakeStatus = null, string FakeBody = null)
+    /// <summary>The status and body of each answer the real endpoint gave to a forwarded request.</summary>
+    public List<string> ForwardedAnswers { get; } = new();
+
+    /// <summary>
+    /// One scripted step: forward or not, then answer with the real response or a fake one, or close the connection
+    /// without an answer (<paramref name="Close"/>), after <paramref name="Delay"/>.
+    /// </summary>
+    public sealed record Step(bool Forward, int? FakeStatus = null, string FakeBody = null, bool Close = false, TimeSpan Delay = default)
     {
+        /// <summary>Forward, then close the connection before the answer: the write happened, the client never hears of it.</summary>
+        public static Step ForwardThenDrop() => new(true, Close: true);
+
+        /// <summary>Do not forward; close the connection without an answer.</summary>
+        public static Step Drop() => new(false, Close: true);
+
+        /// <summary>Do not forward; hold the request unanswered for <paramref name="delay"/>, then close the connection.</summary>
+        public static Step Stall(TimeSpan delay) => new(false, Close: true, Delay: delay);
+
+        /// <summary>Forward, then hold the answer back for <paramref name="delay"/> and close the connection.</summary>
+        public static Step ForwardThenStall(TimeSpan delay) => new(true, Close: true, Delay: delay);
+
+        /// <summary>Wait, then forward and answer as usual.</summary>
+        public static Step Delayed(TimeSpan delay) => new(true, Delay: delay);
+
         /// <summary>Forward, lose the real answer, answer with a fake error instead (as if the response was lost).</summary>
         public static Step ForwardThenFail(int status, string body) => new(true, status, body);
 
@@ -49,7 +82,8 @@ public sealed class FaultInjectingProxy : IDisposable
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) when (!_listener.IsListening) { return; }
             catch (HttpListenerException) { return; }
-            await HandleAsync(context);
+            // Concurrently: a stalled request must not hold up the next one (the client's retry, or a check).
+            _ = Task.Run(() => HandleAsync(context));
         }
     }
 
@@ -65,8 +99,25 @@ public sealed class FaultInjectingProxy : IDisposable
         lock (_script)
         {
             ReceivedBodies.Add(System.Text.Encoding.UTF8.GetString(body));
-            step = _script.Count > 0 ? _script.Dequeue() : new Step(true);
+            string operation = (context.Request.Headers["X-Amz-Target"] ?? string.Empty).Replace("secretsmanager.", string.Empty);
+            step = _script.Count > 0 ? _script.Dequeue() : _byOperation?.Invoke(operation) ?? new Step(true);
         }
+        try
+        {
+            await PlayAsync(context, body, step);
+        }
+        catch (Exception) when (!_listener.IsListening)
+        {
+            // Stopped while a request was in flight.
+        }
+        catch (HttpListenerException)
+        {
+            // The client went away first (it timed out).
+        }
+    }
+
+    private async Task PlayAsync(HttpListenerContext context, byte[] body, Step step)
+    {
 
         int status = 502;
         string contentType = "application/x-amz-json-1.1";
@@ -79,6 +130,19 @@ public sealed class FaultInjectingProxy : IDisposable
             answer = await real.Content.ReadAsByteArrayAsync();
             contentType = real.Content.Headers.ContentType?.ToString() ?? contentType;
             if (real.Headers.TryGetValues("x-amzn-RequestId", out var ids)) { requestId = ids.First(); }
+            lock (_script) ForwardedAnswers.Add($"{status} {System.Text.Encoding.UTF8.GetString(answer)}");
+        }
+        if (step.Delay > TimeSpan.Zero) { await Task.Delay(step.Delay); }
+        if (step.Close)
+        {
+            // HttpListener answers an aborted response with an empty 200 if nothing was sent: promise a body, send a
+            // few bytes, then abort, so the client sees the connection end in the middle of the answer.
+            context.Response.StatusCode = 200;
+            context.Response.ContentLength64 = 4096;
+            await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes("{\"ARN\":"));
+            await context.Response.OutputStream.FlushAsync();
+            context.Response.Abort();
+            return;
         }
         if (step.FakeStatus.HasValue)
         {

@@ -36,6 +36,8 @@ namespace SecretsManager.Engine.Internal.Sdk
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
         {
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+            // Inside the retry handler: sees each attempt, so a lost answer before a successful-looking error is known.
+            pipeline.AddHandlerAfter<RetryHandler>(new AttemptRecorder());
             foreach (var retry in pipeline.Handlers.OfType<RetryHandler>())
             {
                 // Secrets Manager's LimitExceededException is a quota (too many versions, tags, secrets), not throttling:
