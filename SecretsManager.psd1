@@ -42,7 +42,7 @@
             Tags         = @('AWS', 'SecretsManager', 'Secrets', 'Cloud', 'Security', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
             ProjectUri   = 'https://github.com/secretsmanager-ps/SecretsManager'
-            ReleaseNotes = 'First release: all 23 AWS Secrets Manager operations as 21 cmdlets, SecretsManager.Local for offline testing, compiled help.'
+            ReleaseNotes = '0.2.0: the December 2025 API (managed external secrets: -Type, rotation through the partner with -ExternalSecretRotationRoleArn; Get-SmSecret -SortBy); the engine and AWSSDK load privately, so the module works beside AWS.Tools; a change whose answer is lost is checked and reported as done, not done or OutcomeUnknown; -TimeoutSec on every cmdlet and Ctrl+C ends a call in flight. Breaking: Invoke-SmRotation -TimeoutSec (the -Wait limit) is now -WaitTimeoutSec. 0.1.0: first release.'
         }
     }
 }

@@ -104,7 +104,7 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
             $name = New-SmTestName 'rot'
             $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $broken.Url
             $arn = 'arn:aws:lambda:us-east-1:123456789012:function:BrokenRotation'
-            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -TimeoutSec 3 -EndpointUrl $broken.Url -ErrorVariable err -ErrorAction SilentlyContinue
+            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -WaitTimeoutSec 3 -EndpointUrl $broken.Url -ErrorVariable err -ErrorAction SilentlyContinue
             $result | Should -BeNullOrEmpty
             $err | Should -HaveCount 1
             $err[0].FullyQualifiedErrorId | Should -BeExactly 'RotationFailed,SecretsManager.Commands.InvokeSmRotationCommand'

@@ -97,10 +97,10 @@ namespace SecretsManager.Commands
         [Parameter]
         public SwitchParameter Wait { get; set; }
 
-        /// <summary>How long -Wait waits, in seconds (default 120).</summary>
+        /// <summary>How long -Wait waits for the rotation, in seconds (default 120). -TimeoutSec bounds each call instead.</summary>
         [Parameter]
         [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 120;
+        public int WaitTimeoutSec { get; set; } = 120;
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
@@ -185,13 +185,13 @@ namespace SecretsManager.Commands
                             $"The rotation of secret '{id}' did not finish: version {versionId} lost its AWSPENDING label without becoming AWSCURRENT (the rotation was cancelled or undone)."));
                         return false;
                     }
-                    if (clock.Elapsed.TotalSeconds >= TimeoutSec || Stopping)
+                    if (clock.Elapsed.TotalSeconds >= WaitTimeoutSec || Stopping)
                     {
                         string where = state == RotationProgress.NotStarted
                             ? "the rotation function never created the new version (createSecret did not run or failed)"
                             : $"version {versionId} still carries AWSPENDING (a rotation step failed or is still running)";
                         WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.OperationTimeout, id,
-                            $"The rotation of secret '{id}' did not finish within {TimeoutSec} s: {where}. AWSCURRENT is unchanged."));
+                            $"The rotation of secret '{id}' did not finish within {WaitTimeoutSec} s: {where}. AWSCURRENT is unchanged."));
                         return false;
                     }
                     RotationWaiter.Sleep(RotationWaiter.Delay(attempt), () => Stopping);

@@ -21,8 +21,13 @@ namespace SecretsManager.Commands
     /// names the secret and the effect; -WhatIf sends no changing request.</item>
     /// </list>
     /// </remarks>
-    public abstract class SecretsManagerCmdlet : PSCmdlet
+    public abstract class SecretsManagerCmdlet : PSCmdlet, IDisposable
     {
+        /// <summary>The default of -TimeoutSec: the AWS CLI's read timeout.</summary>
+        public const int DefaultTimeoutSec = 60;
+
+        // Cancelled by StopProcessing (Ctrl+C): the call in flight ends at once instead of running to its timeout.
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
         private ISecretsManagerClient _client;
         private readonly Dictionary<string, ISecretsManagerClient> _regionalClients = new Dictionary<string, ISecretsManagerClient>(StringComparer.OrdinalIgnoreCase);
 
@@ -52,6 +57,17 @@ namespace SecretsManager.Commands
         [Parameter]
         [ValidateEndpointUrl]
         public string EndpointUrl { get; set; }
+
+        /// <summary>The most one call to Secrets Manager may take, retries included, in seconds (default 60).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = DefaultTimeoutSec;
+
+        /// <inheritdoc/>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Releases the cancellation source of StopProcessing.</summary>
+        public void Dispose() => _stopping.Dispose();
 
         /// <summary>
         /// The client for this invocation's connection settings, created on first use (so -WhatIf never needs one)
@@ -138,8 +154,22 @@ namespace SecretsManager.Commands
         {
             try
             {
-                result = call();
+                CallNotices.Prepare();
+                using (CallScope.Enter(_stopping.Token, TimeSpan.FromSeconds(TimeoutSec)))
+                {
+                    result = call();
+                }
+                foreach (string notice in CallNotices.Take()) WriteVerboseMessage(notice);
                 return true;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell is stopping this pipeline.
+                throw new PipelineStoppedException();
+            }
+            catch (SecretsManagerOutcomeUnknownException e)
+            {
+                WriteError(ErrorRecordFactory.FromOutcomeUnknown(e, target));
             }
             catch (SecretsManagerServiceException e) when (ErrorCategoryMap.IsIdentityFailure(e.ErrorCode))
             {

@@ -42,6 +42,13 @@ namespace SecretsManager.Commands
         public static ErrorRecord FromConnectionException(SecretsManagerConnectionException exception, object target) =>
             new ErrorRecord(exception, "SecretsManagerConnection", ErrorCategory.ConnectionError, target);
 
+        /// <summary>
+        /// A change whose answer was lost and whose effect the check could not establish: it may have been applied. The
+        /// message says so and, for token-carrying operations, gives the ClientRequestToken that repeats it safely.
+        /// </summary>
+        public static ErrorRecord FromOutcomeUnknown(SecretsManagerOutcomeUnknownException exception, object target) =>
+            new ErrorRecord(exception, "OutcomeUnknown", ErrorCategory.ResourceUnavailable, target ?? exception.Target);
+
         /// <summary>A failure found by the cmdlet itself (not the service), e.g. a secret that is not JSON.</summary>
         public static ErrorRecord Local(string errorId, ErrorCategory category, object target, string message, Exception inner = null)
         {
