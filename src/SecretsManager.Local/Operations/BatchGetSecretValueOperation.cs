@@ -41,14 +41,16 @@ internal sealed class BatchGetSecretValueOperation : IOperation
         {
             var filters = SecretFilter.Read(req);
             var pageSize = (int)(req.Long("MaxResults") ?? DefaultPageSize);
-            const string scope = "BatchGetSecretValue";
-            var offset = NextTokenCodec.Decode(req.String("NextToken"), scope);
+            // As ListSecrets: the token continues after the last secret returned, and belongs to these filters only.
+            var scope = ListingKey.Scope(Name, req.Element("Filters")?.GetRawText());
+            var after = ListingKey.Decode(req.String("NextToken"), scope);
             var matches = ctx.Store.Secrets.Values.Where(s => !s.IsScheduledForDeletion && SecretFilter.MatchesAll(filters, s))
-                .OrderBy(s => s.CreatedDate).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
-            if (offset > matches.Count) throw new ServiceException(ErrorCodes.InvalidNextToken, "The NextToken value is invalid.");
-            var page = matches.Skip(offset).Take(pageSize).ToList();
-            foreach (var secret in page) Read(secret, secret.Arn, ctx.Now, values, errors);
-            if (offset + page.Count < matches.Count) nextToken = NextTokenCodec.Encode(scope, offset + page.Count);
+                .Select(s => (Key: new ListingKey(s.CreatedDate.UtcTicks, s.Name, s.Arn), Secret: s))
+                .Where(e => after is null || ListingKey.Ascending.Compare(e.Key, after) > 0)
+                .OrderBy(e => e.Key, ListingKey.Ascending).ToList();
+            var page = matches.Take(pageSize).ToList();
+            foreach (var (_, secret) in page) Read(secret, secret.Arn, ctx.Now, values, errors);
+            if (page.Count < matches.Count) nextToken = page[^1].Key.Encode(scope);
         }
         return new JsonObject { ["SecretValues"] = values, ["Errors"] = errors }.AddIf("NextToken", nextToken);
     }
