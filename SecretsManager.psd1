@@ -11,6 +11,8 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('SecretsManager.Format.ps1xml')
+    # The SecretManagement vault extension: SecretManagement calls SecretsManager.Extension\<Command> in this module.
+    NestedModules          = @('SecretsManager.Extension\SecretsManager.Extension.psd1')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
         'New-SmSecret'

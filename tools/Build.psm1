@@ -48,6 +48,12 @@ function Invoke-SmBuild {
     Set-Content -Path (Join-Path $moduleOut 'SecretsManager.psd1') -Value $manifest -NoNewline
     $format = Join-Path $Root 'src/SecretsManager/SecretsManager.Format.ps1xml'
     if (Test-Path $format) { Copy-Item $format $moduleOut }
+    # The SecretManagement extension: a nested module in a folder of its own name, as Register-SecretVault expects.
+    $extension = New-Item (Join-Path $moduleOut 'SecretsManager.Extension') -ItemType Directory
+    Copy-Item (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.psm1') $extension
+    $extensionManifest = Get-Content -Raw (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.psd1')
+    $extensionManifest = $extensionManifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion     = '$version'"
+    Set-Content -Path (Join-Path $extension 'SecretsManager.Extension.psd1') -Value $extensionManifest -NoNewline
 
     Write-Host 'Building SecretsManager.Local' -ForegroundColor Cyan
     Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager.Local/SecretsManager.Local.csproj') -c $Configuration -o (Join-Path $out 'SecretsManager.Local') --nologo -v q

@@ -102,9 +102,10 @@ public sealed class LocalServer : IAsyncDisposable
         var clock = new LocalClock();
         var rotation = new RotationRunner(options, state, clock, logger);
         var dueWork = new DueWork(state, rotation);
+        var counter = new RequestCounter();
         var dispatcher = new RequestDispatcher(state, clock, new SigV4Verifier(options.AccessKey, options.SecretKey),
-            OperationRegistry.CreateDefault(), rotation, dueWork, logger);
-        var hooks = new TestHooks(state, clock, dueWork, rotation);
+            OperationRegistry.CreateDefault(), rotation, dueWork, logger, counter);
+        var hooks = new TestHooks(state, clock, dueWork, rotation, counter);
 
         app.Use((http, next) => LoopbackGuard.InvokeAsync(http, () => next(http)));
         app.MapPost("/", dispatcher.HandleAsync);
@@ -112,6 +113,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapPost("/_local/clock/advance", hooks.AdvanceAsync);
         app.MapPost("/_local/rotation/wait", hooks.WaitRotationsAsync);
         app.MapGet("/_local/health", hooks.HealthAsync);
+        app.MapGet("/_local/requests", hooks.RequestsAsync);
         app.MapFallback(TestHooks.NotFoundAsync);
 
         await app.StartAsync(ct);

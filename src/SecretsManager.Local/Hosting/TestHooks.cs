@@ -18,13 +18,19 @@ internal sealed class TestHooks
     private readonly DueWork _dueWork;
     private readonly RotationRunner _rotation;
 
-    public TestHooks(ServiceState state, LocalClock clock, DueWork dueWork, RotationRunner rotation)
+    private readonly RequestCounter _counter;
+
+    public TestHooks(ServiceState state, LocalClock clock, DueWork dueWork, RotationRunner rotation, RequestCounter counter)
     {
+        _counter = counter;
         _state = state;
         _clock = clock;
         _dueWork = dueWork;
         _rotation = rotation;
     }
+
+    /// <summary>GET /_local/requests: the requests answered per operation since the start or the last reset.</summary>
+    public Task RequestsAsync(HttpContext http) => Write(http, 200, _counter.ToJson());
 
     /// <summary>POST /_local/reset: forgets every secret in every Region and puts the clock back to real time.</summary>
     public Task ResetAsync(HttpContext http)
@@ -33,6 +39,7 @@ internal sealed class TestHooks
         {
             _state.Clear();
             _clock.Reset();
+            _counter.Reset();
         }
         return Write(http, 200, new JsonObject { ["reset"] = true, ["now"] = JsonWire.Timestamp(_clock.UtcNow) });
     }

@@ -31,10 +31,12 @@ internal sealed class RequestDispatcher
     private readonly RotationRunner _rotation;
     private readonly DueWork _dueWork;
     private readonly ILogger _logger;
+    private readonly RequestCounter _counter;
 
     public RequestDispatcher(ServiceState state, LocalClock clock, SigV4Verifier verifier, OperationRegistry operations,
-        RotationRunner rotation, DueWork dueWork, ILogger logger)
+        RotationRunner rotation, DueWork dueWork, ILogger logger, RequestCounter counter)
     {
+        _counter = counter;
         _state = state;
         _clock = clock;
         _verifier = verifier;
@@ -54,6 +56,7 @@ internal sealed class RequestDispatcher
             var body = await ReadBodyAsync(http.Request);
             var region = _verifier.Verify(http.Request, body);
             var operation = Route(http.Request);
+            _counter.Count(operation.Name);
             using var doc = Parse(body);
             RequestValidator.Validate(doc.RootElement, OperationSchemas.Inputs[operation.Name]);
             (result, var answerAfter) = Execute(operation, region, doc.RootElement);

@@ -1,0 +1,251 @@
+# The SecretManagement vault extension, called exactly as SecretManagement 1.1.2 calls it: & <SecretsManager module>
+# 'SecretsManager.Extension\<Command>' with -Name/-Filter, -VaultName and -AdditionalParameters (the VaultParameters),
+# against SecretsManager.Local. SecretManagement itself is not served here: its SecretInformation type is stood in for
+# with the same full name and constructors, unless the real module is loaded.
+BeforeDiscovery {
+    $script:realSecretManagement = [bool](Get-Module -ListAvailable Microsoft.PowerShell.SecretManagement | Where-Object Version -GE '1.1.2')
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = $null
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+    # The vault's credentials come from the default chain, as a registered vault's would.
+    $script:savedKeys = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
+    $env:AWS_ACCESS_KEY_ID = 'test'
+    $env:AWS_SECRET_ACCESS_KEY = 'test'
+
+    if (-not ('Microsoft.PowerShell.SecretManagement.SecretInformation' -as [type])) {
+        Add-Type -TypeDefinition @'
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+namespace Microsoft.PowerShell.SecretManagement
+{
+    public enum SecretType { Unknown = 0, ByteArray, String, SecureString, PSCredential, Hashtable }
+    public sealed class SecretInformation
+    {
+        public string Name { get; }
+        public SecretType Type { get; }
+        public string VaultName { get; }
+        public ReadOnlyDictionary<string, object> Metadata { get; }
+        public SecretInformation(string name, SecretType type, string vaultName) { Name = name; Type = type; VaultName = vaultName; }
+        public SecretInformation(string name, SecretType type, string vaultName, ReadOnlyDictionary<string, object> metadata) : this(name, type, vaultName) { Metadata = metadata; }
+        public SecretInformation(string name, SecretType type, string vaultName, Hashtable metadata) : this(name, type, vaultName)
+        {
+            if (metadata == null) return;
+            var d = new Dictionary<string, object>(metadata.Count);
+            foreach (var key in metadata.Keys) d.Add((string)key, metadata[key]);
+            Metadata = new ReadOnlyDictionary<string, object>(d);
+        }
+    }
+}
+'@
+    }
+
+    $script:module = Get-Module SecretsManager
+    # Errors of the last call land in $script:VaultErrors, as SecretManagement collects them from the vault's runspace.
+    function Invoke-Vault([string] $Command, [hashtable] $Parameters, [hashtable] $VaultParameters = @{}) {
+        $vault = @{ Region = 'us-east-1'; EndpointUrl = $script:ep.Url }
+        foreach ($key in $VaultParameters.Keys) { $vault[$key] = $VaultParameters[$key] }
+        $Parameters['VaultName'] = 'aws'
+        $Parameters['AdditionalParameters'] = $vault
+        # The error stream only, as SecretManagement reads it: errors the vault caught and handled are not in it.
+        $all = @(& $script:module "SecretsManager.Extension\$Command" @Parameters -ErrorAction Continue 2>&1)
+        $script:VaultErrors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+    }
+    function Get-RequestCount {
+        (Invoke-RestMethod -Uri "$($script:ep.Url)/_local/requests" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }).requests
+    }
+}
+
+AfterAll {
+    $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $script:savedKeys
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'is a nested module in SecretsManager.Extension under the module base, exporting the vault functions' {
+        Join-Path $script:module.ModuleBase 'SecretsManager.Extension/SecretsManager.Extension.psd1' | Should -Exist
+        $extension = $script:module.NestedModules | Where-Object Name -EQ 'SecretsManager.Extension'
+        $extension | Should -Not -BeNullOrEmpty
+        @($extension.ExportedFunctions.Keys | Sort-Object) | Should -Be @('Get-Secret', 'Get-SecretInfo', 'Remove-Secret', 'Set-Secret', 'Set-SecretInfo', 'Test-SecretVault')
+        Get-Command Get-Secret -Module SecretsManager -ErrorAction SilentlyContinue | Should -BeNullOrEmpty -Because "the user's session keeps SecretManagement's own Get-Secret"
+    }
+
+    It 'round-trips a <Kind> as the same type, recording it in the SecretManagement.Type tag' -ForEach @(
+        @{ Kind = 'String'; Make = { 'plain text' }; Check = { param($v) $v | Should -BeOfType [string]; $v | Should -BeExactly 'plain text' } }
+        @{ Kind = 'SecureString'; Make = { ConvertTo-SecureString 'secure text' -AsPlainText -Force }; Check = { param($v) $v | Should -BeOfType [securestring]; [System.Net.NetworkCredential]::new('', $v).Password | Should -BeExactly 'secure text' } }
+        @{ Kind = 'ByteArray'; Make = { , [byte[]] (0, 1, 2, 254, 255) }; Check = { param($v) , $v | Should -BeOfType [byte[]]; ($v -join ',') | Should -Be '0,1,2,254,255' } }
+        @{ Kind = 'PSCredential'; Make = { [pscredential]::new('app', (ConvertTo-SecureString 'p@ss' -AsPlainText -Force)) }; Check = { param($v) $v | Should -BeOfType [pscredential]; $v.UserName | Should -Be 'app'; $v.GetNetworkCredential().Password | Should -BeExactly 'p@ss' } }
+        @{ Kind = 'Hashtable'; Make = { @{ host = 'db.local'; password = (ConvertTo-SecureString 'h1dden' -AsPlainText -Force); admin = [pscredential]::new('root', (ConvertTo-SecureString 'r00t' -AsPlainText -Force)); cert = [byte[]] (9, 8) } }
+            Check = { param($v)
+                $v | Should -BeOfType [hashtable]
+                $v.host | Should -BeExactly 'db.local'
+                $v.password | Should -BeOfType [securestring]
+                [System.Net.NetworkCredential]::new('', $v.password).Password | Should -BeExactly 'h1dden'
+                $v.admin.UserName | Should -Be 'root'
+                $v.admin.GetNetworkCredential().Password | Should -BeExactly 'r00t'
+                ($v.cert -join ',') | Should -Be '9,8' } }
+    ) {
+        $secret = & $Make
+        Invoke-Vault Set-Secret @{ Name = "rt/$Kind"; Secret = $secret }
+        $read = Invoke-Vault Get-Secret @{ Name = "rt/$Kind" }
+        & $Check $read
+        (Get-SmSecret -SecretId "rt/$Kind").Tags['SecretManagement.Type'] | Should -Be $Kind
+        (Invoke-Vault Get-SecretInfo @{ Filter = "rt/$Kind" }).Type | Should -Be $Kind
+    }
+
+    It 'infers the type of secrets created outside the vault: <Expected> from <Case>' -ForEach @(
+        @{ Case = 'JSON of exactly username and password'; Expected = 'PSCredential'; Create = { param($n) New-SmSecret -Name $n -SecretString '{"username":"u","password":"p"}' } }
+        @{ Case = 'another JSON object'; Expected = 'Hashtable'; Create = { param($n) New-SmSecret -Name $n -SecretString '{"host":"h","port":5432}' } }
+        @{ Case = 'binary'; Expected = 'ByteArray'; Create = { param($n) New-SmSecret -Name $n -SecretBinary ([byte[]] (1, 2)) } }
+        @{ Case = 'plain text'; Expected = 'SecureString'; Create = { param($n) New-SmSecret -Name $n -SecretString 'just text' } }
+    ) {
+        $null = & $Create 'outside/x'
+        $read = Invoke-Vault Get-Secret @{ Name = 'outside/x' }
+        $typeName = switch ($Expected) { 'PSCredential' { 'System.Management.Automation.PSCredential' } 'Hashtable' { 'System.Collections.Hashtable' } 'ByteArray' { 'System.Byte[]' } 'SecureString' { 'System.Security.SecureString' } }
+        $read.GetType().FullName | Should -Be $typeName
+        if ($Expected -eq 'Hashtable') { $read.port | Should -Be '5432' }
+        (Invoke-Vault Get-SecretInfo @{ Filter = 'outside/x' }).Type | Should -Be 'Unknown' -Because 'the listing never reads a value to infer its type'
+    }
+
+    It 'returns nothing for a missing secret, so SecretManagement reports its own "not found"' {
+        $out = Invoke-Vault Get-Secret @{ Name = 'no/such/secret' }
+        $err = $script:VaultErrors
+        $out | Should -BeNullOrEmpty
+        $err | Should -BeNullOrEmpty
+        Invoke-Vault Get-SecretInfo @{ Filter = 'no/such/secret' } | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty
+    }
+
+    It 'puts a new version when the name exists, so AWSPREVIOUS keeps the old value' {
+        Invoke-Vault Set-Secret @{ Name = 'ver/x'; Secret = 'one' }
+        Invoke-Vault Set-Secret @{ Name = 'ver/x'; Secret = 'two' }
+        Invoke-Vault Get-Secret @{ Name = 'ver/x' } | Should -BeExactly 'two'
+        Get-SmSecretValue -SecretId 'ver/x' -VersionStage AWSPREVIOUS -AsPlainText | Should -BeExactly 'one'
+    }
+
+    It 'lists with wildcards: the literal prefix goes to ListSecrets, the rest is matched here' {
+        foreach ($n in 'app/db', 'app/web', 'other/x') { Invoke-Vault Set-Secret @{ Name = $n; Secret = 'v' } }
+        $null = Get-RequestCount
+        (Invoke-Vault Get-SecretInfo @{ Filter = 'app/*' }).Name | Sort-Object | Should -Be @('app/db', 'app/web')
+        (Invoke-Vault Get-SecretInfo @{ Filter = '*/db' }).Name | Should -Be @('app/db')
+        @(Invoke-Vault Get-SecretInfo @{ Filter = '*' }).Count | Should -Be 3
+    }
+
+    It 'costs one DescribeSecret and no ListSecrets for an exact name' {
+        Invoke-Vault Set-Secret @{ Name = 'exact/name'; Secret = 'v' }
+        Invoke-Vault Set-Secret @{ Name = 'exact/other'; Secret = 'v' }
+        # The counts start from the last reset, which also cleared the secrets: count from here on instead.
+        $before = Get-RequestCount
+        $info = Invoke-Vault Get-SecretInfo @{ Filter = 'exact/name' }
+        $info.Name | Should -Be 'exact/name'
+        $after = Get-RequestCount
+        ($after.DescribeSecret - $before.DescribeSecret) | Should -Be 1
+        $after.PSObject.Properties.Name | Should -Not -Contain 'ListSecrets'
+    }
+
+    It 'works inside its Prefix and shows names without it' {
+        $vault = @{ Prefix = 'team/' }
+        Invoke-Vault Set-Secret @{ Name = 'db'; Secret = 'inside' } -VaultParameters $vault
+        $null = New-SmSecret -Name 'outside' -SecretString 'v'
+        Get-SmSecretValue -SecretId 'team/db' -AsPlainText | Should -BeExactly 'inside'
+        (Invoke-Vault Get-SecretInfo @{ Filter = '*' } -VaultParameters $vault).Name | Should -Be @('db')
+        Invoke-Vault Get-Secret @{ Name = 'db' } -VaultParameters $vault | Should -BeExactly 'inside'
+    }
+
+    It 'keeps metadata as tags: Set-Secret -Metadata, Set-SecretInfo, and Get-SecretInfo''s Metadata with the description and date' {
+        Invoke-Vault Set-Secret @{ Name = 'meta/x'; Secret = 'v'; Metadata = @{ owner = 'ops' } }
+        $null = Update-SmSecret -SecretId 'meta/x' -Description 'the ops key'
+        Invoke-Vault Set-SecretInfo @{ Name = 'meta/x'; Metadata = @{ env = 'prod' } }
+        $info = Invoke-Vault Get-SecretInfo @{ Filter = 'meta/x' }
+        $info.Metadata['owner'] | Should -Be 'ops'
+        $info.Metadata['env'] | Should -Be 'prod'
+        $info.Metadata['Description'] | Should -Be 'the ops key'
+        $info.Metadata['LastChangedDate'] | Should -BeOfType [datetime]
+        $info.Metadata.Keys | Should -Not -Contain 'SecretManagement.Type'
+    }
+
+    It 'refuses metadata that AWS''s tag rules reject, naming the rule, and changes nothing' -ForEach @(
+        @{ Metadata = @{ 'aws:owner' = 'x' }; Rule = "prefix 'aws:'" }
+        @{ Metadata = @{ owner = 'a#b' }; Rule = 'letters, digits, spaces' }
+        @{ Metadata = @{ ('k' * 129) = 'v' }; Rule = '1 to 128 characters' }
+        @{ Metadata = @{ 'SecretManagement.Type' = 'String' }; Rule = "vault's own record" }
+    ) {
+        Invoke-Vault Set-Secret @{ Name = 'meta/bad'; Secret = 'v' }
+        Invoke-Vault Set-SecretInfo @{ Name = 'meta/bad'; Metadata = $Metadata }
+        $err = $script:VaultErrors
+        $err | Should -HaveCount 1
+        $err[0].Exception.Message | Should -Match ([regex]::Escape($Rule))
+        $err[0].Exception.Message | Should -Match "Secret 'meta/bad'"
+        @((Get-SmSecret -SecretId 'meta/bad').TagList).Count | Should -Be 1
+    }
+
+    It 'removes with a 30-day recovery window by default, and at once only with RecoveryWindowInDays = 0' {
+        Invoke-Vault Set-Secret @{ Name = 'rm/kept'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'rm/kept' }
+        $deleted = (Get-SmSecret -SecretId 'rm/kept').DeletedDate
+        $deleted | Should -BeOfType [datetime]
+        ($deleted - (Get-Date)).TotalDays | Should -BeGreaterThan 29
+        Invoke-Vault Set-Secret @{ Name = 'rm/gone'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'rm/gone' } -VaultParameters @{ RecoveryWindowInDays = 0 }
+        Get-SmSecret -SecretId 'rm/gone' -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'reports removing a missing secret as not found, with no AWS text' {
+        Invoke-Vault Remove-Secret @{ Name = 'rm/none' }
+        $err = $script:VaultErrors
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Match '^SecretNotFound'
+        $err[0].Exception.Message | Should -Be "The secret 'rm/none' was not found in vault 'aws'."
+    }
+
+    It 'names the secret and the AWS error code in errors, and never the value' {
+        $null = New-SmSecret -Name 'err/x' -SecretString 'v'
+        $null = Remove-SmSecret -SecretId 'err/x' -Force
+        Invoke-Vault Set-Secret @{ Name = 'err/x'; Secret = 'top-secret-value-123' }
+        $err = $script:VaultErrors
+        $err | Should -HaveCount 1
+        $err[0].Exception.Message | Should -Match "Secret 'err/x' in vault 'aws'"
+        $err[0].Exception.Message | Should -Match 'InvalidRequestException'
+        $err[0].Exception.Message | Should -Not -Match 'top-secret-value-123'
+    }
+
+    It 'passes Test-SecretVault with good parameters' {
+        Invoke-Vault Test-SecretVault @{} | Should -BeTrue
+    }
+
+    It 'fails Test-SecretVault on <Case>, saying what is wrong' -ForEach @(
+        @{ Case = 'an unknown VaultParameter'; Vault = @{ Regoin = 'us-east-1' }; Message = "'Regoin' is not a VaultParameter" }
+        @{ Case = 'a recovery window of 3 days'; Vault = @{ RecoveryWindowInDays = 3 }; Message = 'RecoveryWindowInDays is 0' }
+        @{ Case = 'an endpoint that does not answer'; Vault = @{ EndpointUrl = 'http://127.0.0.1:9' }; Message = "can't reach AWS Secrets Manager" }
+    ) {
+        $result = Invoke-Vault Test-SecretVault @{} -VaultParameters $Vault
+        $err = $script:VaultErrors
+        $result | Should -BeFalse
+        $err | Should -Not -BeNullOrEmpty
+        ($err.Exception.Message -join ' ') | Should -Match ([regex]::Escape($Message))
+    }
+}
+
+Describe 'With the real SecretManagement 1.1.2 (the release check)' -Tag 'SecretManagement' -Skip:(-not $realSecretManagement) {
+    It 'registers the vault and goes through Set-Secret, Get-Secret and Get-SecretInfo' {
+        Import-Module Microsoft.PowerShell.SecretManagement
+        $vault = "aws-test-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+        Register-SecretVault -Name $vault -ModuleName (Get-SmTestModulePath) -VaultParameters @{ Region = 'us-east-1'; EndpointUrl = $script:ep.Url }
+        try {
+            Set-Secret -Name 'release/check' -Secret 'value' -Vault $vault
+            Get-Secret -Name 'release/check' -Vault $vault -AsPlainText | Should -BeExactly 'value'
+            (Get-SecretInfo -Name 'release/*' -Vault $vault).Name | Should -Be 'release/check'
+            Test-SecretVault -Name $vault | Should -BeTrue
+        }
+        finally { Unregister-SecretVault -Name $vault; Reset-SmLocalEndpoint $script:ep }
+    }
+}
