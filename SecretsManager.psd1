@@ -36,6 +36,10 @@
         'Add-SmSecretReplica'
         'Remove-SmSecretReplica'
         'Stop-SmSecretReplication'
+        'Start-SmLocalEndpoint'
+        'Stop-SmLocalEndpoint'
+        'Reset-SmLocalEndpoint'
+        'Move-SmLocalEndpointClock'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

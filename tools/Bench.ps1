@@ -18,7 +18,7 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
-Import-Module (Join-Path $PSScriptRoot 'LocalEndpoint.psm1') -Force
+$toolPath = Join-Path $PSScriptRoot '../out/tool'
 $ModulePath = (Resolve-Path $ModulePath).Path
 $LocalPath = (Resolve-Path $LocalPath).Path
 
@@ -63,9 +63,9 @@ $importTimes = foreach ($i in 1..$Repeat) {
 $import = @($importTimes | Sort-Object)[[int][math]::Floor($Repeat / 2)]
 Add-Row 'import' $import $bare 'import inside a fresh pwsh, over starting that pwsh (lower is better)'
 
-$endpoint = Start-SmLocalProcess -LocalPath $LocalPath
+Import-Module $moduleManifest -Force
+$endpoint = Start-SmLocalEndpoint -ToolPath $toolPath
 try {
-    Import-Module $moduleManifest -Force
     $PSDefaultParameterValues['*-Sm*:EndpointUrl'] = $endpoint.Url
     $PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
     $PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
@@ -88,7 +88,7 @@ try {
     Add-Row 'lazy list' $all $first 'full listing, over time to the first secret (higher means items stream)'
 }
 finally {
-    Stop-SmLocalProcess $endpoint
+    $endpoint | Stop-SmLocalEndpoint
 }
 
 $rows | Format-Table -AutoSize | Out-String -Width 200 | Write-Host

@@ -58,7 +58,29 @@ function Invoke-SmBuild {
     Write-Host 'Building SecretsManager.Local' -ForegroundColor Cyan
     Invoke-Dotnet publish (Join-Path $Root 'src/SecretsManager.Local/SecretsManager.Local.csproj') -c $Configuration -o (Join-Path $out 'SecretsManager.Local') --nologo -v q
 
+    Install-SmLocalTool -Root $Root -Configuration $Configuration
+
     if (-not $SkipHelp) { Invoke-SmHelpCompile -Root $Root -Configuration $Configuration }
+}
+
+function Install-SmLocalTool {
+    # Packs SecretsManager.Local as the .NET tool users install and installs it into out/tool, so the demo, the
+    # bench and the tests start it the way users do (Start-SmLocalEndpoint). A packages folder of its own: NuGet
+    # would otherwise keep serving an earlier build of the same version from its cache.
+    param([Parameter(Mandatory)][string] $Root, [string] $Configuration = 'Release')
+    $out = Join-Path $Root 'out'
+    $package = Join-Path $out 'package'
+    $tool = Join-Path $out 'tool'
+    $packages = Join-Path $out 'tool-packages'
+    Write-Host 'Packing the secretsmanager-local tool' -ForegroundColor Cyan
+    Invoke-Dotnet pack (Join-Path $Root 'src/SecretsManager.Local/SecretsManager.Local.csproj') -c $Configuration -o $package --nologo -v q
+    foreach ($dir in $tool, $packages) { if (Test-Path $dir) { Remove-Item $dir -Recurse -Force } }
+    $saved = $env:NUGET_PACKAGES
+    $env:NUGET_PACKAGES = $packages
+    try {
+        Invoke-Dotnet tool install SecretsManager.Local --tool-path $tool --add-source $package --version (Get-SmModuleVersion -Root $Root) | Out-Null
+    }
+    finally { $env:NUGET_PACKAGES = $saved }
 }
 
 function Invoke-SmHelpCompile {
@@ -104,7 +126,7 @@ function Stop-LeakedLocalEndpoint {
         if ($id -eq $PID) { continue }
         try {
             $cmdline = [IO.File]::ReadAllText("/proc/$id/cmdline") -replace "`0", ' '
-            if ($cmdline -notmatch 'SecretsManager\.Local(\.dll)?(\s|$)') { continue }
+            if ($cmdline -notmatch '(SecretsManager\.Local(\.dll)?|secretsmanager-local)(\s|$)') { continue }
             $environ = [IO.File]::ReadAllText("/proc/$id/environ")
         }
         catch { continue } # the process ended, or is not ours to read
@@ -125,6 +147,8 @@ function Invoke-SmTest {
     )
     $runId = [guid]::NewGuid().ToString('n')
     $env:SM_TEST_RUN_ID = $runId
+    # Start-SmLocalEndpoint finds the built tool on PATH, as it finds a user's installed one.
+    $env:PATH = (Join-Path $Root 'out/tool') + [IO.Path]::PathSeparator + $env:PATH
     $results = Join-Path $Root 'out/TestResults'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     $null = New-Item $results -ItemType Directory

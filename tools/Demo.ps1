@@ -17,8 +17,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-# Starting and stopping SecretsManager.Local is shared with the tests and the benchmarks.
-Import-Module (Join-Path $PSScriptRoot 'LocalEndpoint.psm1') -Force
+# SecretsManager.Local starts the way users start it: Start-SmLocalEndpoint, here with the tool the build installed.
+$toolPath = Join-Path $PSScriptRoot '../out/tool'
 
 function Write-Step([string] $Text) { Write-Host "`n== $Text" -ForegroundColor Cyan }
 function Write-Note([string] $Text) { Write-Host "   $Text" -ForegroundColor DarkGray }
@@ -27,14 +27,10 @@ function Show { $input | Format-Table -AutoSize | Out-String -Width 160 | ForEac
 $endpoint = $null
 $failed = $false
 try {
-    $endpoint = Start-SmLocalProcess -LocalPath $LocalPath
-    Write-Host "SecretsManager.Local is listening on $($endpoint.Url)"
     Import-Module $ModulePath -Force
-
-    # Session defaults, as the README shows: every *-Sm* cmdlet talks to the local endpoint from now on.
-    $PSDefaultParameterValues['*-Sm*:EndpointUrl'] = $endpoint.Url
-    $PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
-    $PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+    # -SetDefault: every *-Sm* cmdlet talks to the local endpoint from now on ($PSDefaultParameterValues).
+    $endpoint = Start-SmLocalEndpoint -ToolPath $toolPath -SetDefault
+    Write-Host "SecretsManager.Local is listening on $($endpoint.Url)"
     $db = 'demo/app/database'
     $apiKey = 'demo/app/api-key'
     $singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
@@ -98,7 +94,7 @@ catch {
 finally {
     foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $PSDefaultParameterValues.Remove($key) }
     if ($endpoint) {
-        Stop-SmLocalProcess $endpoint
+        $endpoint | Stop-SmLocalEndpoint
         Write-Host 'SecretsManager.Local stopped.'
     }
 }

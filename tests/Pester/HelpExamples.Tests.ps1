@@ -15,6 +15,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force # its Start-SmLocalEndpoint
     $script:modulePath = Get-SmTestModulePath
     $script:ep = Start-SmLocalEndpoint
     $script:workDir = Join-Path ([IO.Path]::GetTempPath()) ("sm-help-examples-" + [guid]::NewGuid().ToString('N'))

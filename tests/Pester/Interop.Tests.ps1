@@ -14,6 +14,7 @@ BeforeDiscovery {
 Describe "AWS CLI against SecretsManager.Local$SkipReason" -Tag 'Interop' -Skip:(-not $HasAwsCli) {
     BeforeAll {
         Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force # its Start-SmLocalEndpoint
         $script:AwsCli = '/usr/bin/aws'
         $script:ep = Start-SmLocalEndpoint
         # Empty config and credentials files, so nothing from the machine's or user's AWS setup leaks in.

@@ -3,6 +3,7 @@
 # before or after, neither breaks the other. The other SDKs come from tests/SecretsManager.OtherSdks (NuGet, never committed).
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force # its Start-SmLocalEndpoint
     $script:ep = $null
     $script:ep = Start-SmLocalEndpoint
     $script:packages = Get-SmNuGetPackagesFolder

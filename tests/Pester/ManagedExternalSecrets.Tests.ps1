@@ -126,7 +126,7 @@ Describe 'Get-SmSecret -SortBy' -Tag 'ManagedExternal' {
     It 'lists the most recently changed first with -SortBy last-changed-date -SortOrder desc' {
         $prefix = New-SmTestName 'sort'
         foreach ($n in 'a', 'b', 'c') { $null = New-SmSecret -Name "$prefix/$n" -SecretString 'v' }
-        Set-SmLocalClock -Endpoint $script:ep -Advance ([timespan]::FromMinutes(1))
+        $null = Move-SmLocalEndpointClock -By ([timespan]::FromMinutes(1)) -Endpoint $script:ep
         $null = Update-SmSecret -SecretId "$prefix/a" -Description 'changed'
         (Get-SmSecret -Name "$prefix/*" -SortBy last-changed-date -SortOrder desc -First 1).Name | Should -Be "$prefix/a"
     }

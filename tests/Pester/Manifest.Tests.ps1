@@ -1,12 +1,13 @@
 # The built module's manifest and command surface, as PowerShell and PSGallery see them.
 BeforeDiscovery {
-    # The 21 cmdlets of issue 4, one line per API area.
+    # The 21 cmdlets of the API, one line per area, and the 4 that run SecretsManager.Local.
     $script:expectedCmdlets = @(
         'New-SmSecret', 'Get-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret'
         'Get-SmSecretValue', 'Set-SmSecretValue', 'Get-SmSecretVersion', 'Set-SmSecretVersionStage'
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication')
+    $script:localCases = 'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock' | ForEach-Object { @{ Cmdlet = $_ } }
     $script:cmdletCases = $script:expectedCmdlets | ForEach-Object { @{ Cmdlet = $_ } }
     $script:mutatingCases = 'New-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Set-SmSecretValue',
     'Set-SmSecretVersionStage', 'Invoke-SmRotation', 'Stop-SmRotation', 'Add-SmSecretTag', 'Remove-SmSecretTag',
@@ -24,7 +25,8 @@ BeforeAll {
         'Get-SmSecretValue', 'Set-SmSecretValue', 'Get-SmSecretVersion', 'Set-SmSecretVersionStage'
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
-        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication')
+        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
+        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock')
 }
 
 Describe 'SecretsManager.psd1' -Tag 'Manifest' {
@@ -103,6 +105,15 @@ Describe '<Cmdlet>' -Tag 'Manifest' -ForEach $script:cmdletCases {
     It 'takes -Region, -ProfileName, -Credential and -EndpointUrl' {
         $parameters = (Get-Command $Cmdlet -Module SecretsManager).Parameters
         foreach ($p in 'Region', 'ProfileName', 'Credential', 'EndpointUrl') { $parameters.Keys | Should -Contain $p }
+    }
+}
+
+Describe '<Cmdlet> (SecretsManager.Local)' -Tag 'Manifest' -ForEach $script:localCases {
+    It 'has an approved verb and a noun with the Sm prefix, and is a sealed binary cmdlet' {
+        $command = Get-Command $Cmdlet -Module SecretsManager
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -BeLike 'SmLocalEndpoint*'
+        $command.ImplementingType.IsSealed | Should -BeTrue
     }
 }
 

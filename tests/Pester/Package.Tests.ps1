@@ -2,6 +2,7 @@
 # repository, just as Install-Module from PSGallery would - without touching the user's modules or settings.
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force # its Start-SmLocalEndpoint
     $script:root = Get-SmTestRoot
     $script:version = (Import-PowerShellDataFile (Join-Path (Get-SmTestModulePath) 'SecretsManager.psd1')).ModuleVersion
 

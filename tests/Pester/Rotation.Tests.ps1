@@ -99,7 +99,7 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
 
     It 'reports a rotation whose steps fail as RotationFailed once -Wait gives up, and keeps the current value' {
         # A second endpoint whose rotation function 'BrokenRotation' fails every step (the command exits 3).
-        $broken = Start-SmLocalEndpoint -ArgumentList '--rotation-function', 'BrokenRotation=exit 3'
+        $broken = Start-SmLocalEndpoint -RotationFunction @{ BrokenRotation = 'exit 3' }
         try {
             $name = New-SmTestName 'rot'
             $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $broken.Url

@@ -415,7 +415,7 @@ Describe 'Remove-SmSecret' -Tag 'Secret' {
         $name = New-SmTestName 'rm'
         $null = New-SmSecret -Name $name -SecretString 'v'
         Remove-SmSecret -SecretId $name -RecoveryWindowInDays 7 -Force
-        Set-SmLocalClock -Endpoint $script:ep -Advance ([timespan]::FromDays(8))
+        $null = Move-SmLocalEndpointClock -By ([timespan]::FromDays(8)) -Endpoint $script:ep
         Get-SmSecret -SecretId $name -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
     }

@@ -7,34 +7,10 @@ function Get-SmTestRoot { $script:Root }
 
 function Get-SmTestModulePath { Join-Path $script:Root 'out/SecretsManager' }
 
-Import-Module (Join-Path $script:Root 'tools/LocalEndpoint.psm1') -Force
-
-function Start-SmLocalEndpoint {
-    <#
-    .SYNOPSIS
-        Starts out/SecretsManager.Local on a free loopback port and returns { Process; Url; Port }.
-        Extra arguments (for example '--rotation-function', 'name=command') are passed through.
-    #>
-    param([string[]] $ArgumentList = @())
-    Start-SmLocalProcess -LocalPath (Join-Path $script:Root 'out/SecretsManager.Local') -ArgumentList $ArgumentList
-}
-
-function Stop-SmLocalEndpoint {
-    param([Parameter(Mandatory, ValueFromPipeline)][AllowNull()] $Endpoint)
-    process { Stop-SmLocalProcess -Endpoint $Endpoint }
-}
-
-function Reset-SmLocalEndpoint {
-    # Clears all state on the endpoint through its test hook.
-    param([Parameter(Mandatory)] $Endpoint)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/reset" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }
-}
-
-function Set-SmLocalClock {
-    # Moves the endpoint's clock forward, so recovery windows and rotation schedules can be tested.
-    param([Parameter(Mandatory)] $Endpoint, [Parameter(Mandatory)][timespan] $Advance)
-    $null = Invoke-RestMethod -Method Post -Uri "$($Endpoint.Url)/_local/clock/advance?seconds=$([int64]$Advance.TotalSeconds)" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }
-}
+# SecretsManager.Local is started with the module's own Start-SmLocalEndpoint, which finds the built tool (out/tool)
+# on PATH: the test run puts it there, as a user's 'dotnet tool install' does.
+$toolFolder = Join-Path $script:Root 'out/tool'
+if (($env:PATH -split [IO.Path]::PathSeparator) -notcontains $toolFolder) { $env:PATH = $toolFolder + [IO.Path]::PathSeparator + $env:PATH }
 
 function Set-SmTestDefault {
     <#
@@ -174,6 +150,6 @@ Import-Module '$(Get-SmTestModulePath)'
     finally { $ps.Dispose() }
 }
 
-Export-ModuleMember -Function Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, Start-SmLocalEndpoint, Stop-SmLocalEndpoint, Reset-SmLocalEndpoint, Set-SmLocalClock,
+Export-ModuleMember -Function Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, 
     Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
     Get-SmTerminatingError, ConvertTo-SmTagTable, Invoke-SmWithoutHost

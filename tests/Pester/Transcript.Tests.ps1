@@ -6,7 +6,7 @@ BeforeAll {
     # The endpoint's secret access key is a sentinel too: it must never show in -Debug output either.
     $script:keySentinel = 'KEYSENTINEL' + [guid]::NewGuid().ToString('N')
     $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint -ArgumentList '--secret-key', $script:keySentinel
+    $script:ep = Start-SmLocalEndpoint -SecretKey $script:keySentinel
     Set-SmTestDefault -Endpoint $script:ep -SecretKey $script:keySentinel
 
     $script:sentinels = @(

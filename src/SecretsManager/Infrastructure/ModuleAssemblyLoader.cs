@@ -34,6 +34,8 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            // Endpoints this session started don't outlive the module.
+            LocalEndpointRegistry.StopAll();
             if (IsDesktop) DesktopDependencyResolver.Unregister();
             else InvokeLoader("Remove");
         }
