@@ -96,7 +96,9 @@ Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
     ) {
         $secret = & $Make
         Invoke-Vault Set-Secret @{ Name = "rt/$Kind"; Secret = $secret }
+        $script:VaultErrors | Should -BeNullOrEmpty
         $read = Invoke-Vault Get-Secret @{ Name = "rt/$Kind" }
+        $script:VaultErrors | Should -BeNullOrEmpty
         & $Check $read
         (Get-SmSecret -SecretId "rt/$Kind").Tags['SecretManagement.Type'] | Should -Be $Kind
         (Invoke-Vault Get-SecretInfo @{ Filter = "rt/$Kind" }).Type | Should -Be $Kind

@@ -20,14 +20,14 @@ namespace SecretsManager.Commands
         [AllowNull]
         public LocalEndpoint[] Endpoint { get; set; }
 
-        /// <summary>Every endpoint this session started and has not stopped.</summary>
+        /// <summary>Every endpoint this session (runspace) started and has not stopped.</summary>
         [Parameter(Mandatory = true, ParameterSetName = AllSet)]
         public SwitchParameter All { get; set; }
 
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
-            IEnumerable<LocalEndpoint> endpoints = All ? LocalEndpointRegistry.All : (Endpoint ?? new LocalEndpoint[0]).Where(e => e != null);
+            IEnumerable<LocalEndpoint> endpoints = All ? LocalEndpointRegistry.OfThisSession : (Endpoint ?? new LocalEndpoint[0]).Where(e => e != null);
             foreach (var endpoint in endpoints)
             {
                 if (!LocalEndpointRegistry.Owns(endpoint))

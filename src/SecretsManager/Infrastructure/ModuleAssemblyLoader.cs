@@ -35,7 +35,7 @@ namespace SecretsManager.Commands
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
             // Endpoints this session started don't outlive the module.
-            LocalEndpointRegistry.StopAll();
+            LocalEndpointRegistry.StopThisSession();
             if (IsDesktop) DesktopDependencyResolver.Unregister();
             else InvokeLoader("Remove");
         }

@@ -6,20 +6,21 @@ using SecretsManager.Engine;
 namespace SecretsManager.Commands
 {
     /// <summary>
-    /// The endpoints this process started. Stop-SmLocalEndpoint acts only on these, so it never touches a process it
-    /// didn't start; whatever is still running when PowerShell exits or the module is removed is stopped.
+    /// The endpoints this process started, each with the runspace (session) that started it. Stop-SmLocalEndpoint acts
+    /// only on these, so it never touches a process it didn't start; -All and Remove-Module stop a session's own;
+    /// whatever is still running when PowerShell exits is stopped.
     /// </summary>
     internal static class LocalEndpointRegistry
     {
         private static readonly object Sync = new object();
-        private static readonly List<LocalEndpoint> Started = new List<LocalEndpoint>();
+        private static readonly List<(LocalEndpoint Endpoint, Guid Session)> Started = new List<(LocalEndpoint, Guid)>();
         private static bool _exitHooked;
 
         public static void Add(LocalEndpoint endpoint)
         {
             lock (Sync)
             {
-                Started.Add(endpoint);
+                Started.Add((endpoint, CurrentSession));
                 if (_exitHooked) return;
                 AppDomain.CurrentDomain.ProcessExit += (_, __) => StopAll();
                 _exitHooked = true;
@@ -28,26 +29,43 @@ namespace SecretsManager.Commands
 
         public static bool Owns(LocalEndpoint endpoint)
         {
-            lock (Sync) return Started.Contains(endpoint);
+            lock (Sync) return Started.Any(e => ReferenceEquals(e.Endpoint, endpoint));
         }
 
-        public static IReadOnlyList<LocalEndpoint> All
+        /// <summary>The endpoints the current session (runspace) started and has not stopped.</summary>
+        public static IReadOnlyList<LocalEndpoint> OfThisSession
         {
-            get { lock (Sync) return Started.ToList(); }
+            get
+            {
+                Guid session = CurrentSession;
+                lock (Sync) return Started.Where(e => e.Session == session).Select(e => e.Endpoint).ToList();
+            }
         }
 
         public static void Remove(LocalEndpoint endpoint)
         {
-            lock (Sync) Started.Remove(endpoint);
+            lock (Sync) Started.RemoveAll(e => ReferenceEquals(e.Endpoint, endpoint));
         }
 
-        public static void StopAll()
+        /// <summary>Stops the current session's endpoints (Remove-Module).</summary>
+        public static void StopThisSession() => Stop(OfThisSession);
+
+        private static void StopAll()
         {
-            foreach (var endpoint in All)
+            List<LocalEndpoint> all;
+            lock (Sync) all = Started.Select(e => e.Endpoint).ToList();
+            Stop(all);
+        }
+
+        private static void Stop(IEnumerable<LocalEndpoint> endpoints)
+        {
+            foreach (var endpoint in endpoints)
             {
                 LocalEndpointLauncher.Stop(endpoint.Running.Process);
                 Remove(endpoint);
             }
         }
+
+        private static Guid CurrentSession => System.Management.Automation.Runspaces.Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
     }
 }

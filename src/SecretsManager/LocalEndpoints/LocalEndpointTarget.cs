@@ -11,7 +11,7 @@ namespace SecretsManager.Commands
         public static LocalEndpoint Resolve(PSCmdlet cmdlet, LocalEndpoint given)
         {
             if (given != null) return given;
-            var running = LocalEndpointRegistry.All.Where(e => !e.HasExited).ToList();
+            var running = LocalEndpointRegistry.OfThisSession.Where(e => !e.HasExited).ToList();
             if (running.Count == 1) return running[0];
             cmdlet.ThrowTerminatingError(new ErrorRecord(
                 new PSArgumentException(running.Count == 0
