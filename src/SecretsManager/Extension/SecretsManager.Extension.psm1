@@ -1,6 +1,8 @@
 # AWS Secrets Manager as a SecretManagement vault. SecretManagement calls these functions in its own runspace as
 # SecretsManager.Extension\<Command>, with the registered VaultParameters (plus Verbose) as -AdditionalParameters.
-# Every call goes through the SecretsManager cmdlets, so values stay SecureString and errors keep AWS's codes.
+# Every call goes through the SecretsManager cmdlets, so values stay SecureString and errors keep AWS's codes. They are
+# called by plain name: a module-qualified SecretsManager\<Cmdlet> makes PowerShell look the parent module up again,
+# which fails in sessions that imported it from a path it can't find by name.
 Set-StrictMode -Version 3.0
 
 # The record of a secret's SecretManagement type: a tag a user can see and change.
@@ -104,8 +106,8 @@ function Get-Secret {
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     try {
-        $secret = SecretsManager\Get-SmSecret -SecretId $id @connection
-        $value = SecretsManager\Get-SmSecretValue -SecretId $id @connection
+        $secret = Get-SmSecret -SecretId $id @connection
+        $value = Get-SmSecretValue -SecretId $id @connection
     }
     catch {
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
@@ -151,7 +153,7 @@ function Set-Secret {
     }
     try {
         # New-SmSecret and Set-SmSecretValue send one ClientRequestToken per call, reused on every retry.
-        $null = SecretsManager\New-SmSecret -Name $id @value -Tag $tags @connection
+        $null = New-SmSecret -Name $id @value -Tag $tags @connection
         return
     }
     catch {
@@ -162,8 +164,8 @@ function Set-Secret {
     }
     try {
         # An existing secret gets a new version: AWSPREVIOUS keeps the old value.
-        $null = SecretsManager\Set-SmSecretValue -SecretId $id @value @connection
-        $null = SecretsManager\Add-SmSecretTag -SecretId $id -Tag $tags @connection
+        $null = Set-SmSecretValue -SecretId $id @value @connection
+        $null = Add-SmSecretTag -SecretId $id -Tag $tags @connection
     }
     catch { Write-SmVaultError $Name $VaultName $_ 'storing a new version' }
 }
@@ -197,7 +199,7 @@ function Set-SecretInfo {
     if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
     $tags = @{}
     foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
-    try { $null = SecretsManager\Add-SmSecretTag -SecretId $id -Tag $tags @connection }
+    try { $null = Add-SmSecretTag -SecretId $id -Tag $tags @connection }
     catch { Write-SmVaultError $Name $VaultName $_ 'writing its metadata' }
 }
 
@@ -211,8 +213,8 @@ function Remove-Secret {
     $removal = if ($window -eq 0) { @{ WithoutRecovery = $true } } else { @{ RecoveryWindowInDays = $window } }
     try {
         # Force-deleting a missing secret succeeds at AWS, so look first: a missing secret is "not found".
-        $null = SecretsManager\Get-SmSecret -SecretId $id @connection
-        $null = SecretsManager\Remove-SmSecret -SecretId $id @removal -Force @connection
+        $null = Get-SmSecret -SecretId $id @connection
+        $null = Remove-SmSecret -SecretId $id @removal -Force @connection
     }
     catch {
         if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') {
@@ -231,11 +233,11 @@ function Get-SecretInfo {
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
         # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
-        try { SecretsManager\Get-SmSecret -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
+        try { Get-SmSecret -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
     }
     else {
         # An exact name costs one DescribeSecret: SecretManagement asks every vault this before Get-Secret.
-        try { SecretsManager\Get-SmSecret -SecretId ($prefix + $Filter) @connection }
+        try { Get-SmSecret -SecretId ($prefix + $Filter) @connection }
         catch {
             if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
             Write-SmVaultError $Filter $VaultName $_ 'describing it'
@@ -277,7 +279,7 @@ function Test-SecretVault {
     $connection = Initialize-SmVaultCall $parameters
     try {
         # One page of the vault's own names: proves region, credentials, endpoint and ListSecrets permission.
-        $null = SecretsManager\Get-SmSecret -Name ((Get-SmVaultPrefix $parameters) + '*') -First 1 @connection
+        $null = Get-SmSecret -Name ((Get-SmVaultPrefix $parameters) + '*') -First 1 @connection
         $true
     }
     catch {
