@@ -1,16 +1,10 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-
 namespace SecretsManager.Commands
 {
     /// <summary>
     /// Completes -Type with the secret types of AWS's managed external secret partners, as the user guide's
     /// "Managed external secrets Partners" page lists them. The model makes Type a free string, so others are accepted.
     /// </summary>
-    public sealed class ManagedExternalSecretTypeCompleter : IArgumentCompleter
+    public sealed class ManagedExternalSecretTypeCompleter : ValueListCompleter
     {
         internal static readonly string[] Types =
         {
@@ -20,8 +14,7 @@ namespace SecretsManager.Commands
             "SnowflakeKeyPairAuthentication", "SnowflakePat",
         };
 
-        /// <inheritdoc/>
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters) => ValueCompletion.StartingWith(Types, wordToComplete);
+        /// <summary>Completes with the documented partner types.</summary>
+        public ManagedExternalSecretTypeCompleter() : base(Types) { }
     }
 }

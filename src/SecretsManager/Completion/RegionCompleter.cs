@@ -1,13 +1,7 @@
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System.Management.Automation.Language;
-
 namespace SecretsManager.Commands
 {
     /// <summary>Completes -Region (and -ReplicaRegion) with the public AWS regions that offer Secrets Manager.</summary>
-    public sealed class RegionCompleter : IArgumentCompleter
+    public sealed class RegionCompleter : ValueListCompleter
     {
         private static readonly string[] Regions =
         {
@@ -17,11 +11,7 @@ namespace SecretsManager.Commands
             "il-central-1", "me-central-1", "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
         };
 
-        /// <inheritdoc/>
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-            CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            return ValueCompletion.StartingWith(Regions, wordToComplete);
-        }
+        /// <summary>Completes with the regions above.</summary>
+        public RegionCompleter() : base(Regions) { }
     }
 }

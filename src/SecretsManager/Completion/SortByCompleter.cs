@@ -3,7 +3,7 @@ using SecretsManager.Engine;
 namespace SecretsManager.Commands
 {
     /// <summary>Completes -SortBy with the model's SortByType values.</summary>
-    public sealed class SortByCompleter : ModelEnumCompleter
+    public sealed class SortByCompleter : ValueListCompleter
     {
         /// <summary>Completes with ModelConstraints.SortByTypeValues.</summary>
         public SortByCompleter() : base(ModelConstraints.SortByTypeValues) { }

@@ -1,8 +1,8 @@
 # AWS Secrets Manager as a SecretManagement vault. SecretManagement calls these functions in its own runspace as
 # SecretsManager.Extension\<Command>, with the registered VaultParameters (plus Verbose) as -AdditionalParameters.
 # Every call goes through the SecretsManager cmdlets, so values stay SecureString and errors keep AWS's codes. They are
-# called by plain name: a module-qualified SecretsManager\<Cmdlet> makes PowerShell look the parent module up again,
-# which fails in sessions that imported it from a path it can't find by name.
+# invoked through CmdletInfo objects made from their types: neither a plain nor a module-qualified name resolves when
+# the module was imported into another module's scope (as a test runner or a build script may import it).
 Set-StrictMode -Version 3.0
 
 # The record of a secret's SecretManagement type: a tag a user can see and change.
@@ -14,7 +14,21 @@ $script:NestedTypeMember = '__SecretManagementType'
 # AWS's tag rules (TagResource): keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @.
 $script:TagCharacters = '^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$'
 
+$script:Cmdlets = $null
+
+function Initialize-SmCmdlets {
+    # SecretsManager.dll is loaded once the parent module is (it loads after its nested modules, so not at import).
+    if ($script:Cmdlets) { return }
+    $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.NewSmSecretCommand') } | Select-Object -First 1
+    if (-not $assembly) { throw 'The SecretsManager cmdlets are not loaded: import the SecretsManager module.' }
+    $script:Cmdlets = @{}
+    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret') {
+        $script:Cmdlets[$name] = [System.Management.Automation.CmdletInfo]::new($name, $assembly.GetType("SecretsManager.Commands.$($name -replace '-', '')Command", $true))
+    }
+}
+
 function Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
+    Initialize-SmCmdlets
     # The cmdlets' connection parameters from the VaultParameters; -Verbose when SecretManagement asked for it.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
     if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { $script:VerbosePreference = 'Continue' }
@@ -106,8 +120,8 @@ function Get-Secret {
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     try {
-        $secret = Get-SmSecret -SecretId $id @connection
-        $value = Get-SmSecretValue -SecretId $id @connection
+        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
+        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection
     }
     catch {
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
@@ -153,7 +167,7 @@ function Set-Secret {
     }
     try {
         # New-SmSecret and Set-SmSecretValue send one ClientRequestToken per call, reused on every retry.
-        $null = New-SmSecret -Name $id @value -Tag $tags @connection
+        $null = & $script:Cmdlets['New-SmSecret'] -Name $id @value -Tag $tags @connection
         return
     }
     catch {
@@ -164,8 +178,8 @@ function Set-Secret {
     }
     try {
         # An existing secret gets a new version: AWSPREVIOUS keeps the old value.
-        $null = Set-SmSecretValue -SecretId $id @value @connection
-        $null = Add-SmSecretTag -SecretId $id -Tag $tags @connection
+        $null = & $script:Cmdlets['Set-SmSecretValue'] -SecretId $id @value @connection
+        $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection
     }
     catch { Write-SmVaultError $Name $VaultName $_ 'storing a new version' }
 }
@@ -199,7 +213,7 @@ function Set-SecretInfo {
     if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
     $tags = @{}
     foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
-    try { $null = Add-SmSecretTag -SecretId $id -Tag $tags @connection }
+    try { $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection }
     catch { Write-SmVaultError $Name $VaultName $_ 'writing its metadata' }
 }
 
@@ -213,8 +227,8 @@ function Remove-Secret {
     $removal = if ($window -eq 0) { @{ WithoutRecovery = $true } } else { @{ RecoveryWindowInDays = $window } }
     try {
         # Force-deleting a missing secret succeeds at AWS, so look first: a missing secret is "not found".
-        $null = Get-SmSecret -SecretId $id @connection
-        $null = Remove-SmSecret -SecretId $id @removal -Force @connection
+        $null = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
+        $null = & $script:Cmdlets['Remove-SmSecret'] -SecretId $id @removal -Force @connection
     }
     catch {
         if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') {
@@ -233,11 +247,11 @@ function Get-SecretInfo {
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
         # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
-        try { Get-SmSecret -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
+        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
     }
     else {
         # An exact name costs one DescribeSecret: SecretManagement asks every vault this before Get-Secret.
-        try { Get-SmSecret -SecretId ($prefix + $Filter) @connection }
+        try { & $script:Cmdlets['Get-SmSecret'] -SecretId ($prefix + $Filter) @connection }
         catch {
             if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
             Write-SmVaultError $Filter $VaultName $_ 'describing it'
@@ -279,7 +293,7 @@ function Test-SecretVault {
     $connection = Initialize-SmVaultCall $parameters
     try {
         # One page of the vault's own names: proves region, credentials, endpoint and ListSecrets permission.
-        $null = Get-SmSecret -Name ((Get-SmVaultPrefix $parameters) + '*') -First 1 @connection
+        $null = & $script:Cmdlets['Get-SmSecret'] -Name ((Get-SmVaultPrefix $parameters) + '*') -First 1 @connection
         $true
     }
     catch {

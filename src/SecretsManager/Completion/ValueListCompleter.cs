@@ -5,13 +5,16 @@ using System.Management.Automation.Language;
 
 namespace SecretsManager.Commands
 {
-    /// <summary>Completes a parameter with the values of a model enum (a generated ModelConstraints.*Values constant).</summary>
-    public abstract class ModelEnumCompleter : IArgumentCompleter
+    /// <summary>Completes a parameter with a fixed list of values: a model enum (a generated ModelConstraints.*Values constant) or a documented list.</summary>
+    public abstract class ValueListCompleter : IArgumentCompleter
     {
         private readonly string[] _values;
 
         /// <param name="values">The enum's values, separated by '|'.</param>
-        protected ModelEnumCompleter(string values) => _values = ValidateModelEnumAttribute.Split(values);
+        protected ValueListCompleter(string values) => _values = ValidateModelEnumAttribute.Split(values);
+
+        /// <param name="values">The values.</param>
+        protected ValueListCompleter(string[] values) => _values = values;
 
         /// <inheritdoc/>
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
