@@ -50,7 +50,7 @@ function Invoke-SmBuild {
     if (Test-Path $format) { Copy-Item $format $moduleOut }
     # The SecretManagement extension: a nested module in a folder of its own name, as Register-SecretVault expects.
     $extension = New-Item (Join-Path $moduleOut 'SecretsManager.Extension') -ItemType Directory
-    Copy-Item (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.psm1') $extension
+    Copy-Item (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.psm1'), (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.Implementation.ps1') $extension
     $extensionManifest = Get-Content -Raw (Join-Path $Root 'src/SecretsManager/Extension/SecretsManager.Extension.psd1')
     $extensionManifest = $extensionManifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion     = '$version'"
     Set-Content -Path (Join-Path $extension 'SecretsManager.Extension.psd1') -Value $extensionManifest -NoNewline

@@ -1,305 +1,57 @@
 # AWS Secrets Manager as a SecretManagement vault. SecretManagement calls these functions in its own runspace as
 # SecretsManager.Extension\<Command>, with the registered VaultParameters (plus Verbose) as -AdditionalParameters.
-# Every call goes through the SecretsManager cmdlets, so values stay SecureString and errors keep AWS's codes. They are
-# invoked through CmdletInfo objects made from their types: neither a plain nor a module-qualified name resolves when
-# the module was imported into another module's scope (as a test runner or a build script may import it).
+# The work is in SecretsManager.Extension.Implementation.ps1, loaded at the first call: importing SecretsManager (a
+# nested module is loaded with it) then pays only for these six small functions.
 Set-StrictMode -Version 3.0
+$script:ImplementationLoaded = $false
 
-# The record of a secret's SecretManagement type: a tag a user can see and change.
-$script:TypeTag = 'SecretManagement.Type'
-$script:Types = 'ByteArray', 'String', 'SecureString', 'PSCredential', 'Hashtable'
-$script:KnownParameters = 'Region', 'ProfileName', 'EndpointUrl', 'Prefix', 'RecoveryWindowInDays', 'Verbose'
-# A value inside a stored Hashtable that is not a plain string carries its type in this member.
-$script:NestedTypeMember = '__SecretManagementType'
-# AWS's tag rules (TagResource): keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @.
-$script:TagCharacters = '^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$'
-
-$script:Cmdlets = $null
-
-function Initialize-SmCmdlets {
-    # SecretsManager.dll is loaded once the parent module is (it loads after its nested modules, so not at import).
-    if ($script:Cmdlets) { return }
-    $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.NewSmSecretCommand') } | Select-Object -First 1
-    if (-not $assembly) { throw 'The SecretsManager cmdlets are not loaded: import the SecretsManager module.' }
-    $script:Cmdlets = @{}
-    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret') {
-        $script:Cmdlets[$name] = [System.Management.Automation.CmdletInfo]::new($name, $assembly.GetType("SecretsManager.Commands.$($name -replace '-', '')Command", $true))
-    }
-}
-
-function Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
-    Initialize-SmCmdlets
-    # The cmdlets' connection parameters from the VaultParameters; -Verbose when SecretManagement asked for it.
-    $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
-    if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { $script:VerbosePreference = 'Continue' }
-    $connection = @{ ErrorAction = 'Stop' }
-    foreach ($key in 'Region', 'ProfileName', 'EndpointUrl') {
-        if ($parameters.ContainsKey($key) -and $parameters[$key]) { $connection[$key] = [string] $parameters[$key] }
-    }
-    $connection
-}
-
-function Get-SmVaultPrefix([hashtable] $AdditionalParameters) {
-    if ($AdditionalParameters -and $AdditionalParameters.ContainsKey('Prefix') -and $AdditionalParameters['Prefix']) { [string] $AdditionalParameters['Prefix'] } else { '' }
-}
-
-function Get-SmErrorCode($ErrorRecord) { ($ErrorRecord.FullyQualifiedErrorId -split ',')[0] }
-
-function Write-SmVaultError([string] $Name, [string] $VaultName, $ErrorRecord, [string] $Doing) {
-    # Names the secret and AWS's code; the cmdlets' messages never hold a value.
-    $code = Get-SmErrorCode $ErrorRecord
-    $message = "Secret '$Name' in vault '$VaultName': $Doing failed with ${code}: $($ErrorRecord.Exception.Message)"
-    Write-Error -Message $message -ErrorId $code -Category $ErrorRecord.CategoryInfo.Category -TargetObject $Name
-}
-
-function ConvertTo-SmPlainText([System.Security.SecureString] $Secure) {
-    [System.Net.NetworkCredential]::new('', $Secure).Password
-}
-
-function ConvertTo-SmStoredHashtable([hashtable] $Table) {
-    # String values stay JSON strings; SecureString, PSCredential and byte[] values become objects that name their type.
-    $stored = [ordered]@{}
-    foreach ($key in $Table.Keys) {
-        $value = $Table[$key]
-        # if/elseif, not switch: switch would walk a byte[] one byte at a time.
-        $stored[[string] $key] =
-            if ($value -is [System.Security.SecureString]) { [ordered]@{ $script:NestedTypeMember = 'SecureString'; value = ConvertTo-SmPlainText $value } }
-            elseif ($value -is [pscredential]) { [ordered]@{ $script:NestedTypeMember = 'PSCredential'; username = $value.UserName; password = $value.GetNetworkCredential().Password } }
-            elseif ($value -is [byte[]]) { [ordered]@{ $script:NestedTypeMember = 'ByteArray'; base64 = [Convert]::ToBase64String($value) } }
-            elseif ($null -eq $value) { $null }
-            else { [string] $value }
-    }
-    $stored | ConvertTo-Json -Depth 5 -Compress
-}
-
-function ConvertFrom-SmStoredHashtable($Object) {
-    $table = @{}
-    foreach ($property in $Object.PSObject.Properties) {
-        $value = $property.Value
-        $table[$property.Name] = if ($value -is [System.Management.Automation.PSCustomObject] -and $value.PSObject.Properties[$script:NestedTypeMember]) {
-            switch ($value.$script:NestedTypeMember) {
-                'SecureString' { ConvertTo-SecureString ([string] $value.value) -AsPlainText -Force }
-                'PSCredential' { [pscredential]::new([string] $value.username, (ConvertTo-SecureString ([string] $value.password) -AsPlainText -Force)) }
-                'ByteArray' { , [Convert]::FromBase64String([string] $value.base64) }
-                default { $value | ConvertTo-Json -Depth 5 -Compress }
-            }
-        }
-        elseif ($value -is [string] -or $null -eq $value) { $value }
-        else { $value | ConvertTo-Json -Depth 5 -Compress }
-    }
-    $table
-}
-
-function Get-SmInferredType($Value) {
-    # A secret stored outside the vault: binary is ByteArray; a JSON object of exactly username and password is a
-    # PSCredential, any other JSON object a Hashtable; everything else a SecureString.
-    if ($null -ne $Value.SecretBinary) { return 'ByteArray' }
-    $json = $null
-    try { $json = $Value.SecretString | ConvertTo-SmPlainTextOrNull | ConvertFrom-Json -ErrorAction Stop } catch { $json = $null }
-    if ($json -is [System.Management.Automation.PSCustomObject]) {
-        $names = @($json.PSObject.Properties.Name | Sort-Object)
-        if ($names.Count -eq 2 -and $names[0] -eq 'password' -and $names[1] -eq 'username') { return 'PSCredential' }
-        return 'Hashtable'
-    }
-    'SecureString'
-}
-
-function ConvertTo-SmPlainTextOrNull {
-    param([Parameter(ValueFromPipeline)] $Secure)
-    process { if ($Secure -is [System.Security.SecureString]) { ConvertTo-SmPlainText $Secure } }
-}
-
-function Get-SmRecordedType($Secret) {
-    $recorded = if ($Secret -and $Secret.Tags) { $Secret.Tags[$script:TypeTag] } else { $null }
-    if ($recorded -and $script:Types -contains $recorded) { $recorded } else { $null }
+function Initialize-SmVaultImplementation {
+    if ($script:ImplementationLoaded) { return }
+    # It defines everything with the script: modifier, so dot-sourcing it here puts it into the module's scope.
+    . (Join-Path $PSScriptRoot 'SecretsManager.Extension.Implementation.ps1')
+    $script:ImplementationLoaded = $true
 }
 
 function Get-Secret {
     [CmdletBinding()]
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
-    $connection = Initialize-SmVaultCall $AdditionalParameters
-    $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
-    try {
-        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
-        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection
-    }
-    catch {
-        # A missing secret returns nothing, so SecretManagement reports its own "not found".
-        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
-        Write-SmVaultError $Name $VaultName $_ 'reading it'
-        return
-    }
-    $type = Get-SmRecordedType $secret
-    if (-not $type) { $type = Get-SmInferredType $value }
-    switch ($type) {
-        'ByteArray' { if ($null -ne $value.SecretBinary) { , $value.SecretBinary.ToArray() } else { , [System.Text.Encoding]::UTF8.GetBytes((ConvertTo-SmPlainText $value.SecretString)) } }
-        'String' { ConvertTo-SmPlainText $value.SecretString }
-        'SecureString' { $value.SecretString }
-        'PSCredential' {
-            $json = ConvertTo-SmPlainText $value.SecretString | ConvertFrom-Json
-            [pscredential]::new([string] $json.username, (ConvertTo-SecureString ([string] $json.password) -AsPlainText -Force))
-        }
-        'Hashtable' { ConvertFrom-SmStoredHashtable (ConvertTo-SmPlainText $value.SecretString | ConvertFrom-Json) }
-    }
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultGetSecret @PSBoundParameters
 }
 
 function Set-Secret {
     [CmdletBinding()]
     param([string] $Name, [object] $Secret, [string] $VaultName, [hashtable] $AdditionalParameters, [hashtable] $Metadata)
-    $connection = Initialize-SmVaultCall $AdditionalParameters
-    $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
-    $value = @{}
-    $type = $null
-    if ($Secret -is [byte[]]) { $value.SecretBinary = $Secret; $type = 'ByteArray' }
-    elseif ($Secret -is [string]) { $value.SecretString = $Secret; $type = 'String' }
-    elseif ($Secret -is [System.Security.SecureString]) { $value.SecretString = $Secret; $type = 'SecureString' }
-    elseif ($Secret -is [pscredential]) { $value.SecretString = @{ username = $Secret.UserName; password = $Secret.GetNetworkCredential().Password } | ConvertTo-Json -Compress; $type = 'PSCredential' }
-    elseif ($Secret -is [hashtable]) { $value.SecretString = ConvertTo-SmStoredHashtable $Secret; $type = 'Hashtable' }
-    if (-not $type) {
-        $kind = if ($null -eq $Secret) { 'null' } else { $Secret.GetType().FullName }
-        Write-Error -Message "Secret '$Name' in vault '$VaultName': a $kind can't be stored; SecretManagement secrets are byte[], string, SecureString, PSCredential or Hashtable." -ErrorId 'UnsupportedSecretType' -Category InvalidType -TargetObject $Name
-        return
-    }
-    $tags = @{ $script:TypeTag = $type }
-    if ($Metadata) {
-        if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
-        foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
-    }
-    try {
-        # New-SmSecret and Set-SmSecretValue send one ClientRequestToken per call, reused on every retry.
-        $null = & $script:Cmdlets['New-SmSecret'] -Name $id @value -Tag $tags @connection
-        return
-    }
-    catch {
-        if ((Get-SmErrorCode $_) -ne 'ResourceExistsException') {
-            Write-SmVaultError $Name $VaultName $_ 'creating it'
-            return
-        }
-    }
-    try {
-        # An existing secret gets a new version: AWSPREVIOUS keeps the old value.
-        $null = & $script:Cmdlets['Set-SmSecretValue'] -SecretId $id @value @connection
-        $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection
-    }
-    catch { Write-SmVaultError $Name $VaultName $_ 'storing a new version' }
-}
-
-function Test-SmMetadata([string] $Name, [string] $VaultName, [hashtable] $Metadata) {
-    # AWS's tag rules, checked before anything is sent, each refusal naming its rule.
-    foreach ($key in $Metadata.Keys) {
-        $text = [string] $key
-        $value = [string] $Metadata[$key]
-        $problem =
-            if ($text -eq $script:TypeTag) { "the key '$text' is the vault's own record of the secret's type" }
-            elseif ($text.Length -lt 1 -or $text.Length -gt 128) { "the key '$text' must be 1 to 128 characters (AWS's tag key rule)" }
-            elseif ($text -like 'aws:*') { "the key '$text' uses the prefix 'aws:', which AWS reserves" }
-            elseif ($text -notmatch $script:TagCharacters) { "the key '$text' may hold only letters, digits, spaces and _ . : / = + - @ (AWS's tag rule)" }
-            elseif ($value.Length -gt 256) { "the value of '$text' must be at most 256 characters (AWS's tag value rule)" }
-            elseif ($value -notmatch $script:TagCharacters) { "the value of '$text' may hold only letters, digits, spaces and _ . : / = + - @ (AWS's tag rule)" }
-        if ($problem) {
-            Write-Error -Message "Secret '$Name' in vault '$VaultName': metadata is stored as tags, and $problem." -ErrorId 'InvalidMetadata' -Category InvalidArgument -TargetObject $Name
-            return $false
-        }
-    }
-    $true
-}
-
-function Set-SecretInfo {
-    [CmdletBinding()]
-    param([string] $Name, [hashtable] $Metadata, [string] $VaultName, [hashtable] $AdditionalParameters)
-    $connection = Initialize-SmVaultCall $AdditionalParameters
-    $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
-    if (-not $Metadata -or $Metadata.Count -eq 0) { return }
-    if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
-    $tags = @{}
-    foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
-    try { $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection }
-    catch { Write-SmVaultError $Name $VaultName $_ 'writing its metadata' }
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultSetSecret @PSBoundParameters
 }
 
 function Remove-Secret {
     [CmdletBinding()]
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
-    $connection = Initialize-SmVaultCall $AdditionalParameters
-    $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
-    # A recovery window always, unless the vault was registered with RecoveryWindowInDays = 0.
-    $window = if ($AdditionalParameters -and $AdditionalParameters.ContainsKey('RecoveryWindowInDays')) { [int] $AdditionalParameters['RecoveryWindowInDays'] } else { 30 }
-    $removal = if ($window -eq 0) { @{ WithoutRecovery = $true } } else { @{ RecoveryWindowInDays = $window } }
-    try {
-        # Force-deleting a missing secret succeeds at AWS, so look first: a missing secret is "not found".
-        $null = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
-        $null = & $script:Cmdlets['Remove-SmSecret'] -SecretId $id @removal -Force @connection
-    }
-    catch {
-        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') {
-            Write-Error -Message "The secret '$Name' was not found in vault '$VaultName'." -ErrorId 'SecretNotFound' -Category ObjectNotFound -TargetObject $Name
-            return
-        }
-        Write-SmVaultError $Name $VaultName $_ 'removing it'
-    }
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultRemoveSecret @PSBoundParameters
 }
 
 function Get-SecretInfo {
     [CmdletBinding()]
     param([string] $Filter, [string] $VaultName, [hashtable] $AdditionalParameters)
-    $connection = Initialize-SmVaultCall $AdditionalParameters
-    $prefix = Get-SmVaultPrefix $AdditionalParameters
-    if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
-    $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
-        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
-        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
-    }
-    else {
-        # An exact name costs one DescribeSecret: SecretManagement asks every vault this before Get-Secret.
-        try { & $script:Cmdlets['Get-SmSecret'] -SecretId ($prefix + $Filter) @connection }
-        catch {
-            if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
-            Write-SmVaultError $Filter $VaultName $_ 'describing it'
-            return
-        }
-    }
-    foreach ($secret in $secrets) {
-        if ($prefix -and -not $secret.Name.StartsWith($prefix, [StringComparison]::Ordinal)) { continue }
-        $metadata = @{}
-        foreach ($tag in $secret.TagList) { if ($tag.Key -ne $script:TypeTag) { $metadata[$tag.Key] = $tag.Value } }
-        if ($secret.Description) { $metadata['Description'] = $secret.Description }
-        if ($secret.LastChangedDate) { $metadata['LastChangedDate'] = $secret.LastChangedDate }
-        # Without the type record the type is known only from the value, which this listing never reads.
-        $type = Get-SmRecordedType $secret
-        if (-not $type) { $type = 'Unknown' }
-        [Microsoft.PowerShell.SecretManagement.SecretInformation]::new($secret.Name.Substring($prefix.Length), $type, $VaultName, $metadata)
-    }
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultGetSecretInfo @PSBoundParameters
+}
+
+function Set-SecretInfo {
+    [CmdletBinding()]
+    param([string] $Name, [hashtable] $Metadata, [string] $VaultName, [hashtable] $AdditionalParameters)
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultSetSecretInfo @PSBoundParameters
 }
 
 function Test-SecretVault {
     [CmdletBinding()]
     param([string] $VaultName, [hashtable] $AdditionalParameters)
-    $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
-    $ok = $true
-    foreach ($key in $parameters.Keys) {
-        if ($script:KnownParameters -notcontains $key) {
-            Write-Error -Message "Vault '$VaultName': '$key' is not a VaultParameter of SecretsManager. Use $(($script:KnownParameters | Where-Object { $_ -ne 'Verbose' }) -join ', ')." -ErrorId 'UnknownVaultParameter' -Category InvalidArgument -TargetObject $key
-            $ok = $false
-        }
-    }
-    if ($parameters.ContainsKey('RecoveryWindowInDays')) {
-        $window = $parameters['RecoveryWindowInDays'] -as [int]
-        if ($null -eq $window -or ($window -ne 0 -and ($window -lt 7 -or $window -gt 30))) {
-            Write-Error -Message "Vault '$VaultName': RecoveryWindowInDays is 0 (delete at once) or 7 to 30 days, not '$($parameters['RecoveryWindowInDays'])'." -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject 'RecoveryWindowInDays'
-            $ok = $false
-        }
-    }
-    if (-not $ok) { return $false }
-    $connection = Initialize-SmVaultCall $parameters
-    try {
-        # One page of the vault's own names: proves region, credentials, endpoint and ListSecrets permission.
-        $null = & $script:Cmdlets['Get-SmSecret'] -Name ((Get-SmVaultPrefix $parameters) + '*') -First 1 @connection
-        $true
-    }
-    catch {
-        Write-Error -Message "Vault '$VaultName' can't reach AWS Secrets Manager: $(Get-SmErrorCode $_): $($_.Exception.Message)" -ErrorId (Get-SmErrorCode $_) -Category ConnectionError
-        $false
-    }
+    Initialize-SmVaultImplementation
+    Invoke-SmVaultTestSecretVault @PSBoundParameters
 }
 
 Export-ModuleMember -Function Get-Secret, Set-Secret, Remove-Secret, Get-SecretInfo, Set-SecretInfo, Test-SecretVault

@@ -9,13 +9,14 @@ namespace SecretsManager.Commands
     /// <summary>
     /// Runs on Import-Module and Remove-Module. The engine and every dependency live in the module's 'dependencies'
     /// folder, which PowerShell never loads on its own:
-    /// on PowerShell 7 the engine is served from a private AssemblyLoadContext (SecretsManager.Loader.dll, a separate
+    /// on PowerShell 7 the engine is served, from the first call on, from a private AssemblyLoadContext (SecretsManager.Loader.dll, a separate
     /// assembly so that .NET Framework never meets a type derived from AssemblyLoadContext, which it lacks); on Windows
     /// PowerShell an AssemblyResolve handler serves the files, as binding redirects would.
     /// </summary>
     public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         private const string LoaderType = "SecretsManager.Loader.EngineLoader";
+        private const string EngineName = "SecretsManager.Engine";
 
         /// <summary>The module's dependencies folder.</summary>
         internal static string DependencyFolder { get; } =
@@ -28,7 +29,7 @@ namespace SecretsManager.Commands
         public void OnImport()
         {
             if (IsDesktop) DesktopDependencyResolver.Register(DependencyFolder);
-            else InvokeLoader("Initialize", DependencyFolder);
+            else AppDomain.CurrentDomain.AssemblyResolve += OnCoreAssemblyResolve;
         }
 
         /// <inheritdoc/>
@@ -37,7 +38,16 @@ namespace SecretsManager.Commands
             // Endpoints this session started don't outlive the module.
             LocalEndpointRegistry.StopThisSession();
             if (IsDesktop) DesktopDependencyResolver.Unregister();
-            else InvokeLoader("Remove");
+            else AppDomain.CurrentDomain.AssemblyResolve -= OnCoreAssemblyResolve;
+        }
+
+        // Raised when the default context can't find the engine (it is only in dependencies/): the loader, and its
+        // private context, are loaded only then, at the first call, so Import-Module pays nothing for them.
+        private static Assembly OnCoreAssemblyResolve(object sender, ResolveEventArgs args)
+        {
+            var name = new AssemblyName(args.Name);
+            if (!string.Equals(name.Name, EngineName, StringComparison.OrdinalIgnoreCase)) return null;
+            return (Assembly)InvokeLoader("LoadEngine", DependencyFolder, args.Name);
         }
 
         /// <summary>The load context an assembly runs in, for -Debug ("Default", or the module's private context).</summary>
