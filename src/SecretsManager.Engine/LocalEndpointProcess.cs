@@ -11,7 +11,6 @@ namespace SecretsManager.Engine
             Process = process;
             Url = url;
             Port = new Uri(url).Port;
-            StartTime = process.StartTime;
         }
 
         /// <summary>The process.</summary>
@@ -22,8 +21,5 @@ namespace SecretsManager.Engine
 
         /// <summary>The port it listens on.</summary>
         public int Port { get; }
-
-        /// <summary>When it started: with the id, what makes sure a later Stop reaches this process and no other.</summary>
-        public DateTime StartTime { get; }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using SecretsManager.Local.Tests.Infrastructure;
@@ -139,94 +138,5 @@ public class HardeningTests : LocalServerTestBase
         } while (token is not null);
         Assert.Equal(250, deleted);
         Assert.Empty(await ListAll(new Dictionary<string, object?> { ["IncludePlannedDeletion"] = true }));
-    }
-}
-
-/// <summary>BatchGetSecretValue by filter pages like ListSecrets: by key, and only for the filters it was issued for.</summary>
-public class BatchPagingTests : LocalServerTestBase
-{
-    public BatchPagingTests(LocalServerFixture fixture) : base(fixture) { }
-
-    [Fact]
-    public async Task Reading_by_filter_while_deleting_each_page_reads_every_secret_once()
-    {
-        for (int i = 0; i < 45; i++) await CreateSecret($"batch/{i:D2}", $"v{i}");
-        var read = new List<string>();
-        string? token = null;
-        do
-        {
-            var body = new Dictionary<string, object?> { ["MaxResults"] = 20, ["Filters"] = new[] { new { Key = "name", Values = new[] { "batch/" } } } };
-            if (token is not null) body["NextToken"] = token;
-            var page = await Ok("BatchGetSecretValue", body);
-            foreach (var value in page.GetProperty("SecretValues").EnumerateArray())
-            {
-                read.Add(SmAssert.Str(value, "Name"));
-                await Ok("DeleteSecret", new { SecretId = SmAssert.Str(value, "ARN"), ForceDeleteWithoutRecovery = true });
-            }
-            token = page.TryGetProperty("NextToken", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-        } while (token is not null);
-
-        Assert.Equal(45, read.Count);
-        Assert.Equal(45, read.Distinct().Count());
-        Assert.Empty(await ListAll());
-    }
-
-    [Fact]
-    public async Task A_batch_NextToken_is_refused_for_other_filters()
-    {
-        for (int i = 0; i < 3; i++) await CreateSecret($"batch/{i}", "v");
-        var first = await Ok("BatchGetSecretValue", new { MaxResults = 1, Filters = new[] { new { Key = "name", Values = new[] { "batch/" } } } });
-        await Fails("BatchGetSecretValue", new { MaxResults = 1, NextToken = SmAssert.Str(first, "NextToken"), Filters = new[] { new { Key = "name", Values = new[] { "other/" } } } },
-            "InvalidNextTokenException");
-    }
-}
-
-/// <summary>Only --port decides where the command-line endpoint listens, whatever the environment says.</summary>
-public class ListenerTests
-{
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static bool Accepts(IPAddress address, int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            client.Connect(address, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    [Fact]
-    public async Task Kestrel_endpoints_and_URLs_from_the_environment_add_no_listener()
-    {
-        int extra = FreePort(), urls = FreePort(), httpPorts = FreePort();
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_Kestrel__Endpoints__Extra__Url"] = $"http://0.0.0.0:{extra}",
-            ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{urls}",
-            ["URLS"] = $"http://0.0.0.0:{urls}",
-            ["ASPNETCORE_HTTP_PORTS"] = httpPorts.ToString(),
-            ["DOTNET_URLS"] = $"http://0.0.0.0:{urls}",
-        };
-        using var local = await LocalProcess.StartAsync(environment, "--port", "0");
-        var port = new Uri(local.Url!).Port;
-
-        Assert.True(Accepts(IPAddress.Loopback, port), $"The endpoint doesn't answer at {local.Url}. Output:\n{local.Output}");
-        Assert.False(Accepts(IPAddress.Loopback, extra), $"A Kestrel endpoint from the environment listens on {extra}.");
-        Assert.False(Accepts(IPAddress.Loopback, urls), $"ASPNETCORE_URLS made it listen on {urls}.");
-        Assert.False(Accepts(IPAddress.Loopback, httpPorts), $"ASPNETCORE_HTTP_PORTS made it listen on {httpPorts}.");
-        // Bound to 127.0.0.1 itself, not to every address: another loopback address finds nothing.
-        Assert.False(Accepts(IPAddress.Parse("127.0.0.2"), port), "The endpoint listens beyond 127.0.0.1.");
     }
 }

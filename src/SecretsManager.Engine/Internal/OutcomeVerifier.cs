@@ -35,9 +35,6 @@ namespace SecretsManager.Engine.Internal
                 ["StopReplicationToReplica"] = (c, r, t, s) => StopReplicationToReplica(c, (StopReplicationToReplicaRequest)r),
             };
 
-        /// <summary>The operations whose outcome can be checked: every operation that changes something.</summary>
-        public static IEnumerable<string> Operations => Checks.Keys;
-
         public static bool Handles(string operation) => Checks.ContainsKey(operation);
 
         /// <summary>The secret a request is for, for messages.</summary>

@@ -94,18 +94,13 @@ function script:Get-SmInferredType($Value) {
     # PSCredential, any other JSON object a Hashtable; everything else a SecureString.
     if ($null -ne $Value.SecretBinary) { return 'ByteArray' }
     $json = $null
-    try { $json = $Value.SecretString | ConvertTo-SmPlainTextOrNull | ConvertFrom-Json -ErrorAction Stop } catch { $json = $null }
+    try { $json = ConvertTo-SmPlainText $Value.SecretString | ConvertFrom-Json -ErrorAction Stop } catch { $json = $null }
     if ($json -is [System.Management.Automation.PSCustomObject]) {
         $names = @($json.PSObject.Properties.Name | Sort-Object)
         if ($names.Count -eq 2 -and $names[0] -eq 'password' -and $names[1] -eq 'username') { return 'PSCredential' }
         return 'Hashtable'
     }
     'SecureString'
-}
-
-function script:ConvertTo-SmPlainTextOrNull {
-    param([Parameter(ValueFromPipeline)] $Secure)
-    process { if ($Secure -is [System.Security.SecureString]) { ConvertTo-SmPlainText $Secure } }
 }
 
 function script:Get-SmRecordedType($Secret) {
