@@ -10,16 +10,8 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "SmSecretReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class AddSmSecretReplicaCommand : SecretsManagerCmdlet
+    public sealed class AddSmSecretReplicaCommand : SecretTargetCmdlet
     {
-        /// <summary>The primary secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>Regions to replicate to: names ('eu-west-1'), or @{ Region = 'eu-west-1'; KmsKeyId = 'alias/app' } entries.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("AddReplicaRegions")]
@@ -33,24 +25,21 @@ namespace SecretsManager.Commands
         public SwitchParameter ForceOverwriteReplicaSecret { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
             string regions = string.Join(", ", ReplicaRegion.Select(r => r.KmsKeyId == null ? r.Region : $"{r.Region} (key {r.KmsKeyId})"));
-            foreach (string id in SecretId)
+            if (!ShouldChange($"Replicate secret '{id}' to {regions}")) return;
+            var request = new ReplicateSecretToRegionsRequest
             {
-                if (!ShouldChange($"Replicate secret '{id}' to {regions}")) continue;
-                var request = new ReplicateSecretToRegionsRequest
-                {
-                    SecretId = id,
-                    AddReplicaRegions = ReplicaRegion.ToList(),
-                    ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
-                };
-                if (!TryCall(id, "ReplicateSecretToRegions", () => ClientFor(id).ReplicateSecretToRegions(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("ReplicateSecretToRegions", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
-                });
-            }
+                SecretId = id,
+                AddReplicaRegions = ReplicaRegion.ToList(),
+                ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
+            };
+            if (!TryCall(id, "ReplicateSecretToRegions", () => ClientFor(id).ReplicateSecretToRegions(request), out var response)) return;
+            WriteObject(new SecretOperationResult("ReplicateSecretToRegions", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
+            {
+                ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
+            });
         }
     }
 }

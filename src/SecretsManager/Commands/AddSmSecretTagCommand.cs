@@ -7,16 +7,8 @@ namespace SecretsManager.Commands
     /// <summary>Adds tags to secrets, replacing the value of keys that exist (TagResource).</summary>
     [Cmdlet(VerbsCommon.Add, "SmSecretTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class AddSmSecretTagCommand : SecretsManagerCmdlet
+    public sealed class AddSmSecretTagCommand : SecretTargetCmdlet
     {
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>Tags as a hashtable, e.g. @{ env = 'prod'; team = 'payments' }.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateCount(1, DocumentedRules.TagsMaxCount)]
@@ -24,15 +16,12 @@ namespace SecretsManager.Commands
         public Hashtable Tag { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
-            {
-                if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) continue;
-                var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
-                if (!TryCall(id, "TagResource", () => ClientFor(id).TagResource(request), out _)) continue;
-                WriteObject(new SecretOperationResult("TagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
-            }
+            if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) return;
+            var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
+            if (!TryCall(id, "TagResource", () => ClientFor(id).TagResource(request), out _)) return;
+            WriteObject(new SecretOperationResult("TagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
         }
     }
 }

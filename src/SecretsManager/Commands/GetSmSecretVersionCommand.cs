@@ -6,45 +6,34 @@ namespace SecretsManager.Commands
     /// <summary>Lists the versions of secrets with their staging labels (ListSecretVersionIds, every page).</summary>
     [Cmdlet(VerbsCommon.Get, "SmSecretVersion")]
     [OutputType(typeof(SecretVersion))]
-    public sealed class GetSmSecretVersionCommand : SecretsManagerCmdlet
+    public sealed class GetSmSecretVersionCommand : SecretTargetCmdlet
     {
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>Also list deprecated versions (those with no staging label).</summary>
         [Parameter]
         public SwitchParameter IncludeDeprecated { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
+            // Paged here rather than with ListSecretVersionIdsAll: each page also carries the secret's Name and
+            // ARN, which the versions need so they can be piped on.
+            string token = null;
+            do
             {
-                // Paged here rather than with ListSecretVersionIdsAll: each page also carries the secret's Name and
-                // ARN, which the versions need so they can be piped on.
-                string token = null;
-                do
+                var request = new ListSecretVersionIdsRequest
                 {
-                    var request = new ListSecretVersionIdsRequest
-                    {
-                        SecretId = id,
-                        NextToken = token,
-                        IncludeDeprecated = IncludeDeprecated.IsPresent ? true : (bool?)null,
-                    };
-                    if (!TryCall(id, "ListSecretVersionIds", () => ClientFor(id).ListSecretVersionIds(request), out var page)) break;
-                    if (page.Versions != null)
-                    {
-                        foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, page.Name ?? SecretArn.NameOf(id), page.ARN ?? SecretArn.ArnOf(id)));
-                    }
-                    token = page.NextToken;
+                    SecretId = id,
+                    NextToken = token,
+                    IncludeDeprecated = IncludeDeprecated.IsPresent ? true : (bool?)null,
+                };
+                if (!TryCall(id, "ListSecretVersionIds", () => ClientFor(id).ListSecretVersionIds(request), out var page)) break;
+                if (page.Versions != null)
+                {
+                    foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, page.Name ?? SecretArn.NameOf(id), page.ARN ?? SecretArn.ArnOf(id)));
                 }
-                while (!string.IsNullOrEmpty(token));
+                token = page.NextToken;
             }
+            while (!string.IsNullOrEmpty(token));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
@@ -15,7 +14,7 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "SmRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RecordedSet)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class InvokeSmRotationCommand : SecretsManagerCmdlet
+    public sealed class InvokeSmRotationCommand : SecretTargetCmdlet
     {
         private const string RecordedSet = "RecordedSchedule";
         private const string DaysSet = "AutomaticallyAfterDays";
@@ -23,14 +22,6 @@ namespace SecretsManager.Commands
         private const string ExternalRecordedSet = "ExternalRecordedSchedule";
         private const string ExternalDaysSet = "ExternalAutomaticallyAfterDays";
         private const string ExternalScheduleSet = "ExternalScheduleExpression";
-
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
 
         /// <summary>The rotation function's ARN; default the one already recorded on the secret.</summary>
         [Parameter(ParameterSetName = RecordedSet)]
@@ -112,29 +103,26 @@ namespace SecretsManager.Commands
         }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
+            if (!ShouldChange(Describe(id))) return;
+            var request = new RotateSecretRequest
             {
-                if (!ShouldChange(Describe(id))) continue;
-                var request = new RotateSecretRequest
-                {
-                    SecretId = id,
-                    RotationLambdaARN = RotationLambdaArn,
-                    ExternalSecretRotationRoleArn = ExternalSecretRotationRoleArn,
-                    ExternalSecretRotationMetadata = ExternalSecretRotationMetadata?.ToList(),
-                    RotationRules = Rules(),
-                    RotateImmediately = NoImmediateRotation ? false : (bool?)null,
-                    ClientRequestToken = ClientRequestToken,
-                };
-                if (!TryCall(id, "RotateSecret", () => ClientFor(id).RotateSecret(request), out var response)) continue;
-                var result = new SecretOperationResult("RotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    VersionId = response.VersionId,
-                };
-                if (Wait && !string.IsNullOrEmpty(response.VersionId) && !WaitForRotation(id, response.VersionId)) continue;
-                WriteObject(result);
-            }
+                SecretId = id,
+                RotationLambdaARN = RotationLambdaArn,
+                ExternalSecretRotationRoleArn = ExternalSecretRotationRoleArn,
+                ExternalSecretRotationMetadata = ExternalSecretRotationMetadata?.ToList(),
+                RotationRules = Rules(),
+                RotateImmediately = NoImmediateRotation ? false : (bool?)null,
+                ClientRequestToken = ClientRequestToken,
+            };
+            if (!TryCall(id, "RotateSecret", () => ClientFor(id).RotateSecret(request), out var response)) return;
+            var result = new SecretOperationResult("RotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+            {
+                VersionId = response.VersionId,
+            };
+            if (Wait && !string.IsNullOrEmpty(response.VersionId) && !WaitForRotation(id, result)) return;
+            WriteObject(result);
         }
 
         private RotationRulesType Rules()
@@ -161,47 +149,38 @@ namespace SecretsManager.Commands
                 : $"Rotate secret '{id}' now{function}{schedule} (a new AWSCURRENT version)";
         }
 
-        /// <summary>Polls until the new version is AWSCURRENT. False (and an error for the secret) when it is not.</summary>
-        private bool WaitForRotation(string id, string versionId)
+        /// <summary>
+        /// Polls until the new version is AWSCURRENT. An abandoned rotation is an error (false); a wait that runs out
+        /// is uncertain, since the rotation may still finish: a warning, and the result is written with its state.
+        /// </summary>
+        private bool WaitForRotation(string id, SecretOperationResult result)
         {
-            var progress = new ProgressRecord(1, $"Rotating secret '{id}'", "Waiting for the rotation function");
-            var clock = Stopwatch.StartNew();
-            var state = RotationProgress.NotStarted;
+            var watch = new RotationWatch(ClientFor(id), id, result.VersionId, TimeSpan.FromSeconds(WaitTimeoutSec));
+            string activity = $"Rotating secret '{id}'";
             try
             {
-                for (int attempt = 0; ; attempt++)
+                while (true)
                 {
-                    progress.StatusDescription = state == RotationProgress.NotStarted
-                        ? $"Waiting for createSecret to add version {versionId} (AWSPENDING)"
-                        : $"Version {versionId} is AWSPENDING; waiting for setSecret, testSecret and finishSecret";
-                    progress.PercentComplete = state == RotationProgress.NotStarted ? 10 : 50;
-                    WriteProgress(progress);
-
-                    if (!TryCall(id, "ListSecretVersionIds", () => RotationWaiter.Read(ClientFor(id), id, versionId), out state)) return false;
-                    if (state == RotationProgress.Finished) return true;
-                    if (state == RotationProgress.Abandoned)
-                    {
-                        WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.InvalidResult, id,
-                            $"The rotation of secret '{id}' did not finish: version {versionId} lost its AWSPENDING label without becoming AWSCURRENT (the rotation was cancelled or undone)."));
-                        return false;
-                    }
-                    if (clock.Elapsed.TotalSeconds >= WaitTimeoutSec || Stopping)
-                    {
-                        string where = state == RotationProgress.NotStarted
-                            ? "the rotation function never created the new version (createSecret did not run or failed)"
-                            : $"version {versionId} still carries AWSPENDING (a rotation step failed or is still running)";
-                        WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.OperationTimeout, id,
-                            $"The rotation of secret '{id}' did not finish within {WaitTimeoutSec} s: {where}. AWSCURRENT is unchanged."));
-                        return false;
-                    }
-                    RotationWaiter.Sleep(RotationWaiter.Delay(attempt), () => Stopping);
+                    WriteProgress(ProgressRecords.For(activity, watch.Progress(), ProgressRecords.WaitActivityId));
+                    if (!TryCall(id, "ListSecretVersionIds", () => watch.Poll(), out _)) return false;
+                    result.RotationState = watch.State.ToString();
+                    if (watch.IsOver) break;
+                    watch.Pause(StopToken);
+                    if (StopToken.IsCancellationRequested) throw new PipelineStoppedException();
                 }
             }
             finally
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                WriteProgress(ProgressRecords.For(activity, new ProgressUpdate("Done", 100, completed: true), ProgressRecords.WaitActivityId));
             }
+            string failure = watch.Failure();
+            if (watch.State == RotationProgress.Abandoned)
+            {
+                WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.InvalidResult, id, failure));
+                return false;
+            }
+            if (watch.TimedOut) WriteWarning(failure);
+            return true;
         }
     }
 }

@@ -9,19 +9,11 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = RecoverySet)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class RemoveSmSecretCommand : SecretsManagerCmdlet
+    public sealed class RemoveSmSecretCommand : SecretTargetCmdlet
     {
         private const string RecoverySet = "RecoveryWindow";
         private const string NoRecoverySet = "WithoutRecovery";
         private const int DefaultRecoveryWindowInDays = 30;
-
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
 
         /// <summary>Days (7–30) during which Restore-SmSecret can undo the deletion. Default 30.</summary>
         [Parameter(ParameterSetName = RecoverySet)]
@@ -37,21 +29,18 @@ namespace SecretsManager.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
+            string effect = WithoutRecovery ? "immediately, without recovery" : $"recoverable for {RecoveryWindowInDays} days";
+            if (!ShouldChange($"Delete secret '{id}' ({effect})", Force)) return;
+            var request = new DeleteSecretRequest { SecretId = id };
+            if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
+            else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;
+            if (!TryCall(id, "DeleteSecret", () => ClientFor(id).DeleteSecret(request), out var response)) return;
+            WriteObject(new SecretOperationResult("DeleteSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
             {
-                string effect = WithoutRecovery ? "immediately, without recovery" : $"recoverable for {RecoveryWindowInDays} days";
-                if (!ShouldChange($"Delete secret '{id}' ({effect})", Force)) continue;
-                var request = new DeleteSecretRequest { SecretId = id };
-                if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
-                else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;
-                if (!TryCall(id, "DeleteSecret", () => ClientFor(id).DeleteSecret(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("DeleteSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    DeletionDate = LocalTime.From(response.DeletionDate),
-                });
-            }
+                DeletionDate = LocalTime.From(response.DeletionDate),
+            });
         }
     }
 }

@@ -7,16 +7,8 @@ namespace SecretsManager.Commands
     /// <summary>Deletes the replicas of secrets in the given regions (RemoveRegionsFromReplication).</summary>
     [Cmdlet(VerbsCommon.Remove, "SmSecretReplica", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class RemoveSmSecretReplicaCommand : SecretsManagerCmdlet
+    public sealed class RemoveSmSecretReplicaCommand : SecretTargetCmdlet
     {
-        /// <summary>The primary secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>The regions whose replicas are deleted.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("RemoveReplicaRegions")]
@@ -32,18 +24,15 @@ namespace SecretsManager.Commands
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
+            if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) return;
+            var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
+            if (!TryCall(id, "RemoveRegionsFromReplication", () => ClientFor(id).RemoveRegionsFromReplication(request), out var response)) return;
+            WriteObject(new SecretOperationResult("RemoveRegionsFromReplication", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
             {
-                if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) continue;
-                var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
-                if (!TryCall(id, "RemoveRegionsFromReplication", () => ClientFor(id).RemoveRegionsFromReplication(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("RemoveRegionsFromReplication", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
-                });
-            }
+                ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
+            });
         }
     }
 }

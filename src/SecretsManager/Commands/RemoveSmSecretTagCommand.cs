@@ -7,16 +7,8 @@ namespace SecretsManager.Commands
     /// <summary>Removes tags from secrets by key (UntagResource).</summary>
     [Cmdlet(VerbsCommon.Remove, "SmSecretTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class RemoveSmSecretTagCommand : SecretsManagerCmdlet
+    public sealed class RemoveSmSecretTagCommand : SecretTargetCmdlet
     {
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>The tag keys to remove.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("TagKey")]
@@ -25,15 +17,12 @@ namespace SecretsManager.Commands
         public string[] Key { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
-            {
-                if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) continue;
-                var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
-                if (!TryCall(id, "UntagResource", () => ClientFor(id).UntagResource(request), out _)) continue;
-                WriteObject(new SecretOperationResult("UntagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
-            }
+            if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) return;
+            var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
+            if (!TryCall(id, "UntagResource", () => ClientFor(id).UntagResource(request), out _)) return;
+            WriteObject(new SecretOperationResult("UntagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
         }
     }
 }

@@ -66,6 +66,9 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void StopProcessing() => _stopping.Cancel();
 
+        /// <summary>Fires when PowerShell stops the pipeline (Ctrl+C), for waits between calls.</summary>
+        protected System.Threading.CancellationToken StopToken => _stopping.Token;
+
         /// <summary>Releases the cancellation source of StopProcessing.</summary>
         public void Dispose() => _stopping.Dispose();
 

@@ -6,16 +6,8 @@ namespace SecretsManager.Commands
     /// <summary>Attaches a resource-based policy to secrets, replacing any existing one (PutResourcePolicy).</summary>
     [Cmdlet(VerbsCommon.Set, "SmResourcePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class SetSmResourcePolicyCommand : SecretsManagerCmdlet
+    public sealed class SetSmResourcePolicyCommand : SecretTargetCmdlet
     {
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>
         /// The policy: a JSON string, a hashtable/object that is converted to JSON, or a ResourcePolicy from
         /// Get-SmResourcePolicy. Binds from the Policy of piped objects, so a policy can be copied to other secrets.
@@ -32,21 +24,18 @@ namespace SecretsManager.Commands
         public SwitchParameter BlockPublicPolicy { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
+            string block = BlockPublicPolicy ? " (public access blocked)" : string.Empty;
+            if (!ShouldChange($"Replace the resource policy of secret '{id}'{block}")) return;
+            var request = new PutResourcePolicyRequest
             {
-                string block = BlockPublicPolicy ? " (public access blocked)" : string.Empty;
-                if (!ShouldChange($"Replace the resource policy of secret '{id}'{block}")) continue;
-                var request = new PutResourcePolicyRequest
-                {
-                    SecretId = id,
-                    ResourcePolicy = Policy,
-                    BlockPublicPolicy = BlockPublicPolicy.IsPresent ? true : (bool?)null,
-                };
-                if (!TryCall(id, "PutResourcePolicy", () => ClientFor(id).PutResourcePolicy(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("PutResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
-            }
+                SecretId = id,
+                ResourcePolicy = Policy,
+                BlockPublicPolicy = BlockPublicPolicy.IsPresent ? true : (bool?)null,
+            };
+            if (!TryCall(id, "PutResourcePolicy", () => ClientFor(id).PutResourcePolicy(request), out var response)) return;
+            WriteObject(new SecretOperationResult("PutResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
         }
     }
 }

@@ -11,18 +11,10 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SmSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class SetSmSecretValueCommand : SecretsManagerCmdlet
+    public sealed class SetSmSecretValueCommand : SecretTargetCmdlet
     {
         private const string StringSet = "SecretString";
         private const string BinarySet = "SecretBinary";
-
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
 
         /// <summary>The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = StringSet)]
@@ -53,28 +45,25 @@ namespace SecretsManager.Commands
         public string RotationToken { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
             string labels = VersionStage == null ? "AWSCURRENT" : string.Join(", ", VersionStage);
-            foreach (string id in SecretId)
+            if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) return;
+            var request = new PutSecretValueRequest
             {
-                if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) continue;
-                var request = new PutSecretValueRequest
-                {
-                    SecretId = id,
-                    SecretString = SecureStringConverter.ToPlainText(SecretString),
-                    SecretBinary = SecretBinary,
-                    VersionStages = VersionStage?.ToList(),
-                    ClientRequestToken = ClientRequestToken,
-                    RotationToken = RotationToken,
-                };
-                if (!TryCall(id, "PutSecretValue", () => ClientFor(id).PutSecretValue(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("PutSecretValue", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    VersionId = response.VersionId,
-                    VersionStages = response.VersionStages?.ToArray(),
-                });
-            }
+                SecretId = id,
+                SecretString = SecureStringConverter.ToPlainText(SecretString),
+                SecretBinary = SecretBinary,
+                VersionStages = VersionStage?.ToList(),
+                ClientRequestToken = ClientRequestToken,
+                RotationToken = RotationToken,
+            };
+            if (!TryCall(id, "PutSecretValue", () => ClientFor(id).PutSecretValue(request), out var response)) return;
+            WriteObject(new SecretOperationResult("PutSecretValue", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+            {
+                VersionId = response.VersionId,
+                VersionStages = response.VersionStages?.ToArray(),
+            });
         }
     }
 }

@@ -10,16 +10,8 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SmSecretVersionStage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class SetSmSecretVersionStageCommand : SecretsManagerCmdlet
+    public sealed class SetSmSecretVersionStageCommand : SecretTargetCmdlet
     {
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>The staging label to move or remove, e.g. AWSCURRENT.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
@@ -55,33 +47,30 @@ namespace SecretsManager.Commands
         }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
             bool current = string.Equals(VersionStage, DocumentedRules.CurrentStage, StringComparison.Ordinal);
-            foreach (string id in SecretId)
+            if (MoveToVersionId == null && RemoveFromVersionId == null)
             {
-                if (MoveToVersionId == null && RemoveFromVersionId == null)
-                {
-                    // This piped object had no VersionId: an error for it alone, the pipeline goes on.
-                    WriteError(ErrorRecordFactory.Local("NoVersionGiven", ErrorCategory.InvalidArgument, id, $"Secret '{id}': {NoVersionMessage}"));
-                    continue;
-                }
-                string description = Describe(id);
-                bool proceed = current ? ShouldChangeHighImpact(description, Force) : ShouldChange(description, Force);
-                if (!proceed) continue;
-                var request = new UpdateSecretVersionStageRequest
-                {
-                    SecretId = id,
-                    VersionStage = VersionStage,
-                    MoveToVersionId = MoveToVersionId,
-                    RemoveFromVersionId = RemoveFromVersionId,
-                };
-                if (!TryCall(id, "UpdateSecretVersionStage", () => ClientFor(id).UpdateSecretVersionStage(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    VersionId = MoveToVersionId ?? RemoveFromVersionId,
-                });
+                // This piped object had no VersionId: an error for it alone, the pipeline goes on.
+                WriteError(ErrorRecordFactory.Local("NoVersionGiven", ErrorCategory.InvalidArgument, id, $"Secret '{id}': {NoVersionMessage}"));
+                return;
             }
+            string description = Describe(id);
+            bool proceed = current ? ShouldChangeHighImpact(description, Force) : ShouldChange(description, Force);
+            if (!proceed) return;
+            var request = new UpdateSecretVersionStageRequest
+            {
+                SecretId = id,
+                VersionStage = VersionStage,
+                MoveToVersionId = MoveToVersionId,
+                RemoveFromVersionId = RemoveFromVersionId,
+            };
+            if (!TryCall(id, "UpdateSecretVersionStage", () => ClientFor(id).UpdateSecretVersionStage(request), out var response)) return;
+            WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+            {
+                VersionId = MoveToVersionId ?? RemoveFromVersionId,
+            });
         }
 
         private const string NoVersionMessage =

@@ -9,29 +9,18 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "SmSecretReplication", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class StopSmSecretReplicationCommand : SecretsManagerCmdlet
+    public sealed class StopSmSecretReplicationCommand : SecretTargetCmdlet
     {
-        /// <summary>The replica secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
-
         /// <summary>Don't ask for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
-            foreach (string id in SecretId)
-            {
-                if (!ShouldChange($"Promote replica secret '{id}' to a standalone secret (replication from its primary stops)", Force)) continue;
-                if (!TryCall(id, "StopReplicationToReplica", () => ClientFor(id).StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) continue;
-                WriteObject(new SecretOperationResult("StopReplicationToReplica", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id)));
-            }
+            if (!ShouldChange($"Promote replica secret '{id}' to a standalone secret (replication from its primary stops)", Force)) return;
+            if (!TryCall(id, "StopReplicationToReplica", () => ClientFor(id).StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) return;
+            WriteObject(new SecretOperationResult("StopReplicationToReplica", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id)));
         }
     }
 }

@@ -8,18 +8,10 @@ namespace SecretsManager.Commands
     /// <summary>Changes a secret's description, KMS key, partner type or value (UpdateSecret). A new value becomes AWSCURRENT.</summary>
     [Cmdlet(VerbsData.Update, "SmSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
     [OutputType(typeof(SecretOperationResult))]
-    public sealed class UpdateSmSecretCommand : SecretsManagerCmdlet
+    public sealed class UpdateSmSecretCommand : SecretTargetCmdlet
     {
         private const string StringSet = "SecretString";
         private const string BinarySet = "SecretBinary";
-
-        /// <summary>The secret: its name, ARN or partial ARN. Takes pipeline input.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Name", "ARN", "Id")]
-        [SecretIdTransformation]
-        [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
-        [ArgumentCompleter(typeof(SecretIdCompleter))]
-        public string[] SecretId { get; set; }
 
         /// <summary>A new value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
         [Parameter(ParameterSetName = StringSet)]
@@ -69,32 +61,29 @@ namespace SecretsManager.Commands
         }
 
         /// <inheritdoc/>
-        protected override void ProcessRecord()
+        protected override void ProcessSecret(string id)
         {
             var changes = new List<string>();
             if (Description != null) changes.Add("description");
             if (KmsKeyId != null) changes.Add("KMS key");
             if (Type != null) changes.Add($"type '{Type}'");
             if (SecretString != null || SecretBinary != null) changes.Add("value (a new AWSCURRENT version)");
-            foreach (string id in SecretId)
+            if (!ShouldChange($"Update secret '{id}': {string.Join(", ", changes)}")) return;
+            var request = new UpdateSecretRequest
             {
-                if (!ShouldChange($"Update secret '{id}': {string.Join(", ", changes)}")) continue;
-                var request = new UpdateSecretRequest
-                {
-                    SecretId = id,
-                    SecretString = SecureStringConverter.ToPlainText(SecretString),
-                    SecretBinary = SecretBinary,
-                    Description = Description,
-                    KmsKeyId = KmsKeyId,
-                    Type = Type,
-                    ClientRequestToken = ClientRequestToken,
-                };
-                if (!TryCall(id, "UpdateSecret", () => ClientFor(id).UpdateSecret(request), out var response)) continue;
-                WriteObject(new SecretOperationResult("UpdateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-                {
-                    VersionId = response.VersionId,
-                });
-            }
+                SecretId = id,
+                SecretString = SecureStringConverter.ToPlainText(SecretString),
+                SecretBinary = SecretBinary,
+                Description = Description,
+                KmsKeyId = KmsKeyId,
+                Type = Type,
+                ClientRequestToken = ClientRequestToken,
+            };
+            if (!TryCall(id, "UpdateSecret", () => ClientFor(id).UpdateSecret(request), out var response)) return;
+            WriteObject(new SecretOperationResult("UpdateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
+            {
+                VersionId = response.VersionId,
+            });
         }
     }
 }

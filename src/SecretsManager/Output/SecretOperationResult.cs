@@ -42,6 +42,12 @@ namespace SecretsManager
         /// <summary>The replicas after a replication change.</summary>
         public SecretReplicaStatus[] ReplicationStatus { get; internal set; }
 
+        /// <summary>
+        /// After Invoke-SmRotation -Wait: Finished, or NotStarted/Pending when the wait ran out first (the rotation
+        /// may still finish; a warning says so). Null without -Wait.
+        /// </summary>
+        public string RotationState { get; internal set; }
+
         /// <inheritdoc/>
         public override string ToString() => $"{Operation} {Name}";
     }

@@ -1,10 +1,10 @@
-namespace SecretsManager.Commands
+namespace SecretsManager.Engine
 {
     /// <summary>
     /// Where an asynchronous rotation stands, read through the public API: the version RotateSecret announced
     /// first appears with AWSPENDING (createSecret) and is finished when it carries AWSCURRENT (finishSecret).
     /// </summary>
-    internal enum RotationProgress
+    public enum RotationProgress
     {
         /// <summary>The rotation function has not created the new version yet.</summary>
         NotStarted,
