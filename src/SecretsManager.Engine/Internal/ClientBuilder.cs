@@ -16,6 +16,7 @@ namespace SecretsManager.Engine.Internal
         /// <param name="customizeConfig">Test seam: adjusts the SDK configuration (e.g. an HTTP handler that captures requests).</param>
         public static ISecretsManagerClient Build(SecretsManagerClientOptions options, bool ownedByCache, Action<ClientConfig> customizeConfig = null)
         {
+            EmptyEndpointVariables.Clear();
             ProfileContext profile = ProfileContext.Resolve(options);
             ResolvedSetting<string> region = RegionResolver.Resolve(options, profile);
             ResolvedSetting<string> endpoint = EndpointResolution.Resolve(options, region.Value, profile);
@@ -57,7 +58,7 @@ namespace SecretsManager.Engine.Internal
                 // No AWSSDK exception leaves the engine: what the SDK refuses here is configuration.
                 throw new SecretsManagerConfigurationException($"The Secrets Manager client could not be created: {e.Message}", e);
             }
-            return new SecretsManagerClient(sdkClient, resolution, ownedByCache);
+            return new SecretsManagerClient(sdkClient, credentials.Value, resolution, ownedByCache);
         }
 
         /// <summary>

@@ -87,9 +87,11 @@ namespace SecretsManager.Engine.Internal
             }
 
             var context = new ProfileContext(name, source, explicitlyChosen, profile, store);
-            // A profile named by the option must exist. One named by AWS_PROFILE only matters once region or
+            // A profile named by the option must exist, unless explicit credentials make it irrelevant. One named by AWS_PROFILE only matters once region or
             // credentials are actually taken from it (explicit keys and region make it irrelevant).
-            if (profile == null && !string.IsNullOrWhiteSpace(options.ProfileName)) { context.ThrowIfMissing(); }
+            // Explicit credentials win over the profile: it then matters only if the region has to come from it.
+            bool explicitCredentials = !string.IsNullOrEmpty(options.AccessKeyId);
+            if (profile == null && !string.IsNullOrWhiteSpace(options.ProfileName) && !explicitCredentials) { context.ThrowIfMissing(); }
             return context;
         }
     }

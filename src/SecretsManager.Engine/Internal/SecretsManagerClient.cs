@@ -1,4 +1,5 @@
 using System;
+using Amazon.Runtime;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,12 +17,14 @@ namespace SecretsManager.Engine.Internal
         private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(30);
 
         private readonly SecretsManagerServiceClient _sdkClient;
+        private readonly AWSCredentials _credentials;
         private readonly bool _ownedByCache;
         private bool _disposed;
 
-        public SecretsManagerClient(SecretsManagerServiceClient sdkClient, ClientResolution resolution, bool ownedByCache)
+        public SecretsManagerClient(SecretsManagerServiceClient sdkClient, AWSCredentials credentials, ClientResolution resolution, bool ownedByCache)
         {
             _sdkClient = sdkClient;
+            _credentials = credentials;
             Resolution = resolution;
             _ownedByCache = ownedByCache;
         }
@@ -97,12 +100,17 @@ namespace SecretsManager.Engine.Internal
 
         private async Task<T> CallWithin<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
         {
-            if (timeout == null) return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
+            if (timeout == null)
+            {
+                await CredentialCheck.EnsureAsync(_credentials, Resolution, cancellationToken).ConfigureAwait(false);
+                return await _sdkClient.CallAsync(operation, cancellationToken).ConfigureAwait(false);
+            }
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 deadline.CancelAfter(timeout.Value);
                 try
                 {
+                    await CredentialCheck.EnsureAsync(_credentials, Resolution, deadline.Token).ConfigureAwait(false);
                     return await _sdkClient.CallAsync(operation, deadline.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)

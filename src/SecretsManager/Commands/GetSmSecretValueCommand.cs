@@ -14,6 +14,7 @@ namespace SecretsManager.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SmSecretValue", DefaultParameterSetName = ById)]
     [OutputType(typeof(SecretValue), ParameterSetName = new[] { ById, ByFilter })]
+    [OutputType(typeof(System.Security.SecureString), ParameterSetName = new[] { ById, ByFilter })]
     [OutputType(typeof(string), ParameterSetName = new[] { ByIdPlainText, ByFilterPlainText })]
     [OutputType(typeof(System.Collections.Hashtable), ParameterSetName = new[] { ByIdHashtable, ByFilterHashtable })]
     [OutputType(typeof(PSCredential), ParameterSetName = new[] { ByIdCredential, ByFilterCredential })]
@@ -66,6 +67,17 @@ namespace SecretsManager.Commands
         [FilterTransformation]
         [ValidateFilters]
         public Filter[] Filter { get; set; }
+
+        /// <summary>
+        /// Read one key of a JSON-object value, e.g. -Key password: a SecureString, or a string with -AsPlainText.
+        /// A value that isn't a JSON object, or lacks the key, is an error for that secret.
+        /// </summary>
+        [Parameter(ParameterSetName = ById)]
+        [Parameter(ParameterSetName = ByIdPlainText)]
+        [Parameter(ParameterSetName = ByFilter)]
+        [Parameter(ParameterSetName = ByFilterPlainText)]
+        [ValidateNotNullOrEmpty]
+        public string Key { get; set; }
 
         /// <summary>Emit the SecretString as a plain string.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByIdPlainText)]
@@ -161,9 +173,30 @@ namespace SecretsManager.Commands
         private void EmitEntry(SecretValueEntry entry) =>
             Emit(entry.Name ?? entry.ARN, entry.SecretString, entry.SecretBinary, () => SecretValue.From(entry));
 
+        private void EmitKey(string name, string secretString)
+        {
+            string value;
+            try
+            {
+                value = SecretJsonKeys.ReadKey(secretString, Key);
+            }
+            catch (FormatException e)
+            {
+                WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, name, $"Secret '{name}': {e.Message} -Key reads a key of a JSON object."));
+                return;
+            }
+            catch (KeyNotFoundException e)
+            {
+                WriteError(ErrorRecordFactory.Local("SecretKeyNotFound", ErrorCategory.ObjectNotFound, name, $"Secret '{name}': {e.Message}"));
+                return;
+            }
+            if (AsPlainText) WriteObject(value);
+            else WriteObject(SecureStringConverter.ToSecureString(value));
+        }
+
         private void Emit(string name, string secretString, byte[] secretBinary, Func<SecretValue> full)
         {
-            if (!AsPlainText && !AsHashtable && !AsCredential)
+            if (Key == null && !AsPlainText && !AsHashtable && !AsCredential)
             {
                 WriteObject(full());
                 return;
@@ -172,10 +205,14 @@ namespace SecretsManager.Commands
             {
                 string what = secretBinary != null ? "holds SecretBinary, not SecretString" : "has no SecretString";
                 WriteError(ErrorRecordFactory.Local("SecretValueNotText", ErrorCategory.InvalidType, name,
-                    $"Secret '{name}' {what}; read it without -AsPlainText, -AsHashtable or -AsCredential."));
+                    $"Secret '{name}' {what}; read it without -Key, -AsPlainText, -AsHashtable or -AsCredential."));
                 return;
             }
-            if (AsPlainText)
+            if (Key != null)
+            {
+                EmitKey(name, secretString);
+            }
+            else if (AsPlainText)
             {
                 WriteObject(secretString);
             }

@@ -14,8 +14,8 @@ namespace SecretsManager.Commands
         private const string StringSet = "SecretString";
         private const string BinarySet = "SecretBinary";
 
-        /// <summary>The new secret's name: 1–512 of A-Z a-z 0-9 / _ + = . @ -.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        /// <summary>The new secret's name: 1–512 of A-Z a-z 0-9 / _ + = . @ -. Takes names from the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateLength(ModelConstraints.NameTypeMinLength, ModelConstraints.NameTypeMaxLength)]
         [ValidatePattern(DocumentedRules.SecretNamePattern)]
         public string Name { get; set; }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -7,7 +9,8 @@ namespace SecretsManager.Commands
 {
     /// <summary>
     /// Stores a new version of a secret's value (PutSecretValue). Without -VersionStage the new version becomes
-    /// AWSCURRENT; with it, it gets exactly those labels.
+    /// AWSCURRENT; with it, it gets exactly those labels. -Merge changes only the given keys of a JSON-object value
+    /// (<see cref="SecretValueMerger"/>), refusing to overwrite a value another writer stored meanwhile.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SmSecretValue", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = StringSet)]
     [OutputType(typeof(SecretOperationResult))]
@@ -15,9 +18,13 @@ namespace SecretsManager.Commands
     {
         private const string StringSet = "SecretString";
         private const string BinarySet = "SecretBinary";
+        private const string MergeSet = "Merge";
 
-        /// <summary>The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential.</summary>
-        [Parameter(Mandatory = true, Position = 1, ParameterSetName = StringSet)]
+        /// <summary>
+        /// The value as text: a string, a SecureString, a hashtable/object (stored as JSON) or a PSCredential. Takes
+        /// pipeline input when -SecretId is given by name (Get-SmRandomPassword | Set-SmSecretValue -SecretId x).
+        /// </summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = StringSet, ValueFromPipeline = true)]
         [SecretStringTransformation]
         [ValidateSecretSize]
         public SecureString SecretString { get; set; }
@@ -28,8 +35,18 @@ namespace SecretsManager.Commands
         [ValidateSecretSize]
         public byte[] SecretBinary { get; set; }
 
+        /// <summary>
+        /// Keys to set in the current JSON-object value, keeping the others, e.g. @{ password = $new }. Values may be
+        /// SecureStrings. The merged value becomes AWSCURRENT unless another writer changed AWSCURRENT meanwhile.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = MergeSet)]
+        [ValidateNotNull]
+        [ValidateCount(1, int.MaxValue)]
+        public Hashtable Merge { get; set; }
+
         /// <summary>Staging labels for the new version (1–20); default AWSCURRENT.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = StringSet)]
+        [Parameter(ParameterSetName = BinarySet)]
         [ValidateCount(ModelConstraints.SecretVersionStagesTypeMinLength, ModelConstraints.SecretVersionStagesTypeMaxLength)]
         [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
         public string[] VersionStage { get; set; }
@@ -40,13 +57,19 @@ namespace SecretsManager.Commands
         public string ClientRequestToken { get; set; }
 
         /// <summary>The token a rotation function received, when called from one (36–256 characters).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = StringSet)]
+        [Parameter(ParameterSetName = BinarySet)]
         [ValidateLength(ModelConstraints.RotationTokenTypeMinLength, ModelConstraints.RotationTokenTypeMaxLength)]
         public string RotationToken { get; set; }
 
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
+            if (Merge != null)
+            {
+                MergeInto(id);
+                return;
+            }
             string labels = VersionStage == null ? "AWSCURRENT" : string.Join(", ", VersionStage);
             if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) return;
             var request = new PutSecretValueRequest
@@ -63,6 +86,37 @@ namespace SecretsManager.Commands
             {
                 VersionId = response.VersionId,
                 VersionStages = response.VersionStages?.ToArray(),
+            });
+        }
+
+        private void MergeInto(string id)
+        {
+            string keys = string.Join(", ", Merge.Keys.Cast<object>().Select(k => "'" + k + "'"));
+            if (!ShouldChange($"Set keys {keys} of secret '{id}', keeping its other keys (a new AWSCURRENT version)")) return;
+            var changes = MergeValues.ToPlainData(Merge);
+            MergeOutcome outcome = null;
+            bool called = TryCall(id, "GetSecretValue, PutSecretValue, UpdateSecretVersionStage", () =>
+            {
+                try
+                {
+                    return SecretValueMerger.Merge(ClientFor(id), id, changes, ClientRequestToken);
+                }
+                catch (FormatException e)
+                {
+                    WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, id, $"Secret '{id}': {e.Message} -Merge needs a JSON object."));
+                    return null;
+                }
+            }, out outcome);
+            if (!called || outcome == null) return;
+            if (outcome.Conflict)
+            {
+                WriteError(ErrorRecordFactory.Local("MergeConflict", ErrorCategory.ResourceBusy, id, outcome.ConflictMessage));
+                return;
+            }
+            WriteObject(new SecretOperationResult("PutSecretValue", outcome.Name ?? SecretArn.NameOf(id), outcome.ARN ?? SecretArn.ArnOf(id))
+            {
+                VersionId = outcome.VersionId,
+                VersionStages = outcome.VersionStages,
             });
         }
     }

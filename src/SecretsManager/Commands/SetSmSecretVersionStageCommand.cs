@@ -27,7 +27,7 @@ namespace SecretsManager.Commands
         [ValidateOptionalLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
         public string MoveToVersionId { get; set; }
 
-        /// <summary>The version that loses the label (required when the label sits on another version).</summary>
+        /// <summary>The version that loses the label; default the version that holds it now (looked up).</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
         public string RemoveFromVersionId { get; set; }
@@ -56,7 +56,14 @@ namespace SecretsManager.Commands
                 WriteError(ErrorRecordFactory.Local("NoVersionGiven", ErrorCategory.InvalidArgument, id, $"Secret '{id}': {NoVersionMessage}"));
                 return;
             }
-            string description = Describe(id);
+            string removeFrom = RemoveFromVersionId;
+            if (removeFrom == null && MoveToVersionId != null)
+            {
+                // The label must be taken from the version that holds it: look it up rather than make the user type it.
+                if (!TryCall(id, "ListSecretVersionIds", () => VersionLookup.HolderOf(ClientFor(id), id, VersionStage), out removeFrom)) return;
+                if (removeFrom == MoveToVersionId) removeFrom = null;
+            }
+            string description = Describe(id, removeFrom);
             bool proceed = current ? ShouldChangeHighImpact(description, Force) : ShouldChange(description, Force);
             if (!proceed) return;
             var request = new UpdateSecretVersionStageRequest
@@ -64,22 +71,22 @@ namespace SecretsManager.Commands
                 SecretId = id,
                 VersionStage = VersionStage,
                 MoveToVersionId = MoveToVersionId,
-                RemoveFromVersionId = RemoveFromVersionId,
+                RemoveFromVersionId = removeFrom,
             };
             if (!TryCall(id, "UpdateSecretVersionStage", () => ClientFor(id).UpdateSecretVersionStage(request), out var response)) return;
             WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
             {
-                VersionId = MoveToVersionId ?? RemoveFromVersionId,
+                VersionId = MoveToVersionId ?? removeFrom,
             });
         }
 
         private const string NoVersionMessage =
             "Set-SmSecretVersionStage needs -MoveToVersionId (or a piped object with a VersionId), -RemoveFromVersionId, or both.";
 
-        private string Describe(string id)
+        private string Describe(string id, string removeFrom)
         {
-            if (MoveToVersionId == null) return $"Remove label '{VersionStage}' from version {RemoveFromVersionId} of secret '{id}'";
-            string from = RemoveFromVersionId == null ? string.Empty : $" (from version {RemoveFromVersionId})";
+            if (MoveToVersionId == null) return $"Remove label '{VersionStage}' from version {removeFrom} of secret '{id}'";
+            string from = removeFrom == null ? string.Empty : $" (from version {removeFrom})";
             return $"Move label '{VersionStage}' of secret '{id}' to version {MoveToVersionId}{from}";
         }
     }

@@ -1,0 +1,75 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+
+namespace SecretsManager.Engine.Internal
+{
+    /// <summary>
+    /// Obtains the credentials before a call is sent, so that a credential provider's failure (STS for assume-role,
+    /// SSO, credential_process, IMDS) is reported as that provider's, naming the host it could not reach, rather than
+    /// as a failure to reach Secrets Manager. Providers cache what they fetch, so later calls cost nothing.
+    /// </summary>
+    internal static class CredentialCheck
+    {
+        public static async Task EnsureAsync(AWSCredentials credentials, ClientResolution resolution, CancellationToken cancellationToken)
+        {
+            if (credentials == null) return;
+            Task<ImmutableCredentials> fetch;
+            try
+            {
+                fetch = credentials.GetCredentialsAsync();
+            }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                throw Failure(e, resolution);
+            }
+            if (!fetch.IsCompleted)
+            {
+                var cancelled = new TaskCompletionSource<bool>();
+                using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+                {
+                    if (await Task.WhenAny(fetch, cancelled.Task).ConfigureAwait(false) != fetch)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }
+            }
+            try
+            {
+                await fetch.ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw Failure(e, resolution);
+            }
+        }
+
+        /// <summary>The provider's failure in words: the credential source, and the network cause with its host when there is one.</summary>
+        public static SecretsManagerConfigurationException Failure(Exception e, ClientResolution resolution)
+        {
+            string source = resolution?.CredentialSource ?? "the credential provider";
+            Exception network = NetworkCause(e);
+            string cause = network != null
+                ? $"the credential provider could not reach its endpoint: {network.Message}"
+                : e.Message;
+            return new SecretsManagerConfigurationException(
+                $"No credentials from {source}: {cause} Nothing was sent to Secrets Manager ({resolution?.Endpoint}).", e);
+        }
+
+        private static Exception NetworkCause(Exception exception)
+        {
+            Exception found = null;
+            for (Exception current = exception; current != null; current = current.InnerException)
+            {
+                if (current is System.Net.Http.HttpRequestException || current is System.Net.Sockets.SocketException ||
+                    current is System.Net.WebException || current is TimeoutException)
+                {
+                    found = current;
+                }
+            }
+            // The innermost network error names the cause (refused, DNS) and, on .NET, the host and port.
+            return found;
+        }
+    }
+}
