@@ -138,6 +138,22 @@ namespace SecretsManager.Commands
 
         private static bool IsLiteralArn(string name) => SecretArn.IsArn(name) && SecretListQuery.IsLiteral(name);
 
+        /// <summary>
+        /// A listing that includes planned deletions, or a secret scheduled for deletion, is shown with a Deleting
+        /// column (the view of type SecretsManager.Secret#PlannedDeletion); every object of such a listing gets it, so
+        /// the table stays one table.
+        /// </summary>
+        private object WithView(Secret secret)
+        {
+            if (!IncludePlannedDeletion && !secret.PlannedDeletion) return secret;
+            var wrapped = PSObject.AsPSObject(secret);
+            wrapped.TypeNames.Insert(0, PlannedDeletionView);
+            return wrapped;
+        }
+
+        /// <summary>The type name that selects the table with the Deleting column.</summary>
+        public const string PlannedDeletionView = "SecretsManager.Secret#PlannedDeletion";
+
         /// <summary>Applies -Skip/-First; false once -First objects have been written.</summary>
         private bool Emit(Secret secret)
         {
@@ -148,7 +164,7 @@ namespace SecretsManager.Commands
                 return true;
             }
             if (_written >= PagingParameters.First) return false;
-            WriteObject(secret);
+            WriteObject(WithView(secret));
             _written++;
             return _written < PagingParameters.First;
         }

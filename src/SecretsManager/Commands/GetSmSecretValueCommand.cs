@@ -49,6 +49,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByIdCredential, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
         [ValidateOptionalLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionIdCompleter))]
         public string VersionId { get; set; }
 
         /// <summary>A staging label, e.g. AWSPREVIOUS. Default AWSCURRENT.</summary>
@@ -57,6 +58,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByIdHashtable)]
         [Parameter(ParameterSetName = ByIdCredential)]
         [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionStageCompleter))]
         public string VersionStage { get; set; }
 
         /// <summary>Read every secret these filters match (hashtable keyed by filter name, or Filter objects).</summary>

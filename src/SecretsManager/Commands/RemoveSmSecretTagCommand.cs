@@ -14,6 +14,7 @@ namespace SecretsManager.Commands
         [Alias("TagKey")]
         [ValidateCount(1, int.MaxValue)]
         [ValidateLength(ModelConstraints.TagKeyTypeMinLength, ModelConstraints.TagKeyTypeMaxLength)]
+        [ArgumentCompleter(typeof(TagKeyCompleter))]
         public string[] Key { get; set; }
 
         /// <inheritdoc/>

@@ -42,6 +42,7 @@ namespace SecretsManager.Commands
         /// <summary>A profile in the shared AWS config and credentials files. Otherwise AWS_PROFILE, then 'default'.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string ProfileName { get; set; }
 
         /// <summary>

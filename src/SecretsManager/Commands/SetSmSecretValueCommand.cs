@@ -49,6 +49,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = BinarySet)]
         [ValidateCount(ModelConstraints.SecretVersionStagesTypeMinLength, ModelConstraints.SecretVersionStagesTypeMaxLength)]
         [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionStageCompleter))]
         public string[] VersionStage { get; set; }
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>

@@ -15,6 +15,7 @@ namespace SecretsManager.Commands
         /// <summary>The staging label to move or remove, e.g. AWSCURRENT.</summary>
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateLength(ModelConstraints.SecretVersionStageTypeMinLength, ModelConstraints.SecretVersionStageTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionStageCompleter))]
         public string VersionStage { get; set; }
 
         /// <summary>
@@ -25,11 +26,13 @@ namespace SecretsManager.Commands
         [Alias("VersionId")]
         [AllowNull]
         [ValidateOptionalLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionIdCompleter))]
         public string MoveToVersionId { get; set; }
 
         /// <summary>The version that loses the label; default the version that holds it now (looked up).</summary>
         [Parameter]
         [ValidateLength(ModelConstraints.SecretVersionIdTypeMinLength, ModelConstraints.SecretVersionIdTypeMaxLength)]
+        [ArgumentCompleter(typeof(VersionIdCompleter))]
         public string RemoveFromVersionId { get; set; }
 
         /// <summary>Don't ask for confirmation when AWSCURRENT moves.</summary>

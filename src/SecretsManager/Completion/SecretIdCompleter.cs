@@ -21,7 +21,6 @@ namespace SecretsManager.Commands
         private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
         private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
         private const int MaxNames = 1000;
-        private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
         private static readonly Regex BarewordRule = new Regex(@"^[A-Za-z0-9/_.=+][A-Za-z0-9/_.=+@-]*$", RegexOptions.CultureInvariant);
         private static readonly object Gate = new object();
         private static readonly List<CacheEntry> Cache = new List<CacheEntry>();
@@ -43,11 +42,7 @@ namespace SecretsManager.Commands
             string word = (wordToComplete ?? string.Empty).Trim('\'', '"');
             try
             {
-                var options = ClientOptionsBuilder.Build(
-                    Setting(commandName, "Region", fakeBoundParameters) as string,
-                    Setting(commandName, "ProfileName", fakeBoundParameters) as string,
-                    CredentialSetting(commandName, fakeBoundParameters),
-                    Setting(commandName, "EndpointUrl", fakeBoundParameters) as string);
+                var options = CompletionConnection.Options(commandName, fakeBoundParameters);
                 // Restoring only makes sense for secrets that are scheduled for deletion.
                 bool includeDeleted = string.Equals(commandName, "Restore-SmSecret", StringComparison.OrdinalIgnoreCase);
                 var pattern = new WildcardPattern(word + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
@@ -87,22 +82,10 @@ namespace SecretsManager.Commands
         private static CacheEntry Fetch(SecretsManagerClientOptions options, bool includeDeleted, string prefix)
         {
             var client = SecretsManagerClientFactory.GetOrCreate(options);
-            var names = new List<string>();
-            string token = null;
-            using (var timeout = new CancellationTokenSource(FetchTimeout))
+            NameListing listing;
+            using (CallScope.Enter(CancellationToken.None, FetchTimeout))
             {
-                do
-                {
-                    var request = new ListSecretsRequest { MaxResults = 100, NextToken = token, IncludePlannedDeletion = includeDeleted ? true : (bool?)null };
-                    if (prefix.Length > 0 && FilterValueRule.IsMatch(prefix))
-                    {
-                        request.Filters = new List<Filter> { new Filter { Key = "name", Values = new List<string> { prefix } } };
-                    }
-                    var page = client.ListSecretsAsync(request, timeout.Token).GetAwaiter().GetResult();
-                    if (page.SecretList != null) names.AddRange(page.SecretList.Select(s => s.Name).Where(n => n != null));
-                    token = page.NextToken;
-                }
-                while (!string.IsNullOrEmpty(token) && names.Count < MaxNames);
+                listing = SecretNameListing.Read(client, prefix, includeDeleted, MaxNames);
             }
             return new CacheEntry
             {
@@ -110,49 +93,9 @@ namespace SecretsManager.Commands
                 IncludePlannedDeletion = includeDeleted,
                 Prefix = prefix,
                 Expires = DateTime.UtcNow + CacheLifetime,
-                Names = names,
-                Complete = string.IsNullOrEmpty(token),
+                Names = listing.Names.ToList(),
+                Complete = listing.Complete,
             };
-        }
-
-        private static PSCredential CredentialSetting(string commandName, IDictionary fakeBoundParameters)
-        {
-            object value = Setting(commandName, "Credential", fakeBoundParameters);
-            if (value == null) return null;
-            return new AwsCredentialTransformationAttribute().Transform(null, value) as PSCredential;
-        }
-
-        /// <summary>A connection setting typed on the command line, else one from $PSDefaultParameterValues.</summary>
-        private static object Setting(string commandName, string parameterName, IDictionary fakeBoundParameters)
-        {
-            if (fakeBoundParameters != null && fakeBoundParameters.Contains(parameterName))
-            {
-                return PSObjectConverter.Unwrap(fakeBoundParameters[parameterName]);
-            }
-            if (!(PSObjectConverter.Unwrap(DefaultParameterValues()) is IDictionary defaults)) return null;
-            foreach (DictionaryEntry entry in defaults)
-            {
-                // Keys look like 'Get-SmSecret:Region' or '*-Sm*:EndpointUrl'.
-                string key = PSObjectConverter.Unwrap(entry.Key) as string;
-                int colon = key?.LastIndexOf(':') ?? -1;
-                if (colon <= 0) continue;
-                string commandPattern = key.Substring(0, colon).Trim();
-                string parameter = key.Substring(colon + 1).Trim();
-                if (!string.Equals(parameter, parameterName, StringComparison.OrdinalIgnoreCase)) continue;
-                if (!WildcardPattern.Get(commandPattern, WildcardOptions.IgnoreCase).IsMatch(commandName ?? string.Empty)) continue;
-                object value = PSObjectConverter.Unwrap(entry.Value);
-                if (value is ScriptBlock) continue; // evaluated per call by PowerShell; not run from a completer
-                return value;
-            }
-            return null;
-        }
-
-        private static object DefaultParameterValues()
-        {
-            // Completers run on the pipeline thread while TabExpansion2's pipeline is running, where the runspace's
-            // SessionStateProxy throws ("A pipeline is already running"); a script block invoked here reads the
-            // variable from the current scope (so a script's own defaults are visible too).
-            return ScriptBlock.Create("$PSDefaultParameterValues").InvokeReturnAsIs();
         }
 
         private static string Quote(string name) =>

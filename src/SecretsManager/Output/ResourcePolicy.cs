@@ -26,6 +26,9 @@ namespace SecretsManager
         /// <summary>The policy JSON; null when the secret has no policy.</summary>
         public string Policy { get; }
 
+        /// <summary>The policy as indented JSON, one key per line, for reading; null when the secret has no policy.</summary>
+        public string PolicyText => HasPolicy ? SecretsManager.Engine.JsonText.Indent(Policy) : null;
+
         /// <summary>True when the secret has a policy.</summary>
         public bool HasPolicy => !string.IsNullOrEmpty(Policy);
 

@@ -60,13 +60,13 @@ namespace SecretsManager
         public DateTime? CreatedDate { get; private set; }
 
         /// <summary>The tags as key = value, case-insensitive keys, for reading and filtering (<c>$_.Tags.env -eq 'prod'</c>).</summary>
-        public Hashtable Tags { get; private set; }
+        public TextTable Tags { get; private set; }
 
         /// <summary>The tags exactly as the service returned them.</summary>
-        public SecretTag[] TagList { get; private set; }
+        public SecretTagList TagList { get; private set; }
 
         /// <summary>Each version id with its staging labels.</summary>
-        public Dictionary<string, string[]> VersionIdsToStages { get; private set; }
+        public VersionStageMap VersionIdsToStages { get; private set; }
 
         /// <summary>For a managed external secret: the partner's secret type, such as SalesforceClientSecret.</summary>
         public string Type { get; private set; }
@@ -75,7 +75,7 @@ namespace SecretsManager
         public string ExternalSecretRotationRoleArn { get; private set; }
 
         /// <summary>For a managed external secret: the partner's rotation metadata as key = value (keys case-insensitive).</summary>
-        public Hashtable ExternalSecretRotationMetadata { get; private set; }
+        public TextTable ExternalSecretRotationMetadata { get; private set; }
 
         /// <summary>The AWS service that manages the secret, if any.</summary>
         public string OwningService { get; private set; }
@@ -85,6 +85,15 @@ namespace SecretsManager
 
         /// <summary>The replicas (DescribeSecret only).</summary>
         public SecretReplicaStatus[] ReplicationStatus { get; private set; }
+
+        /// <summary>The tags as one line, "key=value; key=value" (a flat column for Export-Csv).</summary>
+        public string TagText => Tags?.ToString() ?? string.Empty;
+
+        /// <summary>The versions and their labels as one line, "id: AWSCURRENT; id: AWSPREVIOUS" (for Export-Csv).</summary>
+        public string StagesText => VersionIdsToStages?.ToString() ?? string.Empty;
+
+        /// <summary>True when the secret is scheduled for deletion (DeletedDate is set).</summary>
+        public bool PlannedDeletion => DeletedDate.HasValue;
 
         /// <summary>The name.</summary>
         public override string ToString() => Name;
@@ -140,9 +149,9 @@ namespace SecretsManager
             ReplicationStatus = SecretReplicaStatus.FromList(r.ReplicationStatus),
         };
 
-        private static Hashtable ToHashtable(List<Tag> tags)
+        private static TextTable ToHashtable(List<Tag> tags)
         {
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            var table = new TextTable();
             if (tags != null)
             {
                 foreach (Tag tag in tags) table[tag.Key] = tag.Value;
@@ -150,20 +159,20 @@ namespace SecretsManager
             return table;
         }
 
-        private static Hashtable ToMetadata(List<ExternalSecretRotationMetadataItem> items)
+        private static TextTable ToMetadata(List<ExternalSecretRotationMetadataItem> items)
         {
             if (items == null) return null;
-            var table = new Hashtable(StringComparer.OrdinalIgnoreCase);
+            var table = new TextTable();
             foreach (var item in items) table[item.Key] = item.Value;
             return table;
         }
 
-        private static SecretTag[] ToTagList(List<Tag> tags) =>
-            tags?.Select(t => new SecretTag(t.Key, t.Value)).ToArray() ?? new SecretTag[0];
+        private static SecretTagList ToTagList(List<Tag> tags) =>
+            new SecretTagList(tags?.Select(t => new SecretTag(t.Key, t.Value)).ToArray() ?? new SecretTag[0]);
 
-        private static Dictionary<string, string[]> ToStages(Dictionary<string, List<string>> map)
+        private static VersionStageMap ToStages(Dictionary<string, List<string>> map)
         {
-            var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var result = new VersionStageMap();
             if (map != null)
             {
                 foreach (var pair in map) result[pair.Key] = pair.Value?.ToArray() ?? new string[0];

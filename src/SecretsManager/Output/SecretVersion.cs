@@ -42,6 +42,9 @@ namespace SecretsManager
         /// <inheritdoc/>
         public override string ToString() => $"{Name} {VersionId}";
 
+        /// <summary>The labels as one line, "AWSCURRENT, BLUE" (a flat column for Export-Csv).</summary>
+        public string StagesText => VersionStages == null ? string.Empty : string.Join(", ", VersionStages);
+
         internal static SecretVersion From(SecretVersionsListEntry e, string name, string arn) => new SecretVersion
         {
             Name = name,

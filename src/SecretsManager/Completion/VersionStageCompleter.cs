@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Linq;
+using SecretsManager.Engine;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>Completes -VersionStage with the labels of the secret typed, else AWSCURRENT, AWSPREVIOUS and AWSPENDING.</summary>
+    public sealed class VersionStageCompleter : SecretDetailCompleter
+    {
+        private static readonly string[] AwsLabels = { DocumentedRules.CurrentStage, "AWSPREVIOUS", DocumentedRules.PendingStage };
+
+        /// <inheritdoc/>
+        protected override IReadOnlyList<string> Read(ISecretsManagerClient client, string secretId) =>
+            VersionLookup.Stages(client, secretId).OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+
+        /// <inheritdoc/>
+        protected override IReadOnlyList<string> Fallback => AwsLabels;
+    }
+}
