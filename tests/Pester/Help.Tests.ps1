@@ -19,7 +19,7 @@ BeforeAll {
         'SecretsManagerConfiguration', 'SecretsManagerConnection', 'SecretValueNotText', 'SecretValueNotJson',
         'SecretValueNotCredential', 'RotationFailed', 'NothingToUpdate', 'NoVersionGiven', 'WaitWithoutRotation',
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
-        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove')
+        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {

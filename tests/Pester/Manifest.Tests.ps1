@@ -126,20 +126,29 @@ Describe '<Cmdlet> changes state' -Tag 'Manifest' -ForEach $script:mutatingCases
 }
 
 Describe 'SecretsManager.Format.ps1xml' -Tag 'Manifest' {
-    It 'has a table view for <_>' -ForEach 'SecretsManager.Secret', 'SecretsManager.SecretValue', 'SecretsManager.SecretVersion', 'SecretsManager.ResourcePolicy', 'SecretsManager.PolicyValidation', 'SecretsManager.SecretOperationResult' {
-        $view = Get-FormatData -TypeName $_ -PowerShellVersion $PSVersionTable.PSVersion
+    It 'has a <Control> view for <Type>' -ForEach @(
+        @{ Type = 'SecretsManager.Secret'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.Secret#PlannedDeletion'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretValue'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretVersion'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretOperationResult'; Control = 'TableControl' }
+        # Read whole, not in columns: the indented policy and the validation messages.
+        @{ Type = 'SecretsManager.ResourcePolicy'; Control = 'CustomControl' }
+        @{ Type = 'SecretsManager.PolicyValidation'; Control = 'ListControl' }
+    ) {
+        $view = Get-FormatData -TypeName $Type -PowerShellVersion $PSVersionTable.PSVersion
         $view | Should -Not -BeNullOrEmpty
-        @($view.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] }) | Should -Not -BeNullOrEmpty
+        @($view.FormatViewDefinition | Where-Object { $_.Control.GetType().Name -eq $Control }) | Should -Not -BeNullOrEmpty
     }
 
-    It 'shows Name, LastChangedDate and RotationEnabled for secrets at a glance' {
+    It 'shows Name, LastChangedDate and the next rotation for secrets at a glance' {
         $view = Get-FormatData -TypeName 'SecretsManager.Secret' -PowerShellVersion $PSVersionTable.PSVersion
         $table = ($view.FormatViewDefinition | Where-Object { $_.Control -is [System.Management.Automation.TableControl] })[0].Control
         $columns = $table.Rows[0].Columns | ForEach-Object { $_.DisplayEntry.Value }
         $columns | Should -Contain 'Name'
         # The date is shortened by a script block (no seconds) so the name keeps room on an 80-column terminal.
         @($columns | Where-Object { $_ -match '\$_\.LastChangedDate\b' }) | Should -HaveCount 1
-        $columns | Should -Contain 'RotationEnabled'
+        @($columns | Where-Object { $_ -match '\$_\.NextRotationDate\b' -and $_ -match '\$_\.RotationEnabled\b' }) | Should -HaveCount 1
     }
 
     It 'never shows SecretString in the SecretValue table' {

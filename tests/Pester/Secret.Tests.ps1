@@ -156,8 +156,8 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
             $lines = (Get-SmSecret -SecretId $name | Out-String -Width 80) -split "`r?`n"
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
-        ($lines | Where-Object { $_ -match '^Name\s+LastChanged\s+Rotation\s+NextRotation\s+Description$' }) | Should -Not -BeNullOrEmpty
-        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+\S.*False"
+        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+NextRotation\s+Description$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+\d+/\d+/\d{4}\s+Billing"
     }
 
     It 'describes one secret by name with real dates' {

@@ -150,6 +150,17 @@ Import-Module '$(Get-SmTestModulePath)'
     finally { $ps.Dispose() }
 }
 
-Export-ModuleMember -Function Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, 
+function Get-SmWhatIfText {
+    # What -WhatIf told the host while the script block ran (PowerShell writes it to the host, not to a stream).
+    param([Parameter(Mandatory)][scriptblock] $ScriptBlock)
+    $path = Join-Path ([IO.Path]::GetTempPath()) ('sm-whatif-' + [guid]::NewGuid().ToString('N') + '.txt')
+    $null = Start-Transcript -Path $path
+    try { $null = & $ScriptBlock }
+    finally { $null = Stop-Transcript }
+    try { (Get-Content -Raw $path) -replace '\r?\n', ' ' }
+    finally { Remove-Item $path -ErrorAction Ignore }
+}
+
+Export-ModuleMember -Function Get-SmWhatIfText, Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, 
     Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
     Get-SmTerminatingError, ConvertTo-SmTagTable, Invoke-SmWithoutHost

@@ -120,12 +120,22 @@ Describe 'Set-SmSecretVersionStage' -Tag 'Versions' {
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretValueCommand'
     }
 
-    It 'refuses to move a label that sits on another version without -RemoveFromVersionId' {
+    It 'moves a label from the version that holds it when -RemoveFromVersionId is left out, and names that version' {
         $s = New-ThreeVersionSecret
-        Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -Force -ErrorVariable err -ErrorAction SilentlyContinue
+        $whatIf = Get-SmWhatIfText { Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -WhatIf }
+        $whatIf | Should -Match ([regex]::Escape("to version $($s.Ids.v1) (from version $($s.Ids.v3))"))
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
+        $result = Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -Force
+        $result.VersionId | Should -Be $s.Ids.v1
+        Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v1'
+        Get-SmSecretValue -SecretId $s.Name -VersionStage AWSPREVIOUS -AsPlainText | Should -BeExactly 'v3'
+    }
+
+    It 'still refuses -RemoveFromVersionId naming a version that does not hold the label' {
+        $s = New-ThreeVersionSecret
+        Set-SmSecretVersionStage -SecretId $s.Name -VersionStage AWSCURRENT -MoveToVersionId $s.Ids.v1 -RemoveFromVersionId $s.Ids.v2 -Force -ErrorVariable err -ErrorAction SilentlyContinue
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'InvalidParameterException,SecretsManager.Commands.SetSmSecretVersionStageCommand'
-        $err[0].Exception.Message | Should -Match 'RemoveFromVersionId'
         $err[0].TargetObject | Should -Be $s.Name
         Get-SmSecretValue -SecretId $s.Name -AsPlainText | Should -BeExactly 'v3'
     }

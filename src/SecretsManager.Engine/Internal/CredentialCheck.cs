@@ -50,25 +50,23 @@ namespace SecretsManager.Engine.Internal
         {
             string source = resolution?.CredentialSource ?? "the credential provider";
             Exception network = NetworkCause(e);
-            string cause = network != null
-                ? $"the credential provider could not reach its endpoint: {network.Message}"
-                : e.Message;
+            string cause = network == null || ReferenceEquals(network, e)
+                ? e.Message
+                : $"{e.Message}: the credential provider could not reach its endpoint: {network.Message}";
             return new SecretsManagerConfigurationException(
-                $"No credentials from {source}: {cause} Nothing was sent to Secrets Manager ({resolution?.Endpoint}).", e);
+                $"No credentials from {source}: {cause.TrimEnd('.')}. Nothing was sent to Secrets Manager ({resolution?.Endpoint}).", e);
         }
 
         private static Exception NetworkCause(Exception exception)
         {
+            // An HttpRequestException names the cause and, on .NET, the host and port ("Connection refused
+            // (sts.amazonaws.com:443)"); the socket error beneath it names only the cause.
             Exception found = null;
             for (Exception current = exception; current != null; current = current.InnerException)
             {
-                if (current is System.Net.Http.HttpRequestException || current is System.Net.Sockets.SocketException ||
-                    current is System.Net.WebException || current is TimeoutException)
-                {
-                    found = current;
-                }
+                if (current is System.Net.Http.HttpRequestException) return current;
+                if (found == null && (current is System.Net.Sockets.SocketException || current is System.Net.WebException || current is TimeoutException)) found = current;
             }
-            // The innermost network error names the cause (refused, DNS) and, on .NET, the host and port.
             return found;
         }
     }

@@ -1,0 +1,351 @@
+# The console experience: views at 80 and 120 columns, completion of labels, versions, profiles, tag keys and
+# regions, pipelines that bind, one-key reads and merges, progress records, CSV columns, errors that name the fault.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = $null
+    $script:ep = Start-SmLocalEndpoint
+    Set-SmTestDefault -Endpoint $script:ep
+
+    function Get-Completion([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+    }
+
+    function Format-At([int] $Width, [Parameter(ValueFromPipeline)] $InputObject) {
+        begin { $items = [System.Collections.Generic.List[object]]::new() }
+        process { $items.Add($InputObject) }
+        end {
+            $culture = [cultureinfo]::CurrentCulture
+            try {
+                [cultureinfo]::CurrentCulture = 'en-US'
+                ($items | Out-String -Width $Width) -split "`r?`n"
+            }
+            finally { [cultureinfo]::CurrentCulture = $culture }
+        }
+    }
+}
+
+AfterAll {
+    if ($script:ep) { Reset-SmLocalEndpoint $script:ep }
+    Clear-SmTestDefault
+    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+}
+
+Describe 'Views a person reads' -Tag 'Console' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'shows whole VersionIds and names in mutation results at <_> columns' -ForEach 80, 120 {
+        $name = 'prod/payments/database-password'
+        $created = New-SmSecret -Name $name -SecretString 'v1'
+        $put = Set-SmSecretValue -SecretId $name -SecretString 'v2'
+        $width = $_
+        $lines = $created, $put | Format-At $width
+        $lines | Where-Object { $_.Length -gt $width } | Should -BeNullOrEmpty
+        ($lines | Where-Object { $_.Contains($created.VersionId) }) | Should -Match "^$([regex]::Escape($name))\s+$($created.VersionId)\s"
+        ($lines | Where-Object { $_.Contains($put.VersionId) }) | Should -Match 'AWSCURRENT'
+    }
+
+    It 'keeps the Get-SmSecret header on one line at <_> columns and shows the name before the description' -ForEach 80, 120 {
+        $null = New-SmSecret -Name 'console/app/db' -SecretString 'v' -Description 'Primary database credentials for the console test'
+        $width = $_
+        $lines = Get-SmSecret -Name 'console/*' | Format-At $width
+        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+NextRotation\s+Description\s*$' }) | Should -HaveCount 1
+        ($lines | Where-Object { $_.StartsWith('console/app/db ') }) | Should -Match 'Primary'
+        $lines | Where-Object { $_.Length -gt $width } | Should -BeNullOrEmpty
+    }
+
+    It 'adds a DeletionDate column when planned deletions are listed' {
+        $null = New-SmSecret -Name 'console/kept' -SecretString 'v'
+        $null = New-SmSecret -Name 'console/going' -SecretString 'v'
+        $removed = Remove-SmSecret -SecretId 'console/going' -RecoveryWindowInDays 7 -Force
+        $lines = Get-SmSecret -Name 'console/*' -IncludePlannedDeletion | Format-At 80
+        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+DeletionDate\s+Description\s*$' }) | Should -HaveCount 1
+        $date = $removed.DeletionDate.ToString('d', [cultureinfo]'en-US')
+        ($lines | Where-Object { $_.StartsWith('console/going ') }) | Should -Match ([regex]::Escape($date))
+        ($lines | Where-Object { $_.StartsWith('console/kept ') }) | Should -Not -Match ([regex]::Escape($date))
+        # Without planned deletions the table keeps its usual columns.
+        (Get-SmSecret -Name 'console/*' | Format-At 80) -match 'DeletionDate' | Should -BeNullOrEmpty
+    }
+
+    It 'shows the resource policy whole, one key per line, and holds it in PolicyText' {
+        $null = New-SmSecret -Name 'console/policy' -SecretString 'v'
+        $policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/very-long-role-name-for-the-reporting-service"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}'
+        $null = Set-SmResourcePolicy -SecretId 'console/policy' -ResourcePolicy $policy
+        $read = Get-SmResourcePolicy -SecretId 'console/policy'
+        $read.PolicyText | Should -Match '^\{\n  "Version": "2012-10-17",\n  "Statement": \['
+        ($read.PolicyText | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress) | Should -Be ($policy | ConvertFrom-Json | ConvertTo-Json -Depth 10 -Compress)
+        $lines = $read | Format-At 120
+        $lines | Should -Contain 'Secret: console/policy'
+        $lines | Should -Contain '        "AWS": "arn:aws:iam::123456789012:role/very-long-role-name-for-the-reporting-service"'
+        $lines | Should -Contain '      "Action": "secretsmanager:GetSecretValue",'
+    }
+
+    It 'shows every validation message whole at <_> columns' -ForEach 80, 120 {
+        $verdict = Test-SmResourcePolicy -ResourcePolicy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:*","Resource":"*"}]}'
+        $verdict.PolicyValidationPassed | Should -BeFalse
+        $message = $verdict.ValidationErrors[0].ErrorMessage
+        $message.Length | Should -BeGreaterThan 40
+        $text = ($verdict | Format-At $_) -join ' '
+        # Wrapped, never cut: every word of the message is there in order.
+        ($text -replace '\s+', '') | Should -Match ([regex]::Escape(($message -replace '\s+', '')))
+        $text | Should -Not -Match '…'
+    }
+
+    It 'writes readable CSV columns for tags and versions' {
+        $null = New-SmSecret -Name 'console/csv' -SecretString 'v' -Tag @{ env = 'prod'; team = 'payments' }
+        $put = Set-SmSecretValue -SecretId 'console/csv' -SecretString 'v2'
+        $rows = Get-SmSecret -SecretId 'console/csv' | ConvertTo-Csv | ConvertFrom-Csv
+        $rows.TagText | Should -Be 'env=prod; team=payments'
+        $rows.Tags | Should -Be 'env=prod; team=payments'
+        # TagList keeps the service's order of the tags.
+        ($rows.TagList -split '; ' | Sort-Object) | Should -Be @('env=prod', 'team=payments')
+        $rows.StagesText | Should -Match "^$($put.VersionId): AWSCURRENT; [0-9a-f-]{36}: AWSPREVIOUS$"
+        $rows.VersionIdsToStages | Should -Be $rows.StagesText
+        (Get-SmSecret -SecretId 'console/csv' | ConvertTo-Csv) -join "`n" | Should -Not -Match 'System\.(Collections|String\[\])|SecretsManager\.SecretTag'
+        (Get-SmSecretVersion -SecretId 'console/csv' | ConvertTo-Csv | ConvertFrom-Csv | Where-Object VersionId -EQ $put.VersionId).StagesText | Should -Be 'AWSCURRENT'
+        # The objects keep their types for scripts.
+        (Get-SmSecret -SecretId 'console/csv').Tags['ENV'] | Should -Be 'prod'
+        @((Get-SmSecret -SecretId 'console/csv').TagList).Count | Should -Be 2
+    }
+}
+
+Describe 'Completion of labels, versions, profiles, tag keys and regions' -Tag 'Console' {
+    BeforeAll {
+        $script:first = New-SmSecret -Name 'complete/app' -SecretString 'v1' -Tag @{ owner = 'ops'; env = 'test' }
+        $script:second = Set-SmSecretValue -SecretId 'complete/app' -SecretString 'v2'
+        $script:staged = Set-SmSecretValue -SecretId 'complete/app' -SecretString 'v3' -VersionStage 'BLUE'
+    }
+
+    AfterAll { Reset-SmLocalEndpoint $script:ep }
+
+    It 'completes -VersionStage with the labels of the secret typed' {
+        (Get-Completion 'Get-SmSecretValue -SecretId complete/app -VersionStage ').CompletionText | Sort-Object |
+            Should -Be @('AWSCURRENT', 'AWSPREVIOUS', 'BLUE')
+        (Get-Completion 'Set-SmSecretVersionStage complete/app -VersionStage B').CompletionText | Should -Be @('BLUE')
+    }
+
+    It 'completes -VersionStage with the AWS labels when no secret is typed' {
+        (Get-Completion 'Get-SmSecretValue -VersionStage ').CompletionText | Should -Be @('AWSCURRENT', 'AWSPREVIOUS', 'AWSPENDING')
+        (Get-Completion 'Get-SmSecretValue -VersionStage AWSP').CompletionText | Should -Be @('AWSPREVIOUS', 'AWSPENDING')
+    }
+
+    It 'completes -VersionId and -MoveToVersionId with the versions of the secret typed' {
+        $expected = @($script:first.VersionId, $script:second.VersionId, $script:staged.VersionId) | Sort-Object
+        (Get-Completion 'Get-SmSecretValue -SecretId complete/app -VersionId ').CompletionText | Sort-Object | Should -Be $expected
+        (Get-Completion 'Set-SmSecretVersionStage -SecretId complete/app -VersionStage X -MoveToVersionId ').CompletionText | Sort-Object | Should -Be $expected
+    }
+
+    It 'completes Remove-SmSecretTag -Key with the tag keys of the secret typed' {
+        (Get-Completion 'Remove-SmSecretTag -SecretId complete/app -Key ').CompletionText | Should -Be @('env', 'owner')
+        (Get-Completion 'Remove-SmSecretTag complete/app -Key o').CompletionText | Should -Be @('owner')
+    }
+
+    It 'completes -ProfileName from the shared config and credentials files' {
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('sm-profiles-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item $folder -ItemType Directory
+        $savedConfig, $savedCredentials = $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE
+        try {
+            Set-Content (Join-Path $folder 'config') "[default]`nregion = us-east-1`n[profile ops-admin]`nregion = eu-west-1`n[profile ops-read]`nregion = eu-west-1"
+            Set-Content (Join-Path $folder 'credentials') "[ci-deploy]`naws_access_key_id = AKIAEXAMPLE`naws_secret_access_key = x"
+            $env:AWS_CONFIG_FILE = Join-Path $folder 'config'
+            $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $folder 'credentials'
+            (Get-Completion 'Get-SmSecret -ProfileName ops').CompletionText | Should -Be @('ops-admin', 'ops-read')
+            (Get-Completion 'Get-SmSecret -ProfileName ').CompletionText | Should -Be @('ci-deploy', 'default', 'ops-admin', 'ops-read')
+        }
+        finally {
+            $env:AWS_CONFIG_FILE, $env:AWS_SHARED_CREDENTIALS_FILE = $savedConfig, $savedCredentials
+            Remove-Item $folder -Recurse -Force
+        }
+    }
+
+    It 'completes -Region from the SDK endpoint data, every partition included' {
+        $regions = (Get-Completion 'Get-SmSecret -Region ').CompletionText
+        foreach ($region in 'ap-southeast-5', 'ap-southeast-7', 'mx-central-1', 'ap-east-2', 'us-gov-west-1', 'cn-north-1', 'eu-west-1') {
+            $regions | Should -Contain $region
+        }
+        $regions | Should -Not -Contain 'us-east-1-regional'
+        (Get-Completion 'Add-SmSecretReplica x -ReplicaRegion us-gov-').CompletionText | Should -Be @('us-gov-east-1', 'us-gov-west-1')
+        (Get-Completion 'Get-SmSecret -Region eu-west-1').ToolTip | Should -Match 'Ireland'
+    }
+}
+
+Describe 'Pipelines that bind' -Tag 'Console' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'binds a piped SecureString or string to -SecretString when -SecretId is named' {
+        $null = New-SmSecret -Name 'pipe/key' -SecretString 'old'
+        $result = Get-SmRandomPassword -PasswordLength 24 -ExcludePunctuation | Set-SmSecretValue -SecretId 'pipe/key'
+        $result.VersionStages | Should -Be 'AWSCURRENT'
+        (Get-SmSecretValue -SecretId 'pipe/key' -AsPlainText) | Should -Match '^[A-Za-z0-9]{24}$'
+        $null = 'typed-value' | Set-SmSecretValue -SecretId 'pipe/key'
+        Get-SmSecretValue -SecretId 'pipe/key' -AsPlainText | Should -BeExactly 'typed-value'
+    }
+
+    It 'takes names by value in New-SmSecret' {
+        $results = 'pipe/a', 'pipe/b' | New-SmSecret -SecretString 'v'
+        $results.Name | Should -Be @('pipe/a', 'pipe/b')
+        Get-SmSecretValue -SecretId 'pipe/b' -AsPlainText | Should -BeExactly 'v'
+    }
+
+    It 'rolls back by pipe, looking up the version that holds AWSCURRENT' {
+        $first = New-SmSecret -Name 'pipe/db' -SecretString 'good'
+        $second = Set-SmSecretValue -SecretId 'pipe/db' -SecretString 'broken'
+        $whatIf = Get-SmWhatIfText {
+            Get-SmSecretVersion -SecretId 'pipe/db' | Where-Object VersionStages -Contains AWSPREVIOUS |
+                Set-SmSecretVersionStage -VersionStage AWSCURRENT -WhatIf
+        }
+        $whatIf | Should -Match ([regex]::Escape("to version $($first.VersionId) (from version $($second.VersionId))"))
+        Get-SmSecretValue -SecretId 'pipe/db' -AsPlainText | Should -BeExactly 'broken'
+
+        $rolled = Get-SmSecretVersion -SecretId 'pipe/db' | Where-Object VersionStages -Contains AWSPREVIOUS |
+            Set-SmSecretVersionStage -VersionStage AWSCURRENT -Force
+        $rolled.VersionId | Should -Be $first.VersionId
+        Get-SmSecretValue -SecretId 'pipe/db' -AsPlainText | Should -BeExactly 'good'
+        Get-SmSecretValue -SecretId 'pipe/db' -VersionStage AWSPREVIOUS -AsPlainText | Should -BeExactly 'broken'
+    }
+}
+
+Describe 'One key of a JSON secret' -Tag 'Console' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'reads one key as a SecureString, or plain with -AsPlainText' {
+        $null = New-SmSecret -Name 'key/db' -SecretString '{"username":"app","password":"s3cret","port":5432}'
+        $secure = Get-SmSecretValue -SecretId 'key/db' -Key password
+        $secure | Should -BeOfType [securestring]
+        [pscredential]::new('x', $secure).GetNetworkCredential().Password | Should -BeExactly 's3cret'
+        Get-SmSecretValue -SecretId 'key/db' -Key port -AsPlainText | Should -BeExactly '5432'
+        'key/db', 'key/db' | Get-SmSecretValue -Key username -AsPlainText | Should -Be @('app', 'app')
+    }
+
+    It 'reports a missing key and a value that is not a JSON object as errors for that secret, never quoting the value' {
+        $null = New-SmSecret -Name 'key/db' -SecretString '{"username":"app","password":"s3cret"}'
+        $null = New-SmSecret -Name 'key/plain' -SecretString 'not-json-s3cret'
+        $out = Get-SmSecretValue -SecretId 'key/db', 'key/plain' -Key pwd -AsPlainText -ErrorVariable err -ErrorAction SilentlyContinue
+        $out | Should -BeNullOrEmpty
+        $err | Should -HaveCount 2
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'SecretKeyNotFound,SecretsManager.Commands.GetSmSecretValueCommand'
+        $err[0].Exception.Message | Should -Match "no key 'pwd'; its keys are 'username', 'password'"
+        $err[1].FullyQualifiedErrorId | Should -BeExactly 'SecretValueNotJson,SecretsManager.Commands.GetSmSecretValueCommand'
+        $err[1].TargetObject | Should -Be 'key/plain'
+        ($err | Out-String) | Should -Not -Match 's3cret'
+    }
+
+    It 'merges keys into a new current version and keeps the others' {
+        $created = New-SmSecret -Name 'key/merge' -SecretString '{"username":"app","password":"old","host":"db.internal","port":5432}'
+        $new = ConvertTo-SecureString 'n3w' -AsPlainText -Force
+        $result = Set-SmSecretValue -SecretId 'key/merge' -Merge @{ password = $new; pool = 10 }
+        $result.VersionStages | Should -Be 'AWSCURRENT'
+        Get-SmSecretValue -SecretId 'key/merge' -AsPlainText | Should -BeExactly '{"username":"app","password":"n3w","host":"db.internal","port":5432,"pool":10}'
+        (Get-SmSecretValue -SecretId 'key/merge' -VersionStage AWSPREVIOUS).VersionId | Should -Be $created.VersionId
+        # No label of the merge's own is left behind.
+        (Get-SmSecretVersion -SecretId 'key/merge' -IncludeDeprecated).VersionStages | Where-Object { $_ -like 'SmMerge-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'merges nothing under -WhatIf, and refuses a value that is not a JSON object' {
+        $null = New-SmSecret -Name 'key/merge' -SecretString '{"password":"old"}'
+        $null = New-SmSecret -Name 'key/plain' -SecretString 'plain'
+        Set-SmSecretValue -SecretId 'key/merge' -Merge @{ password = 'x' } -WhatIf | Should -BeNullOrEmpty
+        Get-SmSecretValue -SecretId 'key/merge' -AsPlainText | Should -BeExactly '{"password":"old"}'
+        Set-SmSecretValue -SecretId 'key/plain' -Merge @{ password = 'x' } -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeExactly 'SecretValueNotJson,SecretsManager.Commands.SetSmSecretValueCommand'
+        @(Get-SmSecretVersion -SecretId 'key/plain' -IncludeDeprecated).Count | Should -Be 1
+    }
+
+    It 'uses -ClientRequestToken as the merged version id' {
+        $null = New-SmSecret -Name 'key/merge' -SecretString '{"password":"old"}'
+        $token = [guid]::NewGuid().ToString()
+        (Set-SmSecretValue -SecretId 'key/merge' -Merge @{ password = 'x' } -ClientRequestToken $token).VersionId | Should -Be $token
+    }
+}
+
+Describe 'Progress' -Tag 'Console' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'shows progress for piped deletes past 50 secrets, a fresh record per update, honouring $ProgressPreference' {
+        $names = foreach ($i in 1..60) { 'bulk/s{0:d2}' -f $i }
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $list = ($names | ForEach-Object { "'$_'" }) -join ','
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "$list | Remove-SmSecret -WithoutRecovery -Force | Out-Null"
+        $run.Thrown | Should -BeNullOrEmpty
+        $run.Errors | Should -HaveCount 0
+        $records = @($run.Progress | Where-Object Activity -EQ 'Remove-SmSecret')
+        $records.Count | Should -BeGreaterOrEqual 10
+        for ($i = 1; $i -lt $records.Count; $i++) { [object]::ReferenceEquals($records[$i], $records[$i - 1]) | Should -BeFalse }
+        @($records | Where-Object RecordType -EQ 'Processing').Count | Should -Be ($records.Count - 1)
+        $records[0].StatusDescription | Should -BeExactly "Secret 51: 'bulk/s51'"
+        $records[-1].RecordType | Should -Be 'Completed'
+
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $quiet = Invoke-SmWithoutHost -Endpoint $script:ep -Script "`$ProgressPreference = 'SilentlyContinue'; $list | Remove-SmSecret -WithoutRecovery -Force | Out-Null"
+        $quiet.Progress | Should -BeNullOrEmpty
+    }
+
+    It 'shows progress with a total for a long list of ids given as an argument' {
+        $names = foreach ($i in 1..55) { 'bulk/t{0:d2}' -f $i }
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $list = ($names | ForEach-Object { "'$_'" }) -join ','
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Add-SmSecretTag -SecretId $list -Tag @{ batch = '1' } | Out-Null"
+        $records = @($run.Progress | Where-Object Activity -EQ 'Add-SmSecretTag')
+        $records[0].StatusDescription | Should -BeExactly "Secret 51 of 55: 'bulk/t51'"
+        $records[0].PercentComplete | Should -Be 90
+    }
+
+    It 'gives each rotation-wait update its own record' {
+        $null = New-SmSecret -Name 'bulk/rotate' -SecretString '{"username":"u","password":"p"}'
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "`$null = Invoke-SmRotation -SecretId 'bulk/rotate' -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser' -AutomaticallyAfterDays 30 -Wait"
+        $run.Errors | Should -HaveCount 0
+        $records = @($run.Progress | Where-Object Activity -Match 'bulk/rotate')
+        $records.Count | Should -BeGreaterOrEqual 2
+        for ($i = 1; $i -lt $records.Count; $i++) { [object]::ReferenceEquals($records[$i], $records[$i - 1]) | Should -BeFalse }
+        $records[0].RecordType | Should -Be 'Processing'
+        $records[-1].RecordType | Should -Be 'Completed'
+    }
+}
+
+Describe 'Errors that point at the real fault' -Tag 'Console' {
+    BeforeAll {
+        $script:profiles = Join-Path ([IO.Path]::GetTempPath()) ('sm-assume-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item $script:profiles -ItemType Directory
+        Set-Content (Join-Path $script:profiles 'config') "[profile base]`nregion = us-east-1`n[profile assume]`nregion = us-east-1`nrole_arn = arn:aws:iam::123456789012:role/ops`nsource_profile = base"
+        Set-Content (Join-Path $script:profiles 'credentials') "[base]`naws_access_key_id = test`naws_secret_access_key = test"
+        # A loopback port nothing listens on: where the assume-role profile's STS calls go.
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $script:closedPort = $listener.LocalEndpoint.Port; $listener.Stop()
+        $script:childEnvironment = @{
+            AWS_CONFIG_FILE = Join-Path $script:profiles 'config'; AWS_SHARED_CREDENTIALS_FILE = Join-Path $script:profiles 'credentials'
+            AWS_ENDPOINT_URL_STS = "http://127.0.0.1:$($script:closedPort)"; AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null
+            AWS_PROFILE = $null; AWS_REGION = $null; AWS_CA_BUNDLE = $null
+        }
+        $script:probe = @"
+Import-Module '$(Get-SmTestModulePath)'
+try { Get-SmSecret -ProfileName assume -EndpointUrl '$($script:ep.Url)' -ErrorAction Stop | Out-Null; 'NO ERROR' }
+catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MESSAGE=' + `$_.Exception.Message }
+"@
+    }
+
+    AfterAll { Remove-Item $script:profiles -Recurse -Force -ErrorAction Ignore }
+
+    It 'names the credential provider and the STS host when an assume-role profile cannot reach STS' {
+        $run = Invoke-SmChildPwsh -Command $script:probe -Environment $script:childEnvironment
+        $run.StdOut | Should -Match 'ID=SecretsManagerConfiguration'
+        $run.StdOut | Should -Match "No credentials from profile 'assume'"
+        $run.StdOut | Should -Match "127\.0\.0\.1:$($script:closedPort)"
+        $run.StdOut | Should -Not -Match 'Could not reach Secrets Manager'
+    }
+
+    It 'treats an empty AWS_ENDPOINT_URL as unset, so an assume-role profile still reaches its provider' {
+        $environment = $script:childEnvironment.Clone()
+        $environment['AWS_ENDPOINT_URL'] = ''
+        $run = Invoke-SmChildPwsh -Command ("'HAD_EMPTY=' + ([Environment]::GetEnvironmentVariables()['AWS_ENDPOINT_URL'] -eq '')`n" + $script:probe) -Environment $environment
+        $run.StdOut | Should -Match 'HAD_EMPTY=True' -Because 'the child must really start with AWS_ENDPOINT_URL set and empty'
+
+        $run.StdOut | Should -Not -Match 'ArgumentNullException|Parameter .url.'
+        $run.StdOut | Should -Match "No credentials from profile 'assume'"
+        $run.StdOut | Should -Match "127\.0\.0\.1:$($script:closedPort)"
+    }
+
+    It 'does not require a -ProfileName that -Credential overrides to exist' {
+        $credential = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+        { Get-SmSecret -ProfileName 'no-such-profile-anywhere' -Credential $credential -Region us-east-1 -EndpointUrl $script:ep.Url } | Should -Not -Throw
+    }
+}
