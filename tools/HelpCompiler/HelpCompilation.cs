@@ -82,9 +82,15 @@ public sealed class HelpCompilation
         {
             var d = new DiagnosticBag(Display(path));
             var name = Path.GetFileNameWithoutExtension(path);
-            var outline = AboutTopicWriter.Read(File.ReadAllText(path), name, d);
+            var source = File.ReadAllText(path);
+            var outline = AboutTopicWriter.Read(source, name, d);
+            if (!d.HasErrors)
+            {
+                var text = AboutTopicWriter.Render(outline);
+                AboutTopicWriter.CheckWidth(source, text, d);
+                abouts.Add((name, text));
+            }
             result.Diagnostics.AddRange(d.Items);
-            if (!d.HasErrors) abouts.Add((name, AboutTopicWriter.Render(outline)));
         }
 
         if (_options.ExamplesPath is { } examplesPath) Write(result, examplesPath, ExampleCatalog.ToJson(examples));
