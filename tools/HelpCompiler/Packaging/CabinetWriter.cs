@@ -6,7 +6,7 @@ namespace SecretsManager.HelpCompiler.Packaging;
 /// <summary>
 /// Writes a Microsoft Cabinet (MS-CAB) file with one folder and no compression: the HelpContent.cab that
 /// Windows PowerShell's Update-Help expands. Stored data keeps the writer small and needs no external tool;
-/// help files are a few hundred kilobytes, so compression would save little.
+/// the help is under a megabyte, so compression would save a download of a few hundred kilobytes at most.
 /// </summary>
 public static class CabinetWriter
 {
