@@ -11,6 +11,9 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('SecretsManager.Format.ps1xml')
+    # Update-Help and Save-Help fetch <Module>_<GUID>_HelpInfo.xml and the HelpContent.zip/.cab from this folder:
+    # the files the build writes to out/updatable-help, attached to each GitHub release.
+    HelpInfoURI            = 'https://github.com/secretsmanager-ps/SecretsManager/releases/latest/download/'
     # The SecretManagement vault extension: SecretManagement calls SecretsManager.Extension\<Command> in this module.
     NestedModules          = @('SecretsManager.Extension\SecretsManager.Extension.psd1')
     FunctionsToExport      = @()

@@ -45,7 +45,10 @@ function Invoke-SmBuild {
     $version = Get-SmModuleVersion -Root $Root
     $manifest = Get-Content -Raw (Join-Path $Root 'SecretsManager.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$version'"
+    $manifest = Add-SmCommandTag -Manifest $manifest -Cmdlets (Import-PowerShellDataFile (Join-Path $Root 'SecretsManager.psd1')).CmdletsToExport
     Set-Content -Path (Join-Path $moduleOut 'SecretsManager.psd1') -Value $manifest -NoNewline
+    # PSResourceGet's name for a package's licence file (Install-PSResource shows License.txt when acceptance is asked).
+    Copy-Item (Join-Path $Root 'LICENSE') (Join-Path $moduleOut 'License.txt')
     $format = Join-Path $Root 'src/SecretsManager/SecretsManager.Format.ps1xml'
     if (Test-Path $format) { Copy-Item $format $moduleOut }
     # The SecretManagement extension: a nested module in a folder of its own name, as Register-SecretVault expects.
@@ -61,6 +64,20 @@ function Invoke-SmBuild {
     Install-SmLocalTool -Root $Root -Configuration $Configuration
 
     if (-not $SkipHelp) { Invoke-SmHelpCompile -Root $Root -Configuration $Configuration }
+}
+
+function Add-SmCommandTag {
+    # Publish-PSResource copies PSData.Tags into the nuspec and adds only 'PSModule'; Find-PSResource -Command
+    # matches PSCommand_<name> tags (read from the packed manifest in a local repository, from the nuspec on a
+    # gallery). So the built manifest carries PSCommand_, PSCmdlet_ and PSIncludes_Cmdlet, derived from
+    # CmdletsToExport, which stays the one list of cmdlet names.
+    param([Parameter(Mandatory)][string] $Manifest, [Parameter(Mandatory)][string[]] $Cmdlets)
+    $pattern = '(?m)^(\s*Tags\s*=\s*@\()([^)]*)\)'
+    if ($Manifest -notmatch $pattern) { throw 'SecretsManager.psd1 has no PrivateData.PSData.Tags = @(...) line to add the command tags to.' }
+    $indent = ' ' * 16
+    $generated = @('PSIncludes_Cmdlet') + @($Cmdlets | ForEach-Object { "PSCommand_$_"; "PSCmdlet_$_" }) |
+        ForEach-Object { "`n$indent'$_'" }
+    [regex]::new($pattern).Replace($Manifest, { param($m) $m.Groups[1].Value + $m.Groups[2].Value.TrimEnd() + ',' + ($generated -join ',') + "`n            )" }, 1)
 }
 
 function Install-SmLocalTool {

@@ -108,6 +108,27 @@ Describe 'about_SecretsManager' -Tag 'Help' {
         $text | Should -Match 'Get-SECSecretValue\s+Get-SmSecretValue'
     }
 
+    It 'fits an 80-column console: no line of the compiled topic is wider than 80 characters' {
+        $path = Join-Path (Get-Module SecretsManager).ModuleBase 'en-US/about_SecretsManager.help.txt'
+        $lines = @(Get-Content $path)
+        $lines.Count | Should -BeGreaterThan 100
+        $wide = @($lines | Where-Object Length -GT 80 | ForEach-Object { "$($_.Length) characters: $_" })
+        $wide | Should -BeNullOrEmpty -Because 'a console shows 80 columns'
+        # What Get-Help prints is that text too.
+        @((Get-Help about_SecretsManager | Out-String) -split '\r?\n' | Where-Object Length -GT 80) | Should -BeNullOrEmpty
+    }
+
+    It 'keeps every row of its wide error tables, each ErrorId with its category and cause' {
+        $text = (Get-Help about_SecretsManager | Out-String) -replace '\s+', ' '
+        $text | Should -Match 'SecretsManagerConnection ConnectionError Cause: The endpoint cannot be reached'
+        $text | Should -Match 'SecretsManagerDependencyConflict ResourceUnavailable Cause: Windows PowerShell only'
+        $text | Should -Match 'SecretValueNotText Category: InvalidType Cause: -AsPlainText'
+        $text | Should -Match 'RotationFailed Category: InvalidResult, OperationTimeout Cause:'
+        $text | Should -Match 'ExpiredTokenException SecurityError'
+        $text | Should -Match 'It can''t tell \(the check failed too, or a rotation has not created its version yet\): an OutcomeUnknown error'
+        $text | Should -Match 'Hashtable Stored as: SecretString JSON'
+    }
+
     It 'names the ErrorIds of the terminating errors and says what to set' {
         $text = Get-Help about_SecretsManager | Out-String
         $text | Should -Match 'SecretsManagerConfiguration\s+InvalidOperation'

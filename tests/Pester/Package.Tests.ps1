@@ -52,6 +52,68 @@ Describe 'build.ps1 Package' -Tag 'Package' {
         $entries | Should -Contain 'SecretsManager.nuspec'
     }
 
+    It 'carries the LICENSE as License.txt, where PSResourceGet looks for a package''s licence' {
+        $nupkg = Join-Path $script:packageDir "SecretsManager.$script:version.nupkg"
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($nupkg)
+        try {
+            $entry = $zip.GetEntry('License.txt')
+            $entry | Should -Not -BeNullOrEmpty -Because 'the package must carry its licence text'
+            $reader = [IO.StreamReader]::new($entry.Open())
+            try { $text = $reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $text | Should -BeExactly (Get-Content -Raw (Join-Path $script:root 'LICENSE'))
+        $text | Should -Match 'Apache License\s+Version 2\.0, January 2004'
+    }
+
+    It 'tags the package PSCommand_ and PSCmdlet_ plus the name of every exported cmdlet, in the nuspec and the packed manifest' {
+        $cmdlets = @((Import-PowerShellDataFile (Join-Path $script:root 'SecretsManager.psd1')).CmdletsToExport)
+        $cmdlets.Count | Should -Be 25
+        $nupkg = Join-Path $script:packageDir "SecretsManager.$script:version.nupkg"
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($nupkg)
+        try {
+            $reader = [IO.StreamReader]::new($zip.GetEntry('SecretsManager.nuspec').Open())
+            try { [xml] $nuspec = $reader.ReadToEnd() } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $nuspecTags = @($nuspec.package.metadata.tags -split '\s+')
+        $manifestTags = @((Import-PowerShellDataFile (Join-Path $script:packRoot 'out/SecretsManager/SecretsManager.psd1')).PrivateData.PSData.Tags)
+        foreach ($tags in @{ Where = 'nuspec'; Tags = $nuspecTags }, @{ Where = 'manifest'; Tags = $manifestTags }) {
+            foreach ($name in $cmdlets) {
+                $tags.Tags | Should -Contain "PSCommand_$name" -Because "Find-PSResource -Command $name matches that tag in the $($tags.Where)"
+                $tags.Tags | Should -Contain "PSCmdlet_$name"
+            }
+            $tags.Tags | Should -Contain 'PSIncludes_Cmdlet'
+            $tags.Tags | Should -Contain 'AWS' -Because 'the manifest''s own tags stay'
+            @($tags.Tags | Where-Object { $_ -like 'PSCommand_*' }).Count | Should -Be $cmdlets.Count
+        }
+    }
+
+    It 'is found by Find-PSResource -Command Get-SmSecretValue in a local repository' {
+        $find = @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name SmFindTest -Uri '$script:packageDir' -Trusted
+try {
+    `$found = @(Find-PSResource -Command Get-SmSecretValue -Repository SmFindTest)
+    `$all = @(Find-PSResource -Command Get-SmSecretValue, Start-SmLocalEndpoint -Repository SmFindTest)
+    @{ Count = `$found.Count; Package = @(`$found.ParentResource.Name); Version = @(`$found.ParentResource.Version | ForEach-Object ToString); Names = @(`$found.Names); Both = `$all.Count } | ConvertTo-Json -Compress
+}
+finally {
+    Unregister-PSResourceRepository -Name SmFindTest
+}
+"@
+        $run = Invoke-SmChildPwsh -Command $find -Environment $script:isolated -WorkingDirectory $script:tempHome
+        $run.ExitCode | Should -Be 0 -Because $run.StdErr
+        $result = $run.StdOut | ConvertFrom-Json
+        $result.Count | Should -Be 1
+        $result.Package | Should -Be 'SecretsManager'
+        $result.Version | Should -Be $script:version
+        $result.Names | Should -Contain 'Get-SmSecretValue'
+        $result.Both | Should -BeGreaterOrEqual 1
+    }
+
     It 'installs with Install-PSResource from a local file repository, imports by name and calls a cmdlet' {
         $install = @"
 `$ErrorActionPreference = 'Stop'
@@ -98,5 +160,69 @@ Import-Module SecretsManager
         Get-PSResourceRepository | Where-Object Name -EQ 'SmPackageTest' | Should -BeNullOrEmpty
         # Settings written relative to a working directory would mean a profile folder was not redirected.
         foreach ($stray in 'NuGet', 'PSResourceGet') { Join-Path $script:root $stray | Should -Not -Exist }
+    }
+}
+
+Describe 'Updatable help' -Tag 'Package', 'Help' {
+    BeforeAll {
+        $script:helpSource = Join-Path $script:root 'out/updatable-help'
+        $script:manifest = Import-PowerShellDataFile (Join-Path (Get-SmTestModulePath) 'SecretsManager.psd1')
+    }
+
+    It 'the build writes the HelpInfo XML, the zip and the cab that the manifest''s HelpInfoURI points at' {
+        $script:manifest.HelpInfoURI | Should -Match '^https://github\.com/secretsmanager-ps/SecretsManager/.+/$'
+        $prefix = "SecretsManager_$($script:manifest.GUID)"
+        foreach ($file in "${prefix}_HelpInfo.xml", "${prefix}_en-US_HelpContent.zip", "${prefix}_en-US_HelpContent.cab") {
+            Join-Path $script:helpSource $file | Should -Exist
+        }
+        [xml] $info = Get-Content -Raw (Join-Path $script:helpSource "${prefix}_HelpInfo.xml")
+        $info.HelpInfo.NamespaceURI | Should -Be 'http://schemas.microsoft.com/powershell/help/2010/05'
+        $info.HelpInfo.HelpContentURI | Should -Be $script:manifest.HelpInfoURI
+        $info.HelpInfo.SupportedUICultures.UICulture.UICultureName | Should -Be 'en-US'
+        [version] $info.HelpInfo.SupportedUICultures.UICulture.UICultureVersion | Should -Be ([version] "$($script:manifest.ModuleVersion).0")
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead((Join-Path $script:helpSource "${prefix}_en-US_HelpContent.zip"))
+        try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
+        $entries | Sort-Object | Should -Be @('about_SecretsManager.help.txt', 'SecretsManager.dll-Help.xml')
+    }
+
+    It 'Update-Help -Module SecretsManager -SourcePath (the built help folder) installs the help offline, and Get-Help shows it' {
+        # A copy of the module without its help, first on PSModulePath; a temporary HOME for the CurrentUser help.
+        # -Scope AllUsers writes into the copy's own folder; the default scope, CurrentUser, writes under HOME.
+        $modules = Join-Path $TestDrive 'help-modules'
+        $null = New-Item $modules -ItemType Directory
+        Copy-Item (Get-SmTestModulePath) (Join-Path $modules 'SecretsManager') -Recurse
+        Remove-Item (Join-Path $modules 'SecretsManager/en-US') -Recurse -Force
+        $helpHome = Join-Path $TestDrive 'help-home'
+        foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item (Join-Path $helpHome $folder) -ItemType Directory -Force }
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + `$env:PSModulePath
+Import-Module SecretsManager
+`$result = [ordered]@{ Base = (Get-Module SecretsManager).ModuleBase; Before = (Get-Help Get-SmSecretValue).Synopsis }
+Update-Help -Module SecretsManager -SourcePath '$script:helpSource' -UICulture en-US -Force
+`$result.CurrentUser = (Get-Help Get-SmSecretValue).Synopsis
+Update-Help -Module SecretsManager -SourcePath '$script:helpSource' -UICulture en-US -Scope AllUsers -Force
+`$result.AllUsers = (Get-Help Get-SmSecretValue).Synopsis
+`$result.About = (Get-Help about_SecretsManager | Out-String)
+`$result | ConvertTo-Json -Compress
+"@
+        $environment = @{ HOME = $helpHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null }
+        $run = Invoke-SmChildPwsh -Command $script -Environment $environment -WorkingDirectory $helpHome
+        $run.ExitCode | Should -Be 0 -Because $run.StdErr
+        $result = $run.StdOut | ConvertFrom-Json
+        $result.Base | Should -Be (Join-Path $modules 'SecretsManager')
+        # Without help, Get-Help makes the synopsis from the syntax.
+        $expected = (Get-Help Get-SmSecretValue).Synopsis # from out/SecretsManager, which has its help
+        $expected | Should -Not -Match '^\s*Get-SmSecretValue\s'
+        $result.Before | Should -Match '^\s*Get-SmSecretValue\s'
+        $result.CurrentUser | Should -Be $expected -Because 'Update-Help installed the MAML under HOME'
+        Join-Path $helpHome '.local/share/powershell/Help/SecretsManager/en-US/SecretsManager.dll-Help.xml' | Should -Exist
+        $result.AllUsers | Should -Be $expected
+        Join-Path $modules 'SecretsManager/en-US/SecretsManager.dll-Help.xml' | Should -Exist
+        Join-Path $modules 'SecretsManager/en-US/about_SecretsManager.help.txt' | Should -Exist
+        # PowerShell finds about topics only beside the module (PowerShell issue 18397), hence the AllUsers step.
+        $result.About | Should -Match 'about_SecretsManager'
+        $result.About | Should -Match 'SHORT DESCRIPTION'
     }
 }

@@ -17,6 +17,9 @@ public sealed class CompilerOptions
     /// <summary>Optional JSON list of all examples for the example tests.</summary>
     public string? ExamplesPath { get; set; }
 
+    /// <summary>When set, also write the updatable help files (HelpInfo.xml, HelpContent.zip and .cab).</summary>
+    public Packaging.UpdatableHelpOptions? UpdatableHelp { get; set; }
+
     /// <summary>Rewrite the metadata blocks of the pages from the code before checking them.</summary>
     public bool Update { get; set; }
 

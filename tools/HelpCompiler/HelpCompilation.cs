@@ -82,9 +82,15 @@ public sealed class HelpCompilation
         {
             var d = new DiagnosticBag(Display(path));
             var name = Path.GetFileNameWithoutExtension(path);
-            var outline = AboutTopicWriter.Read(File.ReadAllText(path), name, d);
+            var source = File.ReadAllText(path);
+            var outline = AboutTopicWriter.Read(source, name, d);
+            if (!d.HasErrors)
+            {
+                var text = AboutTopicWriter.Render(outline);
+                AboutTopicWriter.CheckWidth(source, text, d);
+                abouts.Add((name, text));
+            }
             result.Diagnostics.AddRange(d.Items);
-            if (!d.HasErrors) abouts.Add((name, AboutTopicWriter.Render(outline)));
         }
 
         if (_options.ExamplesPath is { } examplesPath) Write(result, examplesPath, ExampleCatalog.ToJson(examples));
@@ -94,6 +100,12 @@ public sealed class HelpCompilation
         Write(result, Path.Combine(_options.OutputDirectory, _options.MamlFileName),
             MamlWriter.Write(compiled.OrderBy(x => order.IndexOf(x.Item2.Name))));
         foreach (var (name, text) in abouts) Write(result, Path.Combine(_options.OutputDirectory, name + ".help.txt"), text);
+        if (_options.UpdatableHelp is { } updatable)
+        {
+            // The culture is the help folder's name (en-US), as PowerShell looks the help up by it.
+            updatable.Culture = Path.GetFileName(Path.TrimEndingDirectorySeparator(_options.OutputDirectory));
+            foreach (var path in Packaging.UpdatableHelpWriter.Write(updatable, _options.OutputDirectory)) result.WrittenFiles.Add(Display(path));
+        }
         return result;
     }
 

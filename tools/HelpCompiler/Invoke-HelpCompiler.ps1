@@ -7,7 +7,10 @@
       1. build tools/HelpCompiler (a small console app over Markdig) into out/tools/HelpCompiler;
       2. in a child pwsh, import out/SecretsManager and dump its cmdlets' metadata to out/help/metadata.json;
       3. run the compiler: check every page, write SecretsManager.dll-Help.xml, about_*.help.txt and
-         out/help/examples.json (the list the example tests run).
+         out/help/examples.json (the list the example tests run);
+      4. from that help, write the updatable help into out/updatable-help: <Module>_<GUID>_HelpInfo.xml and
+         <Module>_<GUID>_en-US_HelpContent.zip and .cab, the files to publish at the manifest's HelpInfoURI
+         (and what Update-Help -SourcePath reads offline).
 #>
 [CmdletBinding()]
 param(
@@ -52,6 +55,14 @@ $compilerArgs = @(
     '--examples', (Join-Path $work 'examples.json')
 )
 if ($Update) { $compilerArgs += '--update' }
+else {
+    $manifest = Import-PowerShellDataFile (Join-Path $moduleOut 'SecretsManager.psd1')
+    if (-not $manifest['HelpInfoURI']) { throw 'SecretsManager.psd1 has no HelpInfoURI: Update-Help would stop with HelpInfoUriNotFound.' }
+    $updatable = Join-Path $Root 'out/updatable-help'
+    if (Test-Path $updatable) { Remove-Item $updatable -Recurse -Force }
+    $compilerArgs += '--updatable-help', $updatable, '--module-name', 'SecretsManager', '--module-guid', $manifest.GUID,
+        '--module-version', $manifest.ModuleVersion, '--help-uri', $manifest.HelpInfoURI
+}
 & dotnet @compilerArgs
 $exit = $LASTEXITCODE
 if ($exit -eq 1 -and $env:SM_HELP_DRIFT -eq 'Warn' -and -not $env:CI) {

@@ -57,6 +57,22 @@ public static class AboutTopicWriter
         return sb.ToString().TrimEnd('\n') + "\n";
     }
 
+    /// <summary>
+    /// Reports every rendered line wider than <see cref="Width"/> (code is never wrapped, and a word longer than a
+    /// line stays whole), at the source line that holds its text where one does.
+    /// </summary>
+    public static void CheckWidth(string source, string rendered, DiagnosticBag d)
+    {
+        var sourceLines = source.Replace("\r\n", "\n").Split('\n');
+        foreach (var line in rendered.Split('\n').Where(l => l.Length > Width))
+        {
+            var text = line.Trim();
+            var at = Array.FindIndex(sourceLines, l => l.Contains(text, StringComparison.Ordinal));
+            var shown = text.Length > 60 ? text[..60] + "..." : text;
+            d.Error(at + 1, $"this renders as a line of {line.Length} characters, more than the {Width} a console shows: '{shown}' (break the code line, or shorten the word)");
+        }
+    }
+
     private static void AppendBlock(StringBuilder sb, Block block, int indent)
     {
         var pad = new string(' ', indent);
@@ -92,19 +108,41 @@ public static class AboutTopicWriter
         }
     }
 
+    /// <summary>
+    /// A table that fits in <see cref="Width"/> columns is drawn as one. A wider one keeps as many leading columns
+    /// as fit (at least the first) as the table, and writes each row's other cells beneath it as wrapped
+    /// "Header: text" lines, so long causes and descriptions stay readable in an 80-column console.
+    /// </summary>
     private static void AppendTable(StringBuilder sb, Table table, string pad)
     {
         var rows = table.OfType<TableRow>()
             .Select(r => r.OfType<TableCell>().Select(c => string.Join(" ", MarkdownText.Paragraphs(c)).Trim()).ToList())
             .ToList();
+        var hasHeader = rows.Count > 0 && ((TableRow)table[0]).IsHeader;
         var columns = rows.Max(r => r.Count);
-        var widths = Enumerable.Range(0, columns).Select(i => rows.Max(r => i < r.Count ? r[i].Length : 0)).ToArray();
+        string Cell(int row, int column) => column < rows[row].Count ? rows[row][column] : "";
+        var widths = Enumerable.Range(0, columns).Select(i => Enumerable.Range(0, rows.Count).Max(r => Cell(r, i).Length)).ToArray();
+        var kept = 0;
+        for (var used = pad.Length; kept < columns && used + widths[kept] <= Width; kept++) used += widths[kept] + 2;
+        kept = Math.Max(1, kept);
+        var below = pad + "    ";
         for (var r = 0; r < rows.Count; r++)
         {
-            var cells = Enumerable.Range(0, columns).Select(i => (i < rows[r].Count ? rows[r][i] : "").PadRight(widths[i]));
-            sb.Append(pad).Append(string.Join("  ", cells).TrimEnd()).Append('\n');
-            if (r == 0 && ((TableRow)table[0]).IsHeader)
-                sb.Append(pad).Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
+            if (kept == 1 && Cell(r, 0).Length + pad.Length > Width) Wrap(sb, Cell(r, 0), pad, pad);
+            else sb.Append(pad).Append(string.Join("  ", Enumerable.Range(0, kept).Select(i => Cell(r, i).PadRight(widths[i]))).TrimEnd()).Append('\n');
+            if (r == 0 && hasHeader)
+            {
+                sb.Append(pad).Append(string.Join("  ", widths.Take(kept).Select(w => new string('-', Math.Min(w, Width - pad.Length))))).Append('\n');
+                continue;
+            }
+            var rest = Enumerable.Range(kept, columns - kept).Where(i => Cell(r, i).Length > 0).ToList();
+            foreach (var i in rest)
+            {
+                var label = hasHeader && Cell(0, i).Length > 0 ? Cell(0, i) + ": " : "";
+                Wrap(sb, label + Cell(r, i), below, below);
+            }
+            // A blank line after a row with text beneath it, so each row reads as one entry.
+            if (rest.Count > 0 && r < rows.Count - 1) sb.Append('\n');
         }
         sb.Append('\n');
     }
