@@ -290,6 +290,18 @@ Describe 'Progress' -Tag 'Console' {
         $records[0].PercentComplete | Should -Be 90
     }
 
+    It 'shows progress for a batched read of many piped ids' {
+        $names = foreach ($i in 1..70) { 'bulk/r{0:d2}' -f $i }
+        foreach ($n in $names) { $null = New-SmSecret -Name $n -SecretString 'v' }
+        $list = ($names | ForEach-Object { "'$_'" }) -join ','
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "$list | Get-SmSecretValue -AsPlainText"
+        $run.Output | Should -HaveCount 70
+        $records = @($run.Progress | Where-Object Activity -EQ 'Get-SmSecretValue')
+        $records.Count | Should -Be 21
+        $records[0].StatusDescription | Should -BeExactly "Secret 51: 'bulk/r51'"
+        $records[-1].RecordType | Should -Be 'Completed'
+    }
+
     It 'gives each rotation-wait update its own record' {
         $null = New-SmSecret -Name 'bulk/rotate' -SecretString '{"username":"u","password":"p"}'
         $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "`$null = Invoke-SmRotation -SecretId 'bulk/rotate' -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser' -AutomaticallyAfterDays 30 -Wait"

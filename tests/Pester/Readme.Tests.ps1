@@ -77,6 +77,7 @@ Describe 'README quick start' -Tag 'Readme' {
         $run.State.ProcessId | Should -BeGreaterThan 0
         $run.StdOut | Should -Match 'demo/db' -Because 'Get-SmSecret lists the new secret'
         $run.StdOut | Should -Match ([regex]::Escape('{"username":"app","password":"s3cret"}')) -Because 'Get-SmSecretValue -AsPlainText shows its value'
+        $run.StdOut | Should -Match '(?m)^n3w\s*$' -Because 'Get-SmSecretValue -Key password shows the merged key'
     }
 
     It 'installs the package from out/package with PSResourceGet and runs the same first secret' -Skip:$IsWindows {

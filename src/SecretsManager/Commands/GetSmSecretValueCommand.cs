@@ -30,6 +30,7 @@ namespace SecretsManager.Commands
         private const string ByFilterCredential = "ByFilterAsCredential";
 
         private readonly List<string> _pending = new List<string>(BatchPlanner.MaxIdsPerCall);
+        private ProgressPacer _pacer;
 
         /// <summary>The secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ById, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -101,14 +102,18 @@ namespace SecretsManager.Commands
         {
             if (Filter != null)
             {
+                _pacer = new ProgressPacer(null);
                 foreach (var page in Enumerate(null, "BatchGetSecretValue", Client.BatchGetSecretValueAll(Filter.ToList())))
                 {
+                    foreach (var entry in page.SecretValues ?? new List<SecretValueEntry>()) Report(_pacer.Next(entry.Name ?? entry.ARN));
                     WritePage(page);
                 }
                 return;
             }
+            if (_pacer == null) _pacer = new ProgressPacer(MyInvocation.ExpectingInput ? (int?)null : SecretId.Length);
             foreach (string id in SecretId)
             {
+                Report(_pacer.Next(id));
                 if (VersionId != null || VersionStage != null)
                 {
                     // A version is asked for: BatchGetSecretValue only reads AWSCURRENT. Keep the input order.
@@ -124,7 +129,16 @@ namespace SecretsManager.Commands
         }
 
         /// <inheritdoc/>
-        protected override void EndProcessing() => FlushBatch();
+        protected override void EndProcessing()
+        {
+            FlushBatch();
+            Report(_pacer?.Complete());
+        }
+
+        private void Report(ProgressUpdate update)
+        {
+            if (update != null) WriteProgress(ProgressRecords.For(MyInvocation.MyCommand.Name, update));
+        }
 
         private void FlushBatch()
         {
