@@ -4,29 +4,24 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
 {
     /// <summary>
     /// Base of the completers that offer something of the secret already typed (its labels, versions, tag keys).
-    /// Reads through the connection the command would use, at most 5 s, cached for a minute; offers the fallback
+    /// Reads through the connection the command would use (<see cref="CompletionReader"/>), cached for a minute; offers the fallback
     /// values when no single secret is typed or the read fails, and never throws into the prompt.
     /// </summary>
     public abstract class SecretDetailCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
-        private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
-        private static readonly object Gate = new object();
-        private static readonly List<CacheEntry> Cache = new List<CacheEntry>();
+        private static readonly CompletionCache<CacheEntry> Cache = new CompletionCache<CacheEntry>();
 
         private sealed class CacheEntry
         {
             public Type Kind;
             public SecretsManagerClientOptions Options;
             public string SecretId;
-            public DateTime Expires;
             public IReadOnlyList<string> Values;
         }
 
@@ -60,21 +55,10 @@ namespace SecretsManager.Commands
 
         private IReadOnlyList<string> Cached(SecretsManagerClientOptions options, string secretId)
         {
-            lock (Gate)
-            {
-                Cache.RemoveAll(e => e.Expires < DateTime.UtcNow);
-                var hit = Cache.FirstOrDefault(e => e.Kind == GetType() && e.Options.Equals(options) && e.SecretId == secretId);
-                if (hit != null) return hit.Values;
-            }
-            IReadOnlyList<string> values;
-            using (CallScope.Enter(CancellationToken.None, FetchTimeout))
-            {
-                values = Read(SecretsManagerClientFactory.GetOrCreate(options), secretId);
-            }
-            lock (Gate)
-            {
-                Cache.Add(new CacheEntry { Kind = GetType(), Options = options, SecretId = secretId, Expires = DateTime.UtcNow + CacheLifetime, Values = values });
-            }
+            var hit = Cache.Find(e => e.Kind == GetType() && e.Options.Equals(options) && e.SecretId == secretId);
+            if (hit != null) return hit.Values;
+            var values = CompletionReader.Read(options, client => Read(client, secretId));
+            Cache.Add(new CacheEntry { Kind = GetType(), Options = options, SecretId = secretId, Values = values });
             return values;
         }
     }

@@ -6,7 +6,6 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Text.RegularExpressions;
-using System.Threading;
 using SecretsManager.Engine;
 
 namespace SecretsManager.Commands
@@ -18,21 +17,16 @@ namespace SecretsManager.Commands
     /// </summary>
     public sealed class SecretIdCompleter : IArgumentCompleter
     {
-        private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
-        private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
         private const int MaxNames = 1000;
         private static readonly Regex BarewordRule = new Regex(@"^[A-Za-z0-9/_.=+][A-Za-z0-9/_.=+@-]*$", RegexOptions.CultureInvariant);
-        private static readonly object Gate = new object();
-        private static readonly List<CacheEntry> Cache = new List<CacheEntry>();
+        private static readonly CompletionCache<CacheEntry> Cache = new CompletionCache<CacheEntry>();
 
         private sealed class CacheEntry
         {
             public SecretsManagerClientOptions Options;
             public bool IncludePlannedDeletion;
             public string Prefix;
-            public DateTime Expires;
-            public List<string> Names;
-            public bool Complete;
+            public NameListing Listing;
         }
 
         /// <inheritdoc/>
@@ -60,42 +54,15 @@ namespace SecretsManager.Commands
             }
         }
 
-        private static List<string> Names(SecretsManagerClientOptions options, bool includeDeleted, string prefix)
+        private static IReadOnlyList<string> Names(SecretsManagerClientOptions options, bool includeDeleted, string prefix)
         {
-            lock (Gate)
-            {
-                Cache.RemoveAll(e => e.Expires < DateTime.UtcNow);
-                // A complete listing for a shorter prefix already holds every name for this one.
-                var hit = Cache.FirstOrDefault(e => e.Options.Equals(options) && e.IncludePlannedDeletion == includeDeleted &&
-                    prefix.StartsWith(e.Prefix, StringComparison.Ordinal) && (e.Complete || e.Prefix == prefix));
-                if (hit != null) return hit.Names;
-            }
-
-            var entry = Fetch(options, includeDeleted, prefix);
-            lock (Gate)
-            {
-                Cache.Add(entry);
-            }
-            return entry.Names;
-        }
-
-        private static CacheEntry Fetch(SecretsManagerClientOptions options, bool includeDeleted, string prefix)
-        {
-            var client = SecretsManagerClientFactory.GetOrCreate(options);
-            NameListing listing;
-            using (CallScope.Enter(CancellationToken.None, FetchTimeout))
-            {
-                listing = SecretNameListing.Read(client, prefix, includeDeleted, MaxNames);
-            }
-            return new CacheEntry
-            {
-                Options = options,
-                IncludePlannedDeletion = includeDeleted,
-                Prefix = prefix,
-                Expires = DateTime.UtcNow + CacheLifetime,
-                Names = listing.Names.ToList(),
-                Complete = listing.Complete,
-            };
+            // A complete listing for a shorter prefix already holds every name for this one.
+            var hit = Cache.Find(e => e.Options.Equals(options) && e.IncludePlannedDeletion == includeDeleted &&
+                prefix.StartsWith(e.Prefix, StringComparison.Ordinal) && (e.Listing.Complete || e.Prefix == prefix));
+            if (hit != null) return hit.Listing.Names;
+            var listing = CompletionReader.Read(options, client => SecretNameListing.Read(client, prefix, includeDeleted, MaxNames));
+            Cache.Add(new CacheEntry { Options = options, IncludePlannedDeletion = includeDeleted, Prefix = prefix, Listing = listing });
+            return listing.Names;
         }
 
         private static string Quote(string name) =>
