@@ -187,6 +187,11 @@ Describe 'Pipelines that bind' -Tag 'Console' {
         Get-SmSecretValue -SecretId 'pipe/b' -AsPlainText | Should -BeExactly 'v'
     }
 
+    It 'never names a secret after a piped SecureString' {
+        { Get-SmRandomPassword | New-SmSecret -SecretString 'v' -ErrorAction Stop } | Should -Throw
+        Get-SmSecret -Name 'System*' | Should -BeNullOrEmpty
+    }
+
     It 'rolls back by pipe, looking up the version that holds AWSCURRENT' {
         $first = New-SmSecret -Name 'pipe/db' -SecretString 'good'
         $second = Set-SmSecretValue -SecretId 'pipe/db' -SecretString 'broken'

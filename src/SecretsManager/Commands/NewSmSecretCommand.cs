@@ -16,6 +16,8 @@ namespace SecretsManager.Commands
 
         /// <summary>The new secret's name: 1–512 of A-Z a-z 0-9 / _ + = . @ -. Takes names from the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // A piped SecureString or PSCredential must not become a secret named after its type.
+        [SecretIdTransformation("Name")]
         [ValidateLength(ModelConstraints.NameTypeMinLength, ModelConstraints.NameTypeMaxLength)]
         [ValidatePattern(DocumentedRules.SecretNamePattern)]
         public string Name { get; set; }

@@ -14,6 +14,14 @@ namespace SecretsManager.Commands
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class SecretIdTransformationAttribute : ArgumentTransformationAttribute
     {
+        private readonly string _parameter;
+
+        /// <summary>For -SecretId.</summary>
+        public SecretIdTransformationAttribute() : this("SecretId") { }
+
+        /// <summary>For the parameter named, e.g. New-SmSecret's -Name, which takes names from the pipeline too.</summary>
+        public SecretIdTransformationAttribute(string parameter) => _parameter = parameter;
+
         /// <inheritdoc/>
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
@@ -29,12 +37,12 @@ namespace SecretsManager.Commands
             return inputData;
         }
 
-        private static void Check(object item)
+        private void Check(object item)
         {
             object value = PSObjectConverter.Unwrap(item);
             if (!(value is SecureString || value is PSCredential || value is IDictionary || value is SecretBytes)) return;
             throw new ArgumentTransformationMetadataException(
-                $"-SecretId takes a secret name or ARN, or an object with a Name, ARN or Id property, not a {value.GetType().FullName}.");
+                $"-{_parameter} takes a secret name or ARN, or an object with a Name, ARN or Id property, not a {value.GetType().FullName}.");
         }
     }
 }
