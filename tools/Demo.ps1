@@ -55,6 +55,11 @@ try {
     $null = Set-SmSecretValue -SecretId $db -SecretString (@{ username = 'app_user'; password = (Get-SmRandomPassword -ExcludePunctuation -AsPlainText); engine = 'postgres'; host = 'db.local' } | ConvertTo-Json -Compress)
     Get-SmSecretVersion -SecretId $db | Show
 
+    Write-Step 'Change one key and keep the others (-Merge), then read one key (-Key)'
+    $null = Set-SmSecretValue -SecretId $db -Merge @{ host = 'db2.local' }
+    Write-Host "   Get-SmSecretValue $db -Key host -AsPlainText  ->  $(Get-SmSecretValue -SecretId $db -Key host -AsPlainText)"
+    Write-Note "Keys kept: $((Get-SmSecretValue -SecretId $db -AsHashtable).Keys | Sort-Object)"
+
     Write-Step "Rotate with the built-in SecretsManagerLocalSingleUser function and wait for it (-Wait)"
     $null = Invoke-SmRotation -SecretId $db -RotationLambdaArn $singleUser -AutomaticallyAfterDays 30 -Wait
     Get-SmSecret -SecretId $db | Select-Object Name, RotationEnabled, @{ n = 'Every'; e = { "$($_.RotationRules.AutomaticallyAfterDays) days" } }, LastRotatedDate, NextRotationDate | Show
