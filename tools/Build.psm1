@@ -60,6 +60,10 @@ function Invoke-SmBuild {
 
     Install-SmLocalTool -Root $Root -Configuration $Configuration
 
+    # The bench helpers (load generator, raw signed HttpClient baseline, seeder): built here so a bench or its smoke
+    # test never builds.
+    Invoke-Dotnet build (Join-Path $Root 'tools/Bench/SecretsManager.Bench/SecretsManager.Bench.csproj') -c $Configuration -o (Join-Path $out 'bench') --nologo -v q | Out-Host
+
     if (-not $SkipHelp) { Invoke-SmHelpCompile -Root $Root -Configuration $Configuration }
 }
 
