@@ -119,7 +119,7 @@ function Get-RequestCount($Counts, [string] $Operation) {
 $savedEnv = @{}
 $benchEnv = @{
     AWS_ACCESS_KEY_ID = 'test'; AWS_SECRET_ACCESS_KEY = 'test'; AWS_SESSION_TOKEN = $null; AWS_REGION = 'us-east-1'; AWS_DEFAULT_REGION = 'us-east-1'
-    AWS_PROFILE = $null; AWS_CONFIG_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-no-config')
+    AWS_PROFILE = $null; AWS_CA_BUNDLE = $null; AWS_CONFIG_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-no-config')
     AWS_SHARED_CREDENTIALS_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-bench-no-credentials'); AWS_EC2_METADATA_DISABLED = 'true'
 }
 foreach ($name in $benchEnv.Keys) {
@@ -194,8 +194,8 @@ for r in range(repeat + 1):
         per_call.append((time.perf_counter() - start) * 1000 / calls)
 print(statistics.median(per_call))
 '@
-        & /usr/bin/python3 -c 'import boto3' 2>$null
-        if (-not (Test-Path /usr/bin/python3) -or $LASTEXITCODE -ne 0) {
+        $hasBoto = (Test-Path /usr/bin/python3) -and $(& /usr/bin/python3 -c 'import boto3' 2>$null; $LASTEXITCODE -eq 0)
+        if (-not $hasBoto) {
             $skip = 'boto3 skipped: not installed for /usr/bin/python3 (apt-get install -y python3-boto3)'
         }
         else {
