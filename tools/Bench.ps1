@@ -144,16 +144,23 @@ try {
         $script = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$a = `$w.Elapsed.TotalMilliseconds; " +
         "`$null = Get-SmSecretValue -SecretId bench/one -EndpointUrl '$url'; `$b = `$w.Elapsed.TotalMilliseconds; " +
         "[string]::Format([Globalization.CultureInfo]::InvariantCulture, '{0} {1}', `$a, `$b)"
+        # The floor PowerShell itself sets: importing a script module with one function, timed the same way.
+        $floorModule = Join-Path ([IO.Path]::GetTempPath()) ('sm-bench-floor-' + [guid]::NewGuid().ToString('N') + '.psm1')
+        Set-Content -Path $floorModule -Value 'function Get-Nothing { }'
+        $floor = [Collections.Generic.List[double]]::new()
+        $floorScript = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$floorModule'; [string]::Format([Globalization.CultureInfo]::InvariantCulture, '{0}', `$w.Elapsed.TotalMilliseconds)"
         foreach ($i in 1..$n.P1Runs) {
+            $floor.Add([double]::Parse([string](Invoke-ChildPwsh $floorScript), [Globalization.CultureInfo]::InvariantCulture))
             $bare.Add((Measure-Ms { Invoke-ChildPwsh '$null' }))
             $a, $b = ([string](Invoke-ChildPwsh $script)).Split(' ') | ForEach-Object { [double]::Parse($_, [Globalization.CultureInfo]::InvariantCulture) }
             $import.Add($a); $both.Add($b)
         }
-        $mImport = Get-Median $import; $mBoth = Get-Median $both; $mBare = Get-Median $bare
+        Remove-Item $floorModule -ErrorAction Ignore
+        $mImport = Get-Median $import; $mBoth = Get-Median $both; $mBare = Get-Median $bare; $mFloor = Get-Median $floor
         Add-Row -Id P1 -Measure 'fresh pwsh: import + first call (ms)' -Goal 'import + first call <= 100 ms, import <= 60 ms' -Unit ms `
             -Subject $mBoth -Baseline $mBare -Met ($mBoth -le 100 -and $mImport -le 60) `
-            -Detail ('import {0:n1} ms; first call {1:n1} ms; import + first call {2:n1} ms; bare pwsh start {3:n1} ms' -f $mImport, ($mBoth - $mImport), $mBoth, $mBare) `
-            -Figures @{ importMs = $mImport; firstCallMs = $mBoth - $mImport; importAndFirstCallMs = $mBoth; bareStartMs = $mBare; runs = $n.P1Runs }
+            -Detail ('import {0:n1} ms; first call {1:n1} ms; import + first call {2:n1} ms; bare pwsh start {3:n1} ms; floor: importing a one-function script module {4:n1} ms' -f $mImport, ($mBoth - $mImport), $mBoth, $mBare, $mFloor) `
+            -Figures @{ importMs = $mImport; firstCallMs = $mBoth - $mImport; importAndFirstCallMs = $mBoth; bareStartMs = $mBare; emptyModuleImportMs = $mFloor; runs = $n.P1Runs }
     }
 
     # P2: the per-call cost in a warm session, split into PowerShell binding (module - engine) and the SDK
