@@ -9,7 +9,7 @@
       Demo        Build, then a scripted secret lifecycle against SecretsManager.Local on a free loopback port
       Package     Build, then out/package/SecretsManager.<version>.nupkg for PSResourceGet
       UpdateHelp  Regenerate the metadata blocks of docs/en-US/*.md from the built cmdlets, keeping the prose
-      Bench       Build, then benchmarks that print ratios
+      Bench       Build, then every performance goal (P1..P6) against its peer in one table; -Quick, -Json <path>
 #>
 [CmdletBinding()]
 param(
@@ -24,7 +24,11 @@ param(
     [string[]] $Tag,
 
     # Skip the xunit suites (Pester only) in Test; for quick local iteration.
-    [switch] $PesterOnly
+    [switch] $PesterOnly,
+
+    # Bench: small N and one repeat (the CI smoke run); -Json also writes the rows to this file.
+    [switch] $Quick,
+    [string] $Json
 )
 
 $ErrorActionPreference = 'Stop'
@@ -60,7 +64,7 @@ switch ($Task) {
     }
     'Bench' {
         Invoke-SmBuild -Root $Root -Configuration $Configuration
-        & (Join-Path $Root 'tools/Bench.ps1') -ModulePath $ModuleOut -LocalPath $LocalOut
+        & (Join-Path $Root 'tools/Bench.ps1') -ModulePath $ModuleOut -Quick:$Quick -Json $Json
         if (-not $?) { exit 1 }
     }
 }

@@ -41,6 +41,7 @@ function Invoke-SmBuild {
         Where-Object Name -NotIn 'System.Management.Automation.dll', 'SecretsManager.dll' |
         Copy-Item -Destination $dependencies
     Copy-Item (Join-Path $loaderPublish 'SecretsManager.Loader.dll') $dependencies
+    Add-SmReadyToRunImage -Root $Root -Configuration $Configuration -Dependencies $dependencies
 
     $version = Get-SmModuleVersion -Root $Root
     $manifest = Get-Content -Raw (Join-Path $Root 'SecretsManager.psd1')
@@ -63,6 +64,10 @@ function Invoke-SmBuild {
 
     Install-SmLocalTool -Root $Root -Configuration $Configuration
 
+    # The bench helpers (load generator, raw signed HttpClient baseline, seeder): built here so a bench or its smoke
+    # test never builds.
+    Invoke-Dotnet build (Join-Path $Root 'tools/Bench/SecretsManager.Bench/SecretsManager.Bench.csproj') -c $Configuration -o (Join-Path $out 'bench') --nologo -v q | Out-Host
+
     if (-not $SkipHelp) { Invoke-SmHelpCompile -Root $Root -Configuration $Configuration }
 }
 
@@ -78,6 +83,29 @@ function Add-SmCommandTag {
     $generated = @('PSIncludes_Cmdlet') + @($Cmdlets | ForEach-Object { "PSCommand_$_"; "PSCmdlet_$_" }) |
         ForEach-Object { "`n$indent'$_'" }
     [regex]::new($pattern).Replace($Manifest, { param($m) $m.Groups[1].Value + $m.Groups[2].Value.TrimEnd() + ',' + ($generated -join ',') + "`n            )" }, 1)
+}
+
+function Add-SmReadyToRunImage {
+    # ReadyToRun images of the engine and its AWSSDK assemblies, for the platforms in $RuntimeIdentifiers, into
+    # dependencies/r2r/<framework>-<rid>/: a PowerShell 7 on that .NET and platform loads them instead of the IL copies
+    # and skips most of the JIT work of the first call. Only names that dependencies/ ships are copied.
+    param(
+        [Parameter(Mandatory)][string] $Root,
+        [string] $Configuration = 'Release',
+        [Parameter(Mandatory)][string] $Dependencies,
+        [string[]] $RuntimeIdentifiers = @('linux-x64')
+    )
+    $project = Join-Path $Root 'tools/ReadyToRun/SecretsManager.ReadyToRun.csproj'
+    [xml] $xml = Get-Content -Raw $project
+    $framework = @($xml.Project.PropertyGroup | ForEach-Object { $_.TargetFramework } | Where-Object { $_ })[0]
+    $shipped = @(Get-ChildItem $Dependencies -Filter *.dll | ForEach-Object Name)
+    foreach ($rid in $RuntimeIdentifiers) {
+        Write-Host "ReadyToRun images for $framework-$rid" -ForegroundColor Cyan
+        $publish = Join-Path $Root "out/publish/r2r-$rid"
+        Invoke-Dotnet publish $project -c $Configuration -r $rid -o $publish --nologo -v q | Out-Host
+        $target = New-Item (Join-Path $Dependencies "r2r/$framework-$rid") -ItemType Directory -Force
+        Get-ChildItem $publish -Filter *.dll | Where-Object Name -In $shipped | Copy-Item -Destination $target
+    }
 }
 
 function Install-SmLocalTool {

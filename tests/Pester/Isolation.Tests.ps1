@@ -73,7 +73,8 @@ Describe 'Beside another AWSSDK.Core' -Tag 'Isolation' {
         $version, $context, $location = $out[3] -split '\|'
         $version | Should -BeLike '4.1.0*'
         $context | Should -Be 'EngineLoadContext'
-        $location | Should -Be (Join-Path $script:module 'dependencies/AWSSDK.Core.dll')
+        # The shipped file: dependencies/, or its ReadyToRun image for this .NET and platform (dependencies/r2r/<net>-<rid>/).
+        $location | Should -Match ('^' + [regex]::Escape((Join-Path $script:module 'dependencies')) + '[\\/](r2r[\\/]net\d+\.0-[a-z]+-[a-z0-9]+[\\/])?AWSSDK\.Core\.dll$')
     }
 
     It 'still runs on 4.1.0 when AWSSDK.Core 4.0.3.3, of the same assembly version 4.0.0.0, was loaded first' {
@@ -137,11 +138,21 @@ Out ([string] $find.Invoke($null, [object[]] @([System.Reflection.Assembly[]] [A
         (Invoke-SmIsolated -Body ('$null = Get-SmSecret -Name none/*' + "`n" + $find))[0] | Should -BeNullOrEmpty
     }
 
+    It 'loads the ReadyToRun images made for this .NET and platform, and the IL copies when they are turned off' {
+        $folder = Join-Path $script:module ('dependencies/r2r/net{0}.0-{1}-{2}' -f [Environment]::Version.Major,
+            $(if ($IsLinux) { 'linux' } elseif ($IsMacOS) { 'osx' } else { 'win' }),
+            [System.Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())
+        $body = '$null = Get-SmSecret -Name none/*' + "`n" + 'Out ((EngineSdk) -split "\|")[2]'
+        $expected = if (Test-Path (Join-Path $folder 'AWSSDK.Core.dll')) { Join-Path $folder 'AWSSDK.Core.dll' } else { Join-Path $script:module 'dependencies/AWSSDK.Core.dll' }
+        (Invoke-SmIsolated -Body $body)[0] | Should -Be $expected
+        (Invoke-SmIsolated -Pre '$env:SECRETSMANAGER_NO_READYTORUN = "1"' -Body $body)[0] | Should -Be (Join-Path $script:module 'dependencies/AWSSDK.Core.dll')
+    }
+
     It 'names the AWSSDK.Core file and load context under -Debug' {
         $out = Invoke-SmIsolated -Body @'
 $debug = Get-SmSecret -Name 'nothing/*' -Debug 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }
 Out (@($debug.Message | Where-Object { $_ -like 'Engine on*' })[0])
 '@
-        $out[0] | Should -Match '^Engine on AWSSDK\.Core 4\.1\.0\S* \(.+dependencies.AWSSDK\.Core\.dll\), load context SecretsManager\.Loader\.EngineLoadContext\.$'
+        $out[0] | Should -Match '^Engine on AWSSDK\.Core 4\.1\.0\S* \(.+dependencies.(r2r.net\d+\.0-[a-z]+-[a-z0-9]+.)?AWSSDK\.Core\.dll\), load context SecretsManager\.Loader\.EngineLoadContext\.$'
     }
 }

@@ -41,6 +41,8 @@ namespace SecretsManager.Engine.Internal
             config.LogResponse = false;
             config.LogMetrics = false;
             config.DisableLogging = true;
+            // Synchronous calls send on the calling thread (a test seam below may still replace it).
+            config.HttpClientFactory = CallingThreadHttpClientFactory.Instance;
 
             customizeConfig?.Invoke(config);
 

@@ -69,7 +69,10 @@ namespace SecretsManager.Engine.Internal
             // The synchronous methods run the asynchronous pipeline, so that a CallScope's token (a cmdlet's Ctrl+C)
             // and timeout reach the call in flight.
             CallScope scope = CallScope.Current;
-            return ExecuteAsync(operation, scope?.CancellationToken ?? CancellationToken.None, scope?.Timeout).GetAwaiter().GetResult();
+            using (CallingThreadSend.Enter())
+            {
+                return ExecuteAsync(operation, scope?.CancellationToken ?? CancellationToken.None, scope?.Timeout).GetAwaiter().GetResult();
+            }
         }
 
         private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken) =>

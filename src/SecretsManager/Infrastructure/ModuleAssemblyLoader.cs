@@ -50,19 +50,35 @@ namespace SecretsManager.Commands
             return (Assembly)InvokeLoader("LoadEngine", DependencyFolder, args.Name);
         }
 
+        // The last answer of ContextOf: every cmdlet invocation formats its -Debug lines, and an assembly never
+        // changes context, so the reflection into the loader runs once.
+        private static Tuple<Assembly, string> _lastContext;
+        private static Type _loader;
+
         /// <summary>The load context an assembly runs in, for -Debug ("Default", or the module's private context).</summary>
-        internal static string ContextOf(Assembly assembly) =>
-            IsDesktop ? "AppDomain (Windows PowerShell has no load contexts)" : (string)InvokeLoader("ContextOf", assembly);
+        internal static string ContextOf(Assembly assembly)
+        {
+            if (IsDesktop) return "AppDomain (Windows PowerShell has no load contexts)";
+            Tuple<Assembly, string> last = _lastContext;
+            if (last != null && ReferenceEquals(last.Item1, assembly)) return last.Item2;
+            string context = (string)InvokeLoader("ContextOf", assembly);
+            _lastContext = Tuple.Create(assembly, context);
+            return context;
+        }
 
         private static object InvokeLoader(string method, params object[] arguments)
         {
-            string path = Path.Combine(DependencyFolder, "SecretsManager.Loader.dll");
-            if (!File.Exists(path))
+            Type loader = _loader;
+            if (loader == null)
             {
-                throw new FileNotFoundException($"The SecretsManager module is incomplete: '{path}' is missing. Reinstall the module.", path);
+                string path = Path.Combine(DependencyFolder, "SecretsManager.Loader.dll");
+                if (!File.Exists(path))
+                {
+                    throw new FileNotFoundException($"The SecretsManager module is incomplete: '{path}' is missing. Reinstall the module.", path);
+                }
+                // LoadFrom puts the loader into the default context, next to this assembly; a second call returns the same one.
+                loader = _loader = Assembly.LoadFrom(path).GetType(LoaderType, throwOnError: true);
             }
-            // LoadFrom puts the loader into the default context, next to this assembly; a second call returns the same one.
-            Type loader = Assembly.LoadFrom(path).GetType(LoaderType, throwOnError: true);
             return loader.GetMethod(method, BindingFlags.Public | BindingFlags.Static).Invoke(null, arguments);
         }
     }

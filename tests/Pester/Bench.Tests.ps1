@@ -1,0 +1,83 @@
+# Smoke run of the bench: 'tools/Bench.ps1 -Quick' (small N, one repeat) against the built out/, in a child pwsh. It
+# checks that the table is complete, every row measured or explicitly skipped with how to install its peer. It
+# never judges a timing: the goals belong to a full run on a quiet machine.
+Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
+    BeforeAll {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+        $root = Get-SmTestRoot
+        $script:jsonPath = Join-Path ([IO.Path]::GetTempPath()) ("sm-bench-" + [guid]::NewGuid().ToString('N') + '.json')
+        $pwsh = @(if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') { [Environment]::ProcessPath; Join-Path $PSHOME 'pwsh.dll' } else { [Environment]::ProcessPath })
+        $script:output = & $pwsh[0] @($pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $root 'tools/Bench.ps1') `
+            -ModulePath (Get-SmTestModulePath) -ToolPath (Join-Path $root 'out/tool') -BenchToolPath (Join-Path $root 'out/bench') -Quick -Json $script:jsonPath 2>&1 |
+            ForEach-Object { "$_" }
+        $script:exitCode = $LASTEXITCODE
+        $script:rows = if (Test-Path $script:jsonPath) { @(Get-Content -Raw $script:jsonPath | ConvertFrom-Json) } else { @() }
+    }
+    AfterAll {
+        if ($script:jsonPath -and (Test-Path $script:jsonPath)) { Remove-Item $script:jsonPath }
+    }
+
+    It 'ends without an error' {
+        $script:exitCode | Should -Be 0 -Because ($script:output -join "`n")
+    }
+
+    It 'writes one row for each of P1..P6, in order' {
+        $script:rows.id | Should -Be @('P1', 'P2', 'P3', 'P4', 'P5', 'P6')
+    }
+
+    It 'prints the table with every id and its goal' {
+        $text = $script:output -join "`n"
+        foreach ($row in $script:rows) {
+            $text | Should -Match "(?m)^$($row.id)\s"
+            $text | Should -Match ([regex]::Escape($row.goal))
+        }
+    }
+
+    It 'gives every row the fields of the JSON format' {
+        foreach ($row in $script:rows) {
+            foreach ($name in 'id', 'measure', 'subject', 'baseline', 'unit', 'ratio', 'goal', 'met') {
+                $row.PSObject.Properties.Name | Should -Contain $name -Because "row $($row.id)"
+            }
+            $row.goal | Should -Not -BeNullOrEmpty -Because "row $($row.id)"
+        }
+    }
+
+    It 'measures every row, or skips it saying how to install the peer' {
+        foreach ($row in $script:rows) {
+            if ($null -eq $row.met) {
+                $row.skipped | Should -Match 'apt-get install' -Because "row $($row.id) is skipped"
+                $row.subject | Should -BeOfType [ValueType] -Because "the module's own side of row $($row.id) is still measured"
+            }
+            else {
+                $row.met | Should -BeOfType [bool] -Because "row $($row.id)"
+                $row.detail | Should -Not -Match '^failed:' -Because "row $($row.id)"
+                $row.subject | Should -BeOfType [ValueType] -Because "row $($row.id)"
+                $row.baseline | Should -BeOfType [ValueType] -Because "row $($row.id)"
+                $row.ratio | Should -BeOfType [ValueType] -Because "row $($row.id)"
+            }
+        }
+    }
+
+    It 'reports boto3 in P2, measured or skipped with how to install it' {
+        $p2 = $script:rows | Where-Object id -EQ 'P2'
+        if ($null -eq $p2.figures.boto3Ms) { $p2.skipped | Should -Match 'apt-get install -y python3-boto3' }
+        else { $p2.figures.boto3Ms | Should -BeGreaterThan 0 }
+    }
+
+    It 'checks the batching of P4 and the paging of P5 by request counts' {
+        $p4 = $script:rows | Where-Object id -EQ 'P4'
+        $p4.figures.batchCalls | Should -Be $p4.figures.expectedBatchCalls
+        $p4.figures.getSecretValueCalls | Should -Be 0
+        $p5 = $script:rows | Where-Object id -EQ 'P5'
+        $p5.figures.pagesBeforeFirstObject | Should -Be 1
+        $p5.figures.listed | Should -Be $p5.figures.secrets
+    }
+
+    It 'runs P6 at 1, 8 and 32 connections' {
+        $p6 = $script:rows | Where-Object id -EQ 'P6'
+        foreach ($level in 'connections1', 'connections8', 'connections32') {
+            $p6.figures.$level.rps | Should -BeGreaterThan 0 -Because $level
+            $p6.figures.$level.p99Ms | Should -BeGreaterThan 0 -Because $level
+        }
+    }
+}
