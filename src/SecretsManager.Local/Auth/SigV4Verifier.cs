@@ -16,6 +16,8 @@ internal sealed class SigV4Verifier
     private const string Service = "secretsmanager";
     private readonly string _accessKey;
     private readonly string _secretKey;
+    // The signing key depends only on the day, region and service: derived once each, not per request (four HMACs).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _signingKeys = new(StringComparer.Ordinal);
 
     public SigV4Verifier(string accessKey, string secretKey)
     {
@@ -81,12 +83,20 @@ internal sealed class SigV4Verifier
         var canonical = SigV4Crypto.CanonicalRequest(request.Method, request.Path.HasValue ? request.PathBase + request.Path : "/",
             request.QueryString.Value ?? "", signedHeaders, name => HeaderValue(request, name), SigV4Crypto.HexSha256(body));
         var scope = $"{date}/{region}/{service}/aws4_request";
-        var expected = Convert.ToHexStringLower(SigV4Crypto.Hmac(SigV4Crypto.SigningKey(_secretKey, date, region, service),
+        var expected = Convert.ToHexStringLower(SigV4Crypto.Hmac(SigningKey(scope, date, region, service),
             SigV4Crypto.StringToSign(amzDate, scope, canonical)));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
             throw new ServiceException(ErrorCodes.InvalidSignature,
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         return region;
+    }
+
+    private byte[] SigningKey(string scope, string date, string region, string service)
+    {
+        if (_signingKeys.TryGetValue(scope, out var key)) return key;
+        // Bounded: scopes change daily, and a client may sign for any region.
+        if (_signingKeys.Count >= 256) _signingKeys.Clear();
+        return _signingKeys[scope] = SigV4Crypto.SigningKey(_secretKey, date, region, service);
     }
 
     private static void CheckSkew(DateTimeOffset signedAt)
