@@ -82,6 +82,24 @@ Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
         Get-Command Get-Secret -Module SecretsManager -ErrorAction SilentlyContinue | Should -BeNullOrEmpty -Because "the user's session keeps SecretManagement's own Get-Secret"
     }
 
+    It 'passes the check Register-SecretVault makes: the extension folder, imported by path on its own, exports the vault functions' {
+        # As SecretManagement's GetModuleInfo does, in a PowerShell of its own: Import-Module <folder> -Force -PassThru.
+        $folder = Join-Path $script:module.ModuleBase 'SecretsManager.Extension'
+        $ps = [powershell]::Create()
+        try {
+            $info = @($ps.AddScript('param($Path) Import-Module -Name $Path -Force -PassThru').AddArgument($folder).Invoke())
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $info | Should -HaveCount 1
+            $info[0].ModuleType | Should -Be 'Script'
+            foreach ($command in 'Get-Secret', 'Set-Secret', 'Remove-Secret', 'Get-SecretInfo', 'Test-SecretVault') {
+                $info[0].ExportedCommands.Keys | Should -Contain $command
+            }
+            $info[0].ExportedCommands['Get-Secret'].Parameters.Keys | Should -Contain 'AdditionalParameters'
+            $info[0].Version | Should -Be $script:module.Version -Because 'the folder is imported through its manifest'
+        }
+        finally { $ps.Dispose() }
+    }
+
     It 'round-trips a <Kind> as the same type, recording it in the SecretManagement.Type tag' -ForEach @(
         @{ Kind = 'String'; Make = { 'plain text' }; Check = { param($v) $v | Should -BeOfType [string]; $v | Should -BeExactly 'plain text' } }
         @{ Kind = 'SecureString'; Make = { ConvertTo-SecureString 'secure text' -AsPlainText -Force }; Check = { param($v) $v | Should -BeOfType [securestring]; [System.Net.NetworkCredential]::new('', $v).Password | Should -BeExactly 'secure text' } }
