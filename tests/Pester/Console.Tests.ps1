@@ -274,7 +274,7 @@ Describe 'Progress' -Tag 'Console' {
         $run.Thrown | Should -BeNullOrEmpty
         $run.Errors | Should -HaveCount 0
         $records = @($run.Progress | Where-Object Activity -EQ 'Remove-SmSecret')
-        $records.Count | Should -BeGreaterOrEqual 10
+        $records.Count | Should -BeGreaterOrEqual 2
         for ($i = 1; $i -lt $records.Count; $i++) { [object]::ReferenceEquals($records[$i], $records[$i - 1]) | Should -BeFalse }
         @($records | Where-Object RecordType -EQ 'Processing').Count | Should -Be ($records.Count - 1)
         $records[0].StatusDescription | Should -BeExactly "Secret 51: 'bulk/s51'"
@@ -302,7 +302,9 @@ Describe 'Progress' -Tag 'Console' {
         $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "$list | Get-SmSecretValue -AsPlainText"
         $run.Output | Should -HaveCount 70
         $records = @($run.Progress | Where-Object Activity -EQ 'Get-SmSecretValue')
-        $records.Count | Should -Be 21
+        # From the 51st secret on, at most every quarter second, then the completion.
+        $records.Count | Should -BeGreaterOrEqual 2
+        $records.Count | Should -BeLessThan 21
         $records[0].StatusDescription | Should -BeExactly "Secret 51: 'bulk/r51'"
         $records[-1].RecordType | Should -Be 'Completed'
     }

@@ -14,17 +14,21 @@ public class ProgressPacerTests
     [Fact]
     public void TheFiftyFirstItemStartsProgressWithTheCountAndTheCurrentSecret()
     {
-        var pacer = new ProgressPacer(200, () => TimeSpan.Zero);
+        var now = TimeSpan.Zero;
+        var pacer = new ProgressPacer(200, () => now);
         for (int i = 1; i <= ProgressPacer.ItemThreshold; i++) Assert.Null(pacer.Next($"s{i}"));
         var update = pacer.Next("app/db");
         Assert.NotNull(update);
         Assert.Equal("Secret 51 of 200: 'app/db'", update.Status);
         Assert.Equal(25, update.PercentComplete);
         Assert.False(update.Completed);
-        Assert.NotNull(pacer.Next("next"));
+        // Then at most every quarter second, however fast the items go.
+        Assert.Null(pacer.Next("soon"));
+        now = ProgressPacer.Interval;
+        Assert.Equal("Secret 53 of 200: 'later'", pacer.Next("later").Status);
         var last = pacer.Complete();
         Assert.True(last.Completed);
-        Assert.Equal("52 secrets", last.Status);
+        Assert.Equal("53 secrets", last.Status);
     }
 
     [Fact]
