@@ -1,5 +1,5 @@
 using System.Collections;
-using System.Reflection;
+using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
@@ -62,38 +62,5 @@ public class SecretValueMergerTests
         Assert.Throws<FormatException>(() => SecretValueMerger.Merge(client, name, new Hashtable { ["password"] = "x" }));
         Assert.Single(client.ListSecretVersionIds(new ListSecretVersionIdsRequest { SecretId = name, IncludeDeprecated = true }).Versions);
         client.DeleteSecret(new DeleteSecretRequest { SecretId = name, ForceDeleteWithoutRecovery = true });
-    }
-
-    /// <summary>Forwards every call to a real client, running a competing write before the first PutSecretValue.</summary>
-    public class RacingClient : DispatchProxy
-    {
-        private ISecretsManagerClient _inner;
-        private Action _beforePut;
-
-        public static ISecretsManagerClient Wrap(ISecretsManagerClient inner, Action beforePut)
-        {
-            var proxy = Create<ISecretsManagerClient, RacingClient>();
-            var racing = (RacingClient)(object)proxy;
-            racing._inner = inner;
-            racing._beforePut = beforePut;
-            return proxy;
-        }
-
-        protected override object Invoke(MethodInfo targetMethod, object[] args)
-        {
-            if (targetMethod.Name == nameof(ISecretsManagerClient.PutSecretValue) && _beforePut is Action race)
-            {
-                _beforePut = null;
-                race();
-            }
-            try
-            {
-                return targetMethod.Invoke(_inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException != null)
-            {
-                throw e.InnerException;
-            }
-        }
     }
 }
