@@ -105,7 +105,7 @@ namespace SecretsManager.Commands
                 _pacer = new ProgressPacer(null);
                 foreach (var page in Enumerate(null, "BatchGetSecretValue", Client.BatchGetSecretValueAll(Filter.ToList())))
                 {
-                    foreach (var entry in page.SecretValues ?? new List<SecretValueEntry>()) Report(_pacer.Next(entry.Name ?? entry.ARN));
+                    foreach (var entry in page.SecretValues ?? new List<SecretValueEntry>()) WriteProgressUpdate(_pacer.Next(entry.Name ?? entry.ARN));
                     WritePage(page);
                 }
                 return;
@@ -113,7 +113,7 @@ namespace SecretsManager.Commands
             if (_pacer == null) _pacer = new ProgressPacer(MyInvocation.ExpectingInput ? (int?)null : SecretId.Length);
             foreach (string id in SecretId)
             {
-                Report(_pacer.Next(id));
+                WriteProgressUpdate(_pacer.Next(id));
                 if (VersionId != null || VersionStage != null)
                 {
                     // A version is asked for: BatchGetSecretValue only reads AWSCURRENT. Keep the input order.
@@ -132,12 +132,7 @@ namespace SecretsManager.Commands
         protected override void EndProcessing()
         {
             FlushBatch();
-            Report(_pacer?.Complete());
-        }
-
-        private void Report(ProgressUpdate update)
-        {
-            if (update != null) WriteProgress(ProgressRecords.For(MyInvocation.MyCommand.Name, update));
+            WriteProgressUpdate(_pacer?.Complete());
         }
 
         private void FlushBatch()

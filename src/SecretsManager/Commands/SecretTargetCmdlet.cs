@@ -33,8 +33,7 @@ namespace SecretsManager.Commands
             }
             foreach (string id in SecretId)
             {
-                var update = _pacer.Next(id);
-                if (update != null) WriteProgress(ProgressRecords.For(ProgressActivity, update));
+                WriteProgressUpdate(_pacer.Next(id));
                 ProcessSecret(id);
             }
         }
@@ -42,11 +41,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            var last = _pacer?.Complete();
-            if (last != null) WriteProgress(ProgressRecords.For(ProgressActivity, last));
+            WriteProgressUpdate(_pacer?.Complete());
         }
-
-        /// <summary>The progress activity, e.g. "Remove-SmSecret".</summary>
-        protected virtual string ProgressActivity => MyInvocation.MyCommand.Name;
     }
 }

@@ -268,6 +268,12 @@ namespace SecretsManager.Commands
             else WriteVerbose(message);
         }
 
+        /// <summary>Writes a pacer's update, when there is one, as a fresh record under this cmdlet's name.</summary>
+        protected void WriteProgressUpdate(ProgressUpdate update)
+        {
+            if (update != null) WriteProgress(ProgressRecords.For(MyInvocation.MyCommand.Name, update));
+        }
+
         /// <summary>A terminating error for input the parameter binder can't catch, raised before any request.</summary>
         protected void ThrowArgumentError(string errorId, string message, object target = null)
         {

@@ -9,21 +9,17 @@ namespace SecretsManager.Commands
     /// </summary>
     internal static class ProgressRecords
     {
-        /// <summary>The activity id of per-secret progress; a rotation wait is its child.</summary>
+        /// <summary>The activity id of per-secret progress.</summary>
         public const int ItemActivityId = 1;
 
-        /// <summary>The activity id of a rotation wait.</summary>
+        /// <summary>The activity id of a rotation wait, so that it shows beside per-secret progress.</summary>
         public const int WaitActivityId = 2;
 
-        public static ProgressRecord For(string activity, ProgressUpdate update, int activityId = ItemActivityId, int parentActivityId = -1)
-        {
-            var record = new ProgressRecord(activityId, activity, update.Status)
+        public static ProgressRecord For(string activity, ProgressUpdate update, int activityId = ItemActivityId) =>
+            new ProgressRecord(activityId, activity, update.Status)
             {
                 PercentComplete = update.PercentComplete ?? -1,
                 RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                ParentActivityId = parentActivityId,
             };
-            return record;
-        }
     }
 }
