@@ -256,6 +256,16 @@ Describe 'One key of a JSON secret' -Tag 'Console' {
         @(Get-SmSecretVersion -SecretId 'key/plain' -IncludeDeprecated).Count | Should -Be 1
     }
 
+    It 'refuses an empty key or a value with no JSON form before any request' {
+        $null = New-SmSecret -Name 'key/merge' -SecretString '{"password":"old"}'
+        foreach ($bad in @{ '' = 'x' }, @{ nested = @{ inner = (ConvertTo-SecureString 'x' -AsPlainText -Force) } }) {
+            $thrown = Get-SmTerminatingError { Set-SmSecretValue -SecretId 'key/merge' -Merge $bad }
+            $thrown.FullyQualifiedErrorId | Should -BeExactly 'InvalidMergeValue,SecretsManager.Commands.SetSmSecretValueCommand'
+            $thrown.Exception.Message | Should -Match '-Merge'
+        }
+        @(Get-SmSecretVersion -SecretId 'key/merge' -IncludeDeprecated).Count | Should -Be 1
+    }
+
     It 'uses -ClientRequestToken as the merged version id' {
         $null = New-SmSecret -Name 'key/merge' -SecretString '{"password":"old"}'
         $token = [guid]::NewGuid().ToString()

@@ -19,7 +19,7 @@ BeforeAll {
         'SecretsManagerConfiguration', 'SecretsManagerConnection', 'SecretValueNotText', 'SecretValueNotJson',
         'SecretValueNotCredential', 'RotationFailed', 'NothingToUpdate', 'NoVersionGiven', 'WaitWithoutRotation',
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
-        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict')
+        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {

@@ -63,6 +63,24 @@ namespace SecretsManager.Commands
         [ValidateLength(ModelConstraints.RotationTokenTypeMinLength, ModelConstraints.RotationTokenTypeMaxLength)]
         public string RotationToken { get; set; }
 
+        private IDictionary _changes;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (Merge == null) return;
+            // The same keys go into every secret: converted and checked once, before any request.
+            _changes = MergeValues.ToPlainData(Merge);
+            try
+            {
+                SecretJsonKeys.Merge("{}", _changes);
+            }
+            catch (ArgumentException e)
+            {
+                ThrowArgumentError("InvalidMergeValue", $"-Merge takes keys that are not empty and values with a JSON form: {e.Message}");
+            }
+        }
+
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
@@ -94,13 +112,12 @@ namespace SecretsManager.Commands
         {
             string keys = string.Join(", ", Merge.Keys.Cast<object>().Select(k => "'" + k + "'"));
             if (!ShouldChange($"Set keys {keys} of secret '{id}', keeping its other keys (a new AWSCURRENT version)")) return;
-            var changes = MergeValues.ToPlainData(Merge);
             MergeOutcome outcome = null;
             bool called = TryCall(id, "GetSecretValue, PutSecretValue, UpdateSecretVersionStage", () =>
             {
                 try
                 {
-                    return SecretValueMerger.Merge(ClientFor(id), id, changes, ClientRequestToken);
+                    return SecretValueMerger.Merge(ClientFor(id), id, _changes, ClientRequestToken);
                 }
                 catch (FormatException e)
                 {
