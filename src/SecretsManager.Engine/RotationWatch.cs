@@ -13,8 +13,8 @@ namespace SecretsManager.Engine
     /// </summary>
     public sealed class RotationWatch
     {
-        private const string CurrentStage = "AWSCURRENT";
-        private const string PendingStage = "AWSPENDING";
+        private const string CurrentStage = StagingLabels.Current;
+        private const string PendingStage = StagingLabels.Pending;
 
         private readonly ISecretsManagerClient _client;
         private readonly Func<TimeSpan> _elapsed;

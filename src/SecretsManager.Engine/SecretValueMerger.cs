@@ -12,7 +12,7 @@ namespace SecretsManager.Engine
     /// </summary>
     public static class SecretValueMerger
     {
-        private const string CurrentStage = "AWSCURRENT";
+        private const string CurrentStage = StagingLabels.Current;
         private const string LabelPrefix = "SmMerge-";
 
         /// <summary>

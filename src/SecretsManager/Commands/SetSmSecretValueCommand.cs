@@ -89,7 +89,7 @@ namespace SecretsManager.Commands
                 MergeInto(id);
                 return;
             }
-            string labels = VersionStage == null ? "AWSCURRENT" : string.Join(", ", VersionStage);
+            string labels = VersionStage == null ? StagingLabels.Current : string.Join(", ", VersionStage);
             if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) return;
             var request = new PutSecretValueRequest
             {

@@ -7,7 +7,7 @@ namespace SecretsManager.Commands
     /// <summary>Completes -VersionStage with the labels of the secret typed, else AWSCURRENT, AWSPREVIOUS and AWSPENDING.</summary>
     public sealed class VersionStageCompleter : SecretDetailCompleter
     {
-        private static readonly string[] AwsLabels = { DocumentedRules.CurrentStage, "AWSPREVIOUS", DocumentedRules.PendingStage };
+        private static readonly string[] AwsLabels = { StagingLabels.Current, StagingLabels.Previous, StagingLabels.Pending };
 
         /// <inheritdoc/>
         protected override IReadOnlyList<string> Read(ISecretsManagerClient client, string secretId) =>

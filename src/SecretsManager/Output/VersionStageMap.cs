@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SecretsManager.Engine;
 
 namespace SecretsManager
 {
@@ -15,6 +16,6 @@ namespace SecretsManager
             string.Join("; ", this.OrderBy(p => Rank(p.Value)).Select(p => $"{p.Key}: {string.Join(", ", p.Value)}"));
 
         private static int Rank(string[] stages) =>
-            stages.Contains("AWSCURRENT") ? 0 : stages.Contains("AWSPREVIOUS") ? 1 : stages.Contains("AWSPENDING") ? 2 : 3;
+            stages.Contains(StagingLabels.Current) ? 0 : stages.Contains(StagingLabels.Previous) ? 1 : stages.Contains(StagingLabels.Pending) ? 2 : 3;
     }
 }

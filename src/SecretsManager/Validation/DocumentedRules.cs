@@ -1,3 +1,5 @@
+using SecretsManager.Engine;
+
 namespace SecretsManager.Commands
 {
     /// <summary>
@@ -20,7 +22,7 @@ namespace SecretsManager.Commands
         public const int RegionMaxLength = 63;
 
         /// <summary>The staging labels Secrets Manager itself moves.</summary>
-        public const string CurrentStage = "AWSCURRENT";
-        public const string PendingStage = "AWSPENDING";
+        public const string CurrentStage = StagingLabels.Current;
+        public const string PendingStage = StagingLabels.Pending;
     }
 }
