@@ -169,11 +169,11 @@ try {
         Add-Type -Path $benchDll
         $calls = $n.P2Calls
         $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager.Engine' } | Select-Object -First 1
-        $options = [Activator]::CreateInstance($engine.GetType('SecretsManager.Engine.SecretsManagerClientOptions'))
+        $options = [Activator]::CreateInstance($engine.GetType('SecretsManager.Engine.Client.SecretsManagerClientOptions'))
         $options.EndpointUrl = $url
-        $client = $engine.GetType('SecretsManager.Engine.SecretsManagerClientFactory').GetMethod('GetOrCreate').Invoke($null, @($options))
-        $getSecretValue = $engine.GetType('SecretsManager.Engine.ISecretsManagerClient').GetMethod('GetSecretValue')
-        $requestType = $engine.GetType('SecretsManager.Engine.GetSecretValueRequest')
+        $client = $engine.GetType('SecretsManager.Engine.Client.SecretsManagerClientFactory').GetMethod('GetOrCreate').Invoke($null, @($options))
+        $getSecretValue = $engine.GetType('SecretsManager.Engine.Client.ISecretsManagerClient').GetMethod('GetSecretValue')
+        $requestType = $engine.GetType('SecretsManager.Engine.Model.GetSecretValueRequest')
         $request = [Activator]::CreateInstance($requestType); $request.SecretId = 'bench/one'
         $arguments = [object[]]@($request)
         $module = [Collections.Generic.List[double]]::new(); $direct = [Collections.Generic.List[double]]::new(); $raw = [Collections.Generic.List[double]]::new()

@@ -55,7 +55,7 @@ BeforeAll {
     $script:hostProvided = 'System.Management.Automation'
     # The Windows PowerShell resolver, asked exactly as the runtime would ask it.
     Import-Module $script:module -Force
-    $resolver = (Get-Module SecretsManager).ImplementingAssembly.GetType('SecretsManager.Commands.DesktopDependencyResolver', $true)
+    $resolver = (Get-Module SecretsManager).ImplementingAssembly.GetType('SecretsManager.Loading.DesktopDependencyResolver', $true)
     $script:fileFor = $resolver.GetMethod('FileFor', [System.Reflection.BindingFlags] 'NonPublic, Static')
 
     # Where a reference resolves on an edition: 'framework', 'shipped', 'resolver' (another version of a shipped

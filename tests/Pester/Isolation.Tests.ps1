@@ -126,7 +126,7 @@ Out (Get-SmSecretValue -SecretId iso/re -AsPlainText)
     It 'would refuse, on Windows PowerShell, an AWSSDK.Core 4.x loaded first from elsewhere, naming it and the way out' {
         # Windows PowerShell has no load contexts, so the check that guards it is run here on the same inputs.
         $find = @'
-$find = (Get-Module SecretsManager).ImplementingAssembly.GetType('SecretsManager.Commands.DependencyConflicts', $true).GetMethod('Find', [System.Reflection.BindingFlags] 'NonPublic, Static')
+$find = (Get-Module SecretsManager).ImplementingAssembly.GetType('SecretsManager.Loading.DependencyConflicts', $true).GetMethod('Find', [System.Reflection.BindingFlags] 'NonPublic, Static')
 $folder = Join-Path (Get-Module SecretsManager).ModuleBase 'dependencies'
 Out ([string] $find.Invoke($null, [object[]] @([System.Reflection.Assembly[]] [AppDomain]::CurrentDomain.GetAssemblies(), [string] $folder)))
 '@

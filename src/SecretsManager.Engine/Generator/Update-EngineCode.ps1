@@ -142,7 +142,7 @@ function New-ModelClass([string] $name, [string] $doc, $members) {
     $lines.Add('using System.Collections.Generic;')
     $lines.Add('using System.Text;')
     $lines.Add('')
-    $lines.Add('namespace SecretsManager.Engine')
+    $lines.Add('namespace SecretsManager.Engine.Model')
     $lines.Add('{')
     $lines.Add('    /// <summary>')
     $lines.Add("    /// $(if ($doc) { $doc } else { "The $name shape of the Secrets Manager API." })")
@@ -256,6 +256,7 @@ foreach ($id in $serializerShapes) {
     $lines = [System.Collections.Generic.List[string]]::new()
     $lines.Add($header)
     $lines.Add('using System.Text.Json;')
+    $lines.Add('using SecretsManager.Engine.Model;')
     $lines.Add('')
     $lines.Add('namespace SecretsManager.Engine.Internal.Serialization')
     $lines.Add('{')
@@ -322,8 +323,9 @@ $iface = [System.Collections.Generic.List[string]]::new()
 $iface.Add($header)
 $iface.Add('using System.Threading;')
 $iface.Add('using System.Threading.Tasks;')
+$iface.Add('using SecretsManager.Engine.Model;')
 $iface.Add('')
-$iface.Add('namespace SecretsManager.Engine')
+$iface.Add('namespace SecretsManager.Engine.Client')
 $iface.Add('{')
 $iface.Add('    public partial interface ISecretsManagerClient')
 $iface.Add('    {')
@@ -339,7 +341,7 @@ foreach ($op in $opInfo) {
 $iface.RemoveAt($iface.Count - 1)
 $iface.Add('    }')
 $iface.Add('}')
-Write-CodeFile 'ISecretsManagerClient.Operations.cs' $iface
+Write-CodeFile 'Client/ISecretsManagerClient.Operations.cs' $iface
 
 function Get-RequiredChecks([string] $inputName) {
     $id = "$ns$inputName"
@@ -353,7 +355,9 @@ $client = [System.Collections.Generic.List[string]]::new()
 $client.Add($header)
 $client.Add('using System.Threading;')
 $client.Add('using System.Threading.Tasks;')
+$client.Add('using SecretsManager.Engine.Client;')
 $client.Add('using SecretsManager.Engine.Internal.Serialization;')
+$client.Add('using SecretsManager.Engine.Model;')
 $client.Add('')
 $client.Add('namespace SecretsManager.Engine.Internal')
 $client.Add('{')
@@ -405,7 +409,7 @@ function ConvertTo-CsVerbatim([string] $text) { '@"' + ($text -replace '"', '""'
 # Public constants of the engine: the cmdlets compile them in, so no engine type is touched at run time.
 $constraintLines = [System.Collections.Generic.List[string]]::new()
 $constraintLines.Add($header)
-$constraintLines.Add('namespace SecretsManager.Engine')
+$constraintLines.Add('namespace SecretsManager.Engine.Model')
 $constraintLines.Add('{')
 $constraintLines.Add('    /// <summary>')
 $constraintLines.Add('    /// The length, range, pattern and enum traits of the Secrets Manager model, one constant per trait, named')
@@ -442,7 +446,7 @@ foreach ($id in @($shapes.Keys | Where-Object { $_.StartsWith($ns) } | Sort-Obje
 }
 $constraintLines.Add('    }')
 $constraintLines.Add('}')
-Write-CodeFile 'ModelConstraints.cs' $constraintLines
+Write-CodeFile 'Model/ModelConstraints.cs' $constraintLines
 
 # ---------------------------------------------------------------- SecretsManager.Local's request schemas
 

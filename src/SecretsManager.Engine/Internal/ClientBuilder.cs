@@ -2,6 +2,8 @@ using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Internal;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Internal.Sdk;
 
 namespace SecretsManager.Engine.Internal

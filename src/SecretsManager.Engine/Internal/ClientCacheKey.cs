@@ -1,4 +1,5 @@
 using System;
+using SecretsManager.Engine.Client;
 
 namespace SecretsManager.Engine.Internal
 {

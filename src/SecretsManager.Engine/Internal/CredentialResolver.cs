@@ -1,6 +1,8 @@
 using System;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 
 namespace SecretsManager.Engine.Internal
 {

@@ -1,4 +1,6 @@
 using System;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 
 namespace SecretsManager.Engine.Internal
 {

@@ -6,6 +6,8 @@ using System.Net.Http;
 using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 
 namespace SecretsManager.Engine.Internal
 {

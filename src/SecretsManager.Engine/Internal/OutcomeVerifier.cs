@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Engine.Internal
 {

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Internal
 {

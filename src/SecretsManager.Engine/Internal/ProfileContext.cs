@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using Amazon.Runtime.CredentialManagement;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 
 namespace SecretsManager.Engine.Internal
 {

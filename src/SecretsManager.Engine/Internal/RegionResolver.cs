@@ -1,5 +1,7 @@
 using System;
 using System.Text.RegularExpressions;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 
 namespace SecretsManager.Engine.Internal
 {

@@ -1,9 +1,12 @@
 using System;
-using Amazon.Runtime;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Amazon.Runtime;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Internal.Sdk;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Engine.Internal
 {

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretsManager.Engine
+namespace SecretsManager.Engine.Model
 {
     /// <summary>
     /// Allows you to add filters when you use the search function in Secrets Manager. For more information, see Find secrets in Secrets Manager.

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretsManager.Engine
+namespace SecretsManager.Engine.Model
 {
     /// <summary>
     /// A custom type that specifies a Region and the KmsKeyId for a replica secret.

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretsManager.Engine
+namespace SecretsManager.Engine.Model
 {
     /// <summary>
     /// A replication object consisting of a RegionReplicationStatus object and includes a Region, KMSKeyId, status, and status message.

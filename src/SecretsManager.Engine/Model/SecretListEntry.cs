@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretsManager.Engine
+namespace SecretsManager.Engine.Model
 {
     /// <summary>
     /// A structure that contains the details about a secret. It does not include the encrypted SecretString and SecretBinary values. To get those values, use GetSecretValue .

@@ -3,7 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace SecretsManager.Engine
+namespace SecretsManager.Engine.Model
 {
     /// <summary>
     /// A structure that contains the secret value and other details for a secret.

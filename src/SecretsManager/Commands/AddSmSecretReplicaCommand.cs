@@ -1,6 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Transformation;
 
 namespace SecretsManager.Commands
 {

@@ -1,6 +1,8 @@
 using System.Collections;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -2,7 +2,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Transformation;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

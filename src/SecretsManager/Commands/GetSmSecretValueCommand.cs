@@ -2,7 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Progress;
+using SecretsManager.Engine.Workflows.Reading;
+using SecretsManager.Errors;
+using SecretsManager.Transformation;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

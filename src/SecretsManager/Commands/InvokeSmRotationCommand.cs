@@ -2,7 +2,12 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Progress;
+using SecretsManager.Engine.Workflows.Rotation;
+using SecretsManager.Errors;
+using SecretsManager.Transformation;
 
 namespace SecretsManager.Commands
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.LocalEndpoints;
 
 namespace SecretsManager.Commands
 {

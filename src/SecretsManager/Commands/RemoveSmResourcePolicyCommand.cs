@@ -1,5 +1,6 @@
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Commands
 {

@@ -1,5 +1,7 @@
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Commands
 {

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SecretsManager.LocalEndpoints;
 
 namespace SecretsManager.Commands
 {

@@ -1,5 +1,8 @@
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Progress;
+using SecretsManager.Transformation;
 
 namespace SecretsManager.Commands
 {

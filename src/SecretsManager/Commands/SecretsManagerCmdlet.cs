@@ -1,7 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Connection;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Progress;
+using SecretsManager.Errors;
+using SecretsManager.Loading;
+using SecretsManager.Transformation;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -1,5 +1,8 @@
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Transformation;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -3,7 +3,14 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Merging;
+using SecretsManager.Errors;
+using SecretsManager.Transformation;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

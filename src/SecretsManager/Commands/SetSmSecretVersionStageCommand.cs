@@ -1,6 +1,11 @@
 using System;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Completion;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Lookups;
+using SecretsManager.Engine.Model;
+using SecretsManager.Errors;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Engine.LocalEndpoints;
+using SecretsManager.Engine.Model;
+using SecretsManager.LocalEndpoints;
+using SecretsManager.Validation;
 
 namespace SecretsManager.Commands
 {

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Engine.LocalEndpoints;
+using SecretsManager.LocalEndpoints;
 
 namespace SecretsManager.Commands
 {

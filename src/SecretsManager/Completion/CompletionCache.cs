@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// What completers read from Secrets Manager, kept for a minute: pressing Tab again must not call the service

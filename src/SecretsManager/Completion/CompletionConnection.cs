@@ -1,9 +1,12 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Connection;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Client;
+using SecretsManager.Transformation;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// What a completer needs to call Secrets Manager as the command being typed would: the -Region, -EndpointUrl,

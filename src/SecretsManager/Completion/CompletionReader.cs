@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Runs a completer's read through the connection the command would use, for at most 5 s: Tab must not hang.</summary>
     internal static class CompletionReader

@@ -1,4 +1,4 @@
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// Completes -Type with the secret types of AWS's managed external secret partners, as the user guide's

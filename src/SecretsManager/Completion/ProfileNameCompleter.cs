@@ -3,9 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Lookups;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes -ProfileName with the profiles of the shared config and credentials files.</summary>
     public sealed class ProfileNameCompleter : IArgumentCompleter

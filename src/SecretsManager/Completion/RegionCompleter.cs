@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Lookups;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// Completes -Region (and -ReplicaRegion) with the regions of AWSSDK.Core's endpoint data, every partition

@@ -4,9 +4,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// Base of the completers that offer something of the secret already typed (its labels, versions, tag keys).

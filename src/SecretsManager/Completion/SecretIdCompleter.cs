@@ -6,9 +6,11 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
 using System.Text.RegularExpressions;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Lookups;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>
     /// Completes -SecretId/-Name with secret names from the endpoint in effect: the -Region, -EndpointUrl,

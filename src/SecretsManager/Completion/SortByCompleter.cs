@@ -1,6 +1,6 @@
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes -SortBy with the model's SortByType values.</summary>
     public sealed class SortByCompleter : ValueListCompleter

@@ -1,6 +1,6 @@
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes -SortOrder with the model's SortOrderType values.</summary>
     public sealed class SortOrderCompleter : ValueListCompleter

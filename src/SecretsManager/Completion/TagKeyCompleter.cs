@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Lookups;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes Remove-SmSecretTag -Key with the tag keys of the secret typed.</summary>
     public sealed class TagKeyCompleter : SecretDetailCompleter

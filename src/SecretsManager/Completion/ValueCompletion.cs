@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completion results for a fixed list of values: those starting with what was typed (quotes ignored).</summary>
     internal static class ValueCompletion

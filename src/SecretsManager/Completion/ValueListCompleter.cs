@@ -2,8 +2,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using SecretsManager.Validation;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes a parameter with a fixed list of values: a model enum (a generated ModelConstraints.*Values constant) or a documented list.</summary>
     public abstract class ValueListCompleter : IArgumentCompleter

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Lookups;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes -VersionId (and -MoveToVersionId, -RemoveFromVersionId) with the versions of the secret typed, newest first.</summary>
     public sealed class VersionIdCompleter : SecretDetailCompleter

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Lookups;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Completion
 {
     /// <summary>Completes -VersionStage with the labels of the secret typed, else AWSCURRENT, AWSPREVIOUS and AWSPENDING.</summary>
     public sealed class VersionStageCompleter : SecretDetailCompleter

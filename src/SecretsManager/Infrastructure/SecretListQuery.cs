@@ -5,7 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Commands
 {

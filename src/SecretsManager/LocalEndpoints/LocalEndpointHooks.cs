@@ -1,9 +1,9 @@
 using System;
-using System.Net.Http;
 using System.Globalization;
+using System.Net.Http;
 using System.Text.RegularExpressions;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.LocalEndpoints
 {
     /// <summary>The /_local test hooks of a running SecretsManager.Local: reset and clock.</summary>
     internal static class LocalEndpointHooks

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SecretsManager.Engine;
+using SecretsManager.Engine.LocalEndpoints;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.LocalEndpoints
 {
     /// <summary>
     /// The endpoints this process started, each with the runspace (session) that started it. Stop-SmLocalEndpoint acts

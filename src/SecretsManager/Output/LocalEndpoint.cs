@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using SecretsManager.Commands;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.LocalEndpoints;
 
 namespace SecretsManager
 {

@@ -1,5 +1,5 @@
 using System.Linq;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager
 {

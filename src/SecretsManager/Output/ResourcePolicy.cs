@@ -1,3 +1,5 @@
+using SecretsManager.Engine.Conversion;
+
 namespace SecretsManager
 {
     /// <summary>A secret's resource-based policy, from Get-SmResourcePolicy.</summary>
@@ -27,7 +29,7 @@ namespace SecretsManager
         public string Policy { get; }
 
         /// <summary>The policy as indented JSON, one key per line, for reading; null when the secret has no policy.</summary>
-        public string PolicyText => HasPolicy ? SecretsManager.Engine.JsonText.Indent(Policy) : null;
+        public string PolicyText => HasPolicy ? SecretsManager.Engine.Conversion.JsonText.Indent(Policy) : null;
 
         /// <summary>True when the secret has a policy.</summary>
         public bool HasPolicy => !string.IsNullOrEmpty(Policy);

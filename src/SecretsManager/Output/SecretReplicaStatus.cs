@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SecretsManager.Commands;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager
 {

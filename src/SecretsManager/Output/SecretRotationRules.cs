@@ -1,4 +1,4 @@
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager
 {

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using SecretsManager.Commands;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager
 {

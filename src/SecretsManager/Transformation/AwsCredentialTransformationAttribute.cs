@@ -1,8 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Reflection;
+using SecretsManager.Connection;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -Credential take, besides a PSCredential (user name = access key id, password = secret access key), the

@@ -4,9 +4,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Errors;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -Filter take a hashtable keyed by filter name (<c>@{ 'tag-key' = 'env'; name = 'app/' }</c>), or filter

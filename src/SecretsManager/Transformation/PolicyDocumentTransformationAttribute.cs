@@ -1,9 +1,11 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Errors;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -Policy take a JSON string, a hashtable/[pscustomobject] that is converted to JSON, or a ResourcePolicy

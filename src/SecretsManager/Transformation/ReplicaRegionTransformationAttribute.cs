@@ -4,9 +4,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Validation;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -ReplicaRegion take region names ('eu-west-1'), or entries that also name a KMS key:

@@ -3,9 +3,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Validation;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -ExternalSecretRotationMetadata take a hashtable or ordered dictionary (<c>@{ apiVersion = 'v65.0' }</c>),

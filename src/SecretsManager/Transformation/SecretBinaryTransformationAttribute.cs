@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -SecretBinary take the SecretBinary of a SecretValue (a <see cref="SecretBytes"/>) as well as a byte[],

@@ -2,8 +2,9 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Refuses, for -SecretId, the secret-carrying objects this module emits, which would otherwise become their type

@@ -2,9 +2,12 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Model;
+using SecretsManager.Errors;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Transformation
 {
     /// <summary>
     /// Lets -SecretString take a SecureString (e.g. from Get-SmRandomPassword), a plain string, a hashtable or

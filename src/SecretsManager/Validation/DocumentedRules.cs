@@ -1,6 +1,6 @@
-using SecretsManager.Engine;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// Rules AWS documents but the model carries no trait for (the model's limits are in the engine's generated

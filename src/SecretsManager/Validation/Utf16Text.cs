@@ -1,4 +1,4 @@
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// Strings that are not valid UTF-16 (an unpaired surrogate) can't be sent as UTF-8 JSON: the serializer would put

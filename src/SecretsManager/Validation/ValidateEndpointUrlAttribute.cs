@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>Checks that -EndpointUrl is an absolute http or https URL.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

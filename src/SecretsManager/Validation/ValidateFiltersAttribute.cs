@@ -3,9 +3,10 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>Checks filters against the API's rules: at most 10 filters of 1–10 values each, values of at most 512 allowed characters.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

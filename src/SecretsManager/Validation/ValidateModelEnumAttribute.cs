@@ -1,8 +1,9 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// Like ValidateSet, for a model enum given as its generated '|'-separated constant, so a new enum value in the model

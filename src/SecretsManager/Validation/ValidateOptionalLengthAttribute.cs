@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// Like ValidateLength, but lets null through: for parameters bound by property name from objects whose

@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// AWS's endpoint rules on top of the model's RegionType: the region becomes one DNS label of the endpoint host,

@@ -2,9 +2,10 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using System.Text;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>
     /// Checks that a secret value (SecureString or byte[]) is 1 to 65,536 bytes, as the API requires. The message

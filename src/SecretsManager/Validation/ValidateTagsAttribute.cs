@@ -2,9 +2,10 @@ using System;
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using SecretsManager.Engine;
+using SecretsManager.Conversion;
+using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>Checks a tag hashtable against the API's rules: at most 50 tags, keys 1–128, values 0–256, no 'aws:' keys.</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

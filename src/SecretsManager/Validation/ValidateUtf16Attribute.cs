@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Conversion;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Validation
 {
     /// <summary>Refuses a string with an unpaired surrogate, naming the position (see <see cref="Utf16Text"/>).</summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Contract;

@@ -1,4 +1,8 @@
 using System.Reflection;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Tests.Contract;
 

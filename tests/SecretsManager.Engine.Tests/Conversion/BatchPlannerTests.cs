@@ -1,3 +1,5 @@
+using SecretsManager.Engine.Workflows.Reading;
+
 namespace SecretsManager.Engine.Tests.Conversion;
 
 public class BatchPlannerTests

@@ -1,3 +1,6 @@
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Reading;
+
 namespace SecretsManager.Engine.Tests.Conversion;
 
 public class BatchResultMatcherTests

@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Specialized;
+using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Engine.Tests.Conversion;
 

@@ -1,3 +1,5 @@
+using SecretsManager.Engine.Progress;
+
 namespace SecretsManager.Engine.Tests.Conversion;
 
 /// <summary>When a run over many secrets shows progress: past 50 items or 2 s, and then on every item.</summary>

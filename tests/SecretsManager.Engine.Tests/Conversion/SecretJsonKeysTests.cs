@@ -1,4 +1,5 @@
 using System.Collections;
+using SecretsManager.Engine.Conversion;
 
 namespace SecretsManager.Engine.Tests.Conversion;
 

@@ -1,3 +1,6 @@
+using SecretsManager.Engine.Lookups;
+using SecretsManager.Engine.Model;
+
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
 /// <summary>What tab completion reads through the engine: secret names by prefix, tag keys, regions and profiles.</summary>

@@ -1,4 +1,6 @@
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Internal;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;

@@ -1,3 +1,4 @@
+using SecretsManager.Engine.Client;
 using SecretsManager.Local;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;

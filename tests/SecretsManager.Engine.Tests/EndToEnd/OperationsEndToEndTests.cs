@@ -1,4 +1,7 @@
 using System.Text;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;
 

@@ -1,3 +1,6 @@
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 using Step = SecretsManager.Engine.Tests.Support.FaultInjectingProxy.Step;
 

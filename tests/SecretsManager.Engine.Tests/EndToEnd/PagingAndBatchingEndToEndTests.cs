@@ -1,3 +1,5 @@
+using SecretsManager.Engine.Model;
+
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
 /// <summary>The paging and batching helpers against SecretsManager.Local.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;

@@ -1,3 +1,6 @@
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Rotation;
+
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
 /// <summary>Invoke-SmRotation -Wait's polling, in the engine: finished, abandoned and timed-out rotations.</summary>

@@ -1,5 +1,7 @@
 using System.Collections;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
+using SecretsManager.Engine.Workflows.Merging;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;
 

@@ -1,3 +1,6 @@
+using SecretsManager.Engine.Lookups;
+using SecretsManager.Engine.Model;
+
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
 /// <summary>Which version holds a label (Set-SmSecretVersionStage's lookup) and what completion offers.</summary>

@@ -1,4 +1,7 @@
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Internal;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Resolution;

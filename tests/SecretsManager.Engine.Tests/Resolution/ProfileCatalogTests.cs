@@ -1,3 +1,4 @@
+using SecretsManager.Engine.Lookups;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Resolution;

@@ -1,4 +1,6 @@
 using System.Reflection;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Model;
 
 namespace SecretsManager.Engine.Tests.Support;
 

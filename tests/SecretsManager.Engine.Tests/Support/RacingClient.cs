@@ -1,4 +1,5 @@
 using System.Reflection;
+using SecretsManager.Engine.Client;
 
 namespace SecretsManager.Engine.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Internal;
 
 namespace SecretsManager.Engine.Tests.Support;

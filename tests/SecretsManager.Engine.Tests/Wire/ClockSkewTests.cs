@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Internal;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Wire;

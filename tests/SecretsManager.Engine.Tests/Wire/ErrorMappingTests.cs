@@ -1,4 +1,7 @@
 using System.Net;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Wire;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
+using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Internal;
 
 namespace SecretsManager.Engine.Tests.Wire;

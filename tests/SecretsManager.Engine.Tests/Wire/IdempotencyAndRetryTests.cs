@@ -1,4 +1,6 @@
 using System.Net;
+using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Wire;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Wire;

@@ -1,5 +1,7 @@
 using System.Net;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
+using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Tests.Wire;
 

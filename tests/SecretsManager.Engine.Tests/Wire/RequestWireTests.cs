@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.Support;
 
 namespace SecretsManager.Engine.Tests.Wire;

@@ -1,0 +1,121 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace SecretsManager.Engine.Conversion
+{
+    /// <summary>
+    /// Reads or changes single keys of a JSON-object secret (e.g. the password of a database secret) without
+    /// touching the others: their order and their exact text (numbers are not rewritten) are kept.
+    /// </summary>
+    public static class SecretJsonKeys
+    {
+        /// <summary>
+        /// The value of <paramref name="key"/>: a string as it is, any other value as its JSON text. The key is
+        /// matched exactly, else case-insensitively when only one key matches that way.
+        /// </summary>
+        /// <exception cref="FormatException">The text is not a JSON object.</exception>
+        /// <exception cref="KeyNotFoundException">The object has no such key (the message lists the keys, never values).</exception>
+        public static string ReadKey(string json, string key)
+        {
+            if (key == null) throw new ArgumentNullException(nameof(key));
+            using (JsonDocument document = ParseObject(json))
+            {
+                var properties = document.RootElement.EnumerateObject().ToList();
+                var match = Find(properties, key);
+                if (match == null)
+                {
+                    string keys = properties.Count == 0 ? "it has no keys" : "its keys are " + string.Join(", ", properties.Select(p => "'" + p.Name + "'"));
+                    throw new KeyNotFoundException($"The secret value has no key '{key}'; {keys}.");
+                }
+                JsonElement value = match.Value.Value;
+                return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            }
+        }
+
+        /// <summary>
+        /// The JSON object <paramref name="json"/> with the keys of <paramref name="changes"/> set: existing keys keep
+        /// their place (matched as <see cref="ReadKey"/> matches), new ones are added at the end. Values are written as
+        /// <see cref="SecretJsonConverter.ToJson"/> writes them.
+        /// </summary>
+        /// <exception cref="FormatException">The text is not a JSON object.</exception>
+        /// <exception cref="ArgumentException">A key is empty, or a value has no JSON form.</exception>
+        public static string Merge(string json, IDictionary changes)
+        {
+            if (changes == null) throw new ArgumentNullException(nameof(changes));
+            var pending = new List<KeyValuePair<string, object>>();
+            foreach (DictionaryEntry entry in changes)
+            {
+                string name = Convert.ToString(FilterBuilder.Unwrap(entry.Key), CultureInfo.InvariantCulture);
+                if (string.IsNullOrEmpty(name)) throw new ArgumentException("A key to merge is empty.", nameof(changes));
+                pending.Add(new KeyValuePair<string, object>(name, entry.Value));
+            }
+            using (JsonDocument document = ParseObject(json))
+            using (var stream = new MemoryStream())
+            {
+                var properties = document.RootElement.EnumerateObject().ToList();
+                var replaced = new Dictionary<string, object>(StringComparer.Ordinal);
+                var added = new List<KeyValuePair<string, object>>();
+                foreach (var change in pending)
+                {
+                    var match = Find(properties, change.Key);
+                    if (match == null) added.Add(change);
+                    else replaced[match.Value.Name] = change.Value;
+                }
+                using (var writer = new Utf8JsonWriter(stream))
+                {
+                    writer.WriteStartObject();
+                    foreach (JsonProperty property in properties)
+                    {
+                        writer.WritePropertyName(property.Name);
+                        if (replaced.TryGetValue(property.Name, out object value)) writer.WriteRawValue(SecretJsonConverter.ToJson(value), skipInputValidation: true);
+                        else property.Value.WriteTo(writer);
+                    }
+                    foreach (var change in added)
+                    {
+                        writer.WritePropertyName(change.Key);
+                        writer.WriteRawValue(SecretJsonConverter.ToJson(change.Value), skipInputValidation: true);
+                    }
+                    writer.WriteEndObject();
+                }
+                return Encoding.UTF8.GetString(stream.ToArray());
+            }
+        }
+
+        private static JsonProperty? Find(List<JsonProperty> properties, string key)
+        {
+            foreach (JsonProperty property in properties)
+            {
+                if (string.Equals(property.Name, key, StringComparison.Ordinal)) return property;
+            }
+            var loose = properties.Where(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase)).ToList();
+            return loose.Count == 1 ? loose[0] : (JsonProperty?)null;
+        }
+
+        private static JsonDocument ParseObject(string json)
+        {
+            if (json == null) throw new FormatException("The secret has no SecretString, so it has no keys.");
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(json);
+            }
+            catch (JsonException)
+            {
+                // Never attach the JsonException: its message can quote the secret.
+                throw new FormatException("The secret value is not JSON, so it has no keys.");
+            }
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                document.Dispose();
+                throw new FormatException("The secret value is JSON but not a JSON object, so it has no keys.");
+            }
+            return document;
+        }
+    }
+}

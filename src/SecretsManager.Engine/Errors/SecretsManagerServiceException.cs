@@ -1,0 +1,29 @@
+using System;
+
+namespace SecretsManager.Engine.Errors
+{
+    /// <summary>
+    /// An error answered by the Secrets Manager service (after the SDK's retries gave up). The message is the
+    /// service's own message; it never contains secret values sent in the request.
+    /// </summary>
+    public class SecretsManagerServiceException : Exception
+    {
+        /// <summary>Creates the exception for one failed service call.</summary>
+        public SecretsManagerServiceException(string errorCode, string message, int statusCode, string requestId, Exception innerException = null)
+            : base(string.IsNullOrEmpty(message) ? $"Secrets Manager returned {errorCode} (HTTP {statusCode})." : message, innerException)
+        {
+            ErrorCode = errorCode;
+            StatusCode = statusCode;
+            RequestId = requestId;
+        }
+
+        /// <summary>The AWS error code (the response's __type without any namespace prefix), e.g. ResourceNotFoundException.</summary>
+        public string ErrorCode { get; }
+
+        /// <summary>The HTTP status code of the response.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The x-amzn-RequestId of the response, for support cases; may be null.</summary>
+        public string RequestId { get; }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+
+namespace SecretsManager.Conversion
+{
+    /// <summary>
+    /// Reads the secret name out of a Secrets Manager ARN, for results where the API returns only the ARN
+    /// (arn:aws:secretsmanager:region:account:secret:name-AbCdEf).
+    /// </summary>
+    internal static class SecretArn
+    {
+        private const string Marker = ":secret:";
+        private const int SuffixLength = 7; // '-' and six random characters
+
+        public static bool IsArn(string secretId) =>
+            secretId != null && secretId.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The name in a full ARN; the id itself when it is not an ARN; null when it can't be told.</summary>
+        public static string NameOf(string secretIdOrArn)
+        {
+            if (string.IsNullOrEmpty(secretIdOrArn)) return null;
+            if (!IsArn(secretIdOrArn)) return secretIdOrArn;
+            int at = secretIdOrArn.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0) return null;
+            string tail = secretIdOrArn.Substring(at + Marker.Length);
+            bool hasSuffix = tail.Length > SuffixLength && tail[tail.Length - SuffixLength] == '-';
+            return hasSuffix ? tail.Substring(0, tail.Length - SuffixLength) : tail;
+        }
+
+        /// <summary>The region in an ARN (arn:partition:secretsmanager:REGION:account:secret:name), else null.</summary>
+        public static string RegionOf(string secretId)
+        {
+            if (!IsArn(secretId)) return null;
+            string[] parts = secretId.Split(':');
+            return parts.Length > 3 && parts[3].Length > 0 ? parts[3] : null;
+        }
+
+        /// <summary>The id when it is an ARN, otherwise null.</summary>
+        public static string ArnOf(string secretId) => IsArn(secretId) ? secretId : null;
+    }
+}
