@@ -14,9 +14,9 @@
     # Update-Help and Save-Help fetch <Module>_<GUID>_HelpInfo.xml and the HelpContent.zip/.cab from this folder:
     # the files the build writes to out/updatable-help, attached to each GitHub release.
     HelpInfoURI            = 'https://github.com/secretsmanager-ps/SecretsManager/releases/latest/download/'
-    # The SecretManagement vault extension: SecretManagement calls SecretsManager.Extension\<Command> in this module.
-    # The SecretManagement extension, loaded by its script module directly (its manifest beside it is what
-    # Register-SecretVault reads): loading the manifest too cost about 28 ms of every import.
+    # The SecretManagement vault extension, which SecretManagement calls as SecretsManager.Extension\<Command>. Its
+    # script module is loaded directly; the manifest beside it is only for Register-SecretVault to read (loading it too
+    # cost about 28 ms of every import).
     NestedModules          = @('SecretsManager.Extension\SecretsManager.Extension.psm1')
     FunctionsToExport      = @()
     CmdletsToExport        = @(

@@ -2,9 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
     # All secrets exist before the first completion: completions are cached for a short time.
     $script:names = 'comp/alpha', 'comp/beta', 'comp/gamma', 'other/delta'
     foreach ($n in $script:names) { $null = New-SmSecret -Name $n -SecretString 'v' }
@@ -18,9 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    if ($script:ep) { Reset-SmLocalEndpoint $script:ep }
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Tab completion of -SecretId' -Tag 'Completion' {

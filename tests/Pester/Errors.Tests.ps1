@@ -3,9 +3,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
 
     # A child pwsh with no AWS settings at all except those given, so the user's ~/.aws files and environment
     # never decide a result. Returns what the script printed as JSON.
@@ -32,8 +30,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Service errors' -Tag 'Errors' {

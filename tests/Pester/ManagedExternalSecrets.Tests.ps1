@@ -3,17 +3,14 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
     $script:role = 'arn:aws:iam::123456789012:role/SecretsManagerSalesforceRotation'
     $script:fields = '{"consumerKey":"3MVG9key","consumerSecret":"initial-secret","baseUri":"https://example.my.salesforce.com","appId":"0xAppId","consumerId":"0xConsumer"}'
     function Get-Completion([string] $Line) { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Managed external secrets' -Tag 'ManagedExternal' {

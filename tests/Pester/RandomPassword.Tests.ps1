@@ -2,16 +2,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
     # AWS's punctuation set for GetRandomPassword.
     $script:punctuation = '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~'
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Get-SmRandomPassword' -Tag 'RandomPassword' {

@@ -2,9 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
 
     function New-PolicyJson([string] $Principal = 'arn:aws:iam::123456789012:role/app') {
         @{
@@ -15,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {

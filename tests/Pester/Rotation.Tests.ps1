@@ -2,16 +2,13 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
     $script:singleUser = 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser'
     $script:unknownFunction = 'arn:aws:lambda:us-east-1:123456789012:function:NoSuchRotationFunction'
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Invoke-SmRotation' -Tag 'Rotation' {

@@ -2,14 +2,11 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 
@@ -305,13 +302,13 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
     }
 
     It 'sorts by creation date with -SortOrder' {
-        foreach ($n in 's/1', 's/2', 's/3') { $null = New-SmSecret -Name $n -SecretString 'v'; Start-Sleep -Milliseconds 20 }
+        foreach ($n in 's/1', 's/2', 's/3') { $null = New-SmSecret -Name $n -SecretString 'v'; $null = Move-SmLocalEndpointClock -By '00:00:01' -Endpoint $script:ep }
         (Get-SmSecret -SortOrder asc).Name | Should -Be @('s/1', 's/2', 's/3')
         (Get-SmSecret -SortOrder desc).Name | Should -Be @('s/3', 's/2', 's/1')
     }
 
     It 'pages through the listing with -First and -Skip' {
-        foreach ($i in 1..5) { $null = New-SmSecret -Name "p/$i" -SecretString 'v'; Start-Sleep -Milliseconds 20 }
+        foreach ($i in 1..5) { $null = New-SmSecret -Name "p/$i" -SecretString 'v'; $null = Move-SmLocalEndpointClock -By '00:00:01' -Endpoint $script:ep }
         (Get-SmSecret -SortOrder asc -First 2).Name | Should -Be @('p/1', 'p/2')
         (Get-SmSecret -SortOrder asc -Skip 3).Name | Should -Be @('p/4', 'p/5')
         (Get-SmSecret -SortOrder asc -Skip 1 -First 2).Name | Should -Be @('p/2', 'p/3')

@@ -9,9 +9,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
     # The vault's credentials come from the default chain, as a registered vault's would.
     $script:savedKeys = $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY
     $env:AWS_ACCESS_KEY_ID = 'test'
@@ -67,8 +65,7 @@ namespace Microsoft.PowerShell.SecretManagement
 
 AfterAll {
     $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $script:savedKeys
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {

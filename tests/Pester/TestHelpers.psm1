@@ -23,20 +23,46 @@ function Set-SmTestDefault {
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Endpoint, [string] $Region = 'us-east-1', [string] $AccessKey = 'test', [string] $SecretKey = 'test')
-    $credential = [pscredential]::new($AccessKey, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
-    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) {
-        $defaults['*-Sm*:EndpointUrl'] = $Endpoint.Url
-        $defaults['*-Sm*:Region'] = $Region
-        $defaults['*-Sm*:Credential'] = $credential
-    }
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Set-DefaultEntry -Table $defaults -Endpoint $Endpoint -Region $Region -AccessKey $AccessKey -SecretKey $SecretKey }
+}
+
+function Start-SmTestEndpoint {
+    <#
+    .SYNOPSIS
+        The fixture of most suites: starts a SecretsManager.Local and points the caller's *-Sm* cmdlets at it (see
+        Set-SmTestDefault). Stop-SmTestEndpoint, in the suite's AfterAll, undoes both.
+    #>
+    [CmdletBinding()]
+    param([string] $Region = 'us-east-1')
+    $endpoint = Start-SmLocalEndpoint
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Set-DefaultEntry -Table $defaults -Endpoint $endpoint -Region $Region }
+    $endpoint
+}
+
+function Stop-SmTestEndpoint {
+    # Removes the defaults Start-SmTestEndpoint set and stops the endpoint (which may be $null when starting failed).
+    [CmdletBinding()]
+    param([Parameter(Position = 0)] $Endpoint)
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Remove-DefaultEntry -Table $defaults }
+    if ($Endpoint) { Stop-SmLocalEndpoint $Endpoint }
+}
+
+function Remove-DefaultEntry {
+    param([Parameter(Mandatory)][System.Collections.IDictionary] $Table)
+    foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $Table.Remove($key) }
+}
+
+function Set-DefaultEntry {
+    param([Parameter(Mandatory)][System.Collections.IDictionary] $Table, [Parameter(Mandatory)] $Endpoint, [string] $Region = 'us-east-1', [string] $AccessKey = 'test', [string] $SecretKey = 'test')
+    $Table['*-Sm*:EndpointUrl'] = $Endpoint.Url
+    $Table['*-Sm*:Region'] = $Region
+    $Table['*-Sm*:Credential'] = [pscredential]::new($AccessKey, (ConvertTo-SecureString $SecretKey -AsPlainText -Force))
 }
 
 function Clear-SmTestDefault {
     [CmdletBinding()]
     param()
-    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) {
-        foreach ($key in '*-Sm*:EndpointUrl', '*-Sm*:Region', '*-Sm*:Credential') { $defaults.Remove($key) }
-    }
+    foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Remove-DefaultEntry -Table $defaults }
 }
 
 function Get-DefaultParameterTable {
@@ -161,6 +187,6 @@ function Get-SmWhatIfText {
     finally { Remove-Item $path -ErrorAction Ignore }
 }
 
-Export-ModuleMember -Function Get-SmWhatIfText, Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, 
+Export-ModuleMember -Function Start-SmTestEndpoint, Stop-SmTestEndpoint, Get-SmWhatIfText, Get-SmTestRoot, Get-SmNuGetPackagesFolder, Get-SmTestModulePath, 
     Set-SmTestDefault, Clear-SmTestDefault, New-SmTestName, Get-SmPwshCommand, Invoke-SmChildPwsh,
     Get-SmTerminatingError, ConvertTo-SmTagTable, Invoke-SmWithoutHost

@@ -2,9 +2,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force
-    $script:ep = $null
-    $script:ep = Start-SmLocalEndpoint
-    Set-SmTestDefault -Endpoint $script:ep
+    $script:ep = Start-SmTestEndpoint
 
     # A secret with three values: v1 (deprecated, no label), v2 (AWSPREVIOUS), v3 (AWSCURRENT).
     function New-ThreeVersionSecret {
@@ -20,8 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Clear-SmTestDefault
-    if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestEndpoint $script:ep
 }
 
 Describe 'Get-SmSecretVersion' -Tag 'Versions' {

@@ -11,8 +11,8 @@ namespace SecretsManager.Engine.Conversion
     /// <summary>Builds ListSecrets/BatchGetSecretValue filters from user input.</summary>
     public static class FilterBuilder
     {
-        /// <summary>The filter keys the service accepts (FilterNameStringType).</summary>
-        public static readonly IReadOnlyList<string> AllowedKeys = new[] { "description", "name", "tag-key", "tag-value", "primary-region", "owning-service", "all" };
+        /// <summary>The filter keys the service accepts (the model's FilterNameStringType).</summary>
+        public static readonly IReadOnlyList<string> AllowedKeys = ModelConstraints.FilterNameStringTypeValues.Split('|');
 
         /// <summary>
         /// Converts a dictionary such as <c>@{ 'tag-key' = 'env'; name = 'app/', 'db/' }</c> into filters. Keys are

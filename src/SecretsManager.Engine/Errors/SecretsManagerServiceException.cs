@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace SecretsManager.Engine.Errors
 {
@@ -25,5 +26,17 @@ namespace SecretsManager.Engine.Errors
 
         /// <summary>The x-amzn-RequestId of the response, for support cases; may be null.</summary>
         public string RequestId { get; }
+
+        /// <summary>
+        /// True when the service refused the caller's identity itself (wrong or unknown key, bad signature, expired
+        /// token): unlike AccessDenied, which a policy may give per secret, every further call would fail alike.
+        /// </summary>
+        public bool RejectsCredentials => ErrorCode != null && IdentityFailures.Contains(ErrorCode);
+
+        private static readonly HashSet<string> IdentityFailures = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature",
+            "MissingAuthenticationToken", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken",
+        };
     }
 }

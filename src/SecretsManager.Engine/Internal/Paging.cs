@@ -57,31 +57,22 @@ namespace SecretsManager.Engine.Internal
             // (some endpoints answer a repeated id twice, which would put an extra value into the output).
             foreach (IReadOnlyList<string> chunk in BatchPlanner.Chunk(secretIds.Distinct(StringComparer.Ordinal)))
             {
-                string token = null;
-                do
+                foreach (var page in BatchGetSecretValuePages(client, token => new BatchGetSecretValueRequest { SecretIdList = chunk.ToList(), NextToken = token }))
                 {
-                    BatchGetSecretValueResponse page = client.BatchGetSecretValue(new BatchGetSecretValueRequest
-                    {
-                        SecretIdList = chunk.ToList(),
-                        NextToken = token,
-                    });
                     yield return page;
-                    token = NextToken(token, page.NextToken, "BatchGetSecretValue");
                 }
-                while (token != null);
             }
         }
 
-        public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByFilters(ISecretsManagerClient client, IList<Filter> filters)
+        public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByFilters(ISecretsManagerClient client, IList<Filter> filters) =>
+            BatchGetSecretValuePages(client, token => new BatchGetSecretValueRequest { Filters = filters.ToList(), NextToken = token });
+
+        private static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValuePages(ISecretsManagerClient client, Func<string, BatchGetSecretValueRequest> requestFor)
         {
             string token = null;
             do
             {
-                BatchGetSecretValueResponse page = client.BatchGetSecretValue(new BatchGetSecretValueRequest
-                {
-                    Filters = filters.ToList(),
-                    NextToken = token,
-                });
+                BatchGetSecretValueResponse page = client.BatchGetSecretValue(requestFor(token));
                 yield return page;
                 token = NextToken(token, page.NextToken, "BatchGetSecretValue");
             }

@@ -21,7 +21,7 @@ namespace SecretsManager.Engine.Lookups
             string token = null;
             do
             {
-                var request = new ListSecretsRequest { MaxResults = 100, NextToken = token, IncludePlannedDeletion = includePlannedDeletion ? true : (bool?)null };
+                var request = new ListSecretsRequest { MaxResults = ModelConstraints.MaxResultsTypeMax, NextToken = token, IncludePlannedDeletion = includePlannedDeletion ? true : (bool?)null };
                 if (!string.IsNullOrEmpty(prefix) && FilterValueRule.IsMatch(prefix))
                 {
                     request.Filters = new List<Filter> { new Filter { Key = "name", Values = new List<string> { prefix } } };

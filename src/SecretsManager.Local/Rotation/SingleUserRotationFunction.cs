@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SecretsManager.Local.Domain;
 using SecretsManager.Local.Protocol;
 
 namespace SecretsManager.Local.Rotation;
@@ -49,7 +50,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
     private async Task CreateAsync(RotationEvent e, CancellationToken ct)
     {
         var current = await _api.CallAsync(e.Region, "GetSecretValue",
-            new JsonObject { ["SecretId"] = e.SecretId, ["VersionStage"] = "AWSCURRENT" }, ct);
+            new JsonObject { ["SecretId"] = e.SecretId, ["VersionStage"] = StagingLabels.Current }, ct);
         try
         {
             await GetPendingAsync(e, ct);
@@ -65,7 +66,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
             ["SecretId"] = e.SecretId,
             ["ClientRequestToken"] = e.ClientRequestToken,
             ["SecretString"] = NewValue(current["SecretString"]?.GetValue<string>(), password),
-            ["VersionStages"] = new JsonArray("AWSPENDING"),
+            ["VersionStages"] = new JsonArray(StagingLabels.Pending),
             ["RotationToken"] = e.RotationToken,
         }, ct);
     }
@@ -93,7 +94,7 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
     private Task<JsonObject> GetPendingAsync(RotationEvent e, CancellationToken ct) =>
         _api.CallAsync(e.Region, "GetSecretValue", new JsonObject
         {
-            ["SecretId"] = e.SecretId, ["VersionId"] = e.ClientRequestToken, ["VersionStage"] = "AWSPENDING",
+            ["SecretId"] = e.SecretId, ["VersionId"] = e.ClientRequestToken, ["VersionStage"] = StagingLabels.Pending,
         }, ct);
 
     private async Task FinishAsync(RotationEvent e, CancellationToken ct)
@@ -102,12 +103,12 @@ internal sealed class SingleUserRotationFunction : IRotationFunction
         string? currentVersion = null;
         foreach (var (versionId, stages) in describe["VersionIdsToStages"]?.AsObject() ?? new JsonObject())
         {
-            if (stages!.AsArray().Any(s => s!.GetValue<string>() == "AWSCURRENT")) currentVersion = versionId;
+            if (stages!.AsArray().Any(s => s!.GetValue<string>() == StagingLabels.Current)) currentVersion = versionId;
         }
         if (currentVersion == e.ClientRequestToken) return;
         var request = new JsonObject
         {
-            ["SecretId"] = e.SecretId, ["VersionStage"] = "AWSCURRENT", ["MoveToVersionId"] = e.ClientRequestToken,
+            ["SecretId"] = e.SecretId, ["VersionStage"] = StagingLabels.Current, ["MoveToVersionId"] = e.ClientRequestToken,
         };
         if (currentVersion is not null) request["RemoveFromVersionId"] = currentVersion;
         await _api.CallAsync(e.Region, "UpdateSecretVersionStage", request, ct);

@@ -39,10 +39,9 @@ namespace SecretsManager.Commands
                 ForceOverwriteReplicaSecret = ForceOverwriteReplicaSecret.IsPresent ? true : (bool?)null,
             };
             if (!TryCall(id, "ReplicateSecretToRegions", () => ClientFor(id).ReplicateSecretToRegions(request), out var response)) return;
-            WriteObject(new SecretOperationResult("ReplicateSecretToRegions", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
-            });
+            var result = SecretOperationResult.Of("ReplicateSecretToRegions", id, arn: response.ARN);
+            result.ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus);
+            WriteObject(result);
         }
     }
 }

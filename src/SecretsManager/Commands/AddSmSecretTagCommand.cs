@@ -23,7 +23,7 @@ namespace SecretsManager.Commands
             if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) return;
             var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
             if (!TryCall(id, "TagResource", () => ClientFor(id).TagResource(request), out _)) return;
-            WriteObject(new SecretOperationResult("TagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("TagResource", id));
         }
     }
 }

@@ -1,13 +1,16 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Completion;
 using SecretsManager.Conversion;
 using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Reading;
+using SecretsManager.Errors;
 using SecretsManager.Transformation;
 using SecretsManager.Validation;
-
 namespace SecretsManager.Commands
 {
     /// <summary>
@@ -20,9 +23,7 @@ namespace SecretsManager.Commands
     {
         private const string ListSet = "List";
         private const string DescribeSet = "Describe";
-        private ulong _skipped;
-        private ulong _written;
-        private ulong _total;
+        private ResultWindow _window;
 
         /// <summary>The secrets to describe: names, ARNs or partial ARNs. Takes pipeline input.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -88,43 +89,32 @@ namespace SecretsManager.Commands
                 if (names.Length == 0) return;
             }
 
-            var query = new SecretListQuery(names, Tag, Filter);
-            var request = new ListSecretsRequest
+            var listing = new SecretListing(names, TagPatterns(), Filter, IncludePlannedDeletion,
+                ValidateModelEnumAttribute.Canonical(ModelConstraints.SortByTypeValues, SortBy),
+                ValidateModelEnumAttribute.Canonical(ModelConstraints.SortOrderTypeValues, SortOrder));
+            foreach (SecretListEntry entry in Enumerate(null, "ListSecrets", listing.Entries(Client)))
             {
-                Filters = query.ServerFilters.Count > 0 ? query.ServerFilters : null,
-                IncludePlannedDeletion = IncludePlannedDeletion.IsPresent ? true : (bool?)null,
-                SortBy = ValidateModelEnumAttribute.Canonical(ModelConstraints.SortByTypeValues, SortBy),
-                SortOrder = ValidateModelEnumAttribute.Canonical(ModelConstraints.SortOrderTypeValues, SortOrder),
-            };
-            var literalNames = new Dictionary<string, bool>();
-            if (names != null)
-            {
-                foreach (string n in names) if (SecretListQuery.IsLiteral(n)) literalNames[n] = false;
+                if (!Emit(Secret.From(entry))) break;
             }
-            bool stoppedEarly = false;
-            foreach (SecretListEntry entry in Enumerate(null, "ListSecrets", Client.ListSecretsAll(request)))
+            foreach (string missing in listing.MissingNames)
             {
-                if (!query.Matches(entry)) continue;
-                foreach (string literal in new List<string>(literalNames.Keys))
-                {
-                    if (string.Equals(literal, entry.Name, System.StringComparison.OrdinalIgnoreCase)) literalNames[literal] = true;
-                }
-                if (!Emit(Secret.From(entry)) && !PagingParameters.IncludeTotalCount)
-                {
-                    stoppedEarly = true;
-                    break;
-                }
+                // Like Get-Item: a name without wildcards that matches nothing is an error; a pattern that matches nothing is not.
+                var notFound = new SecretNotFoundException("ResourceNotFoundException", $"Secrets Manager can't find a secret named '{missing}'.", missing);
+                WriteError(ErrorRecordFactory.Local(notFound, ErrorCategory.ObjectNotFound, missing));
             }
-            // Like Get-Item: a name without wildcards that matches nothing is an error; a pattern that matches nothing is not.
-            foreach (var literal in literalNames)
+            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(Window.Total, 1.0));
+        }
+
+        // -Tag as text pairs: keys exactly, values as patterns (null: any value).
+        private IEnumerable<KeyValuePair<string, string>> TagPatterns()
+        {
+            if (Tag == null) yield break;
+            foreach (DictionaryEntry entry in Tag)
             {
-                if (!literal.Value && !stoppedEarly)
-                {
-                    var notFound = new ItemNotFoundException($"Secrets Manager can't find a secret named '{literal.Key}'.");
-                    WriteError(new ErrorRecord(notFound, "ResourceNotFoundException", ErrorCategory.ObjectNotFound, literal.Key));
-                }
+                yield return new KeyValuePair<string, string>(
+                    Convert.ToString(PSObjectConverter.Unwrap(entry.Key), CultureInfo.InvariantCulture),
+                    Convert.ToString(PSObjectConverter.Unwrap(entry.Value), CultureInfo.InvariantCulture));
             }
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(_total, 1.0));
         }
 
         /// <summary>DescribeSecret per id; false once -First objects have been written.</summary>
@@ -158,19 +148,13 @@ namespace SecretsManager.Commands
         /// <summary>The type name that selects the table with the Deleting column.</summary>
         public const string PlannedDeletionView = "SecretsManager.Secret#PlannedDeletion";
 
-        /// <summary>Applies -Skip/-First; false once -First objects have been written.</summary>
+        private ResultWindow Window => _window ?? (_window = new ResultWindow(PagingParameters.Skip, PagingParameters.First, PagingParameters.IncludeTotalCount));
+
+        /// <summary>Applies -Skip/-First; false once no more objects are wanted.</summary>
         private bool Emit(Secret secret)
         {
-            _total++;
-            if (_skipped < PagingParameters.Skip)
-            {
-                _skipped++;
-                return true;
-            }
-            if (_written >= PagingParameters.First) return false;
-            WriteObject(WithView(secret));
-            _written++;
-            return _written < PagingParameters.First;
+            if (Window.Offer()) WriteObject(WithView(secret));
+            return !Window.Full;
         }
     }
 }

@@ -38,7 +38,7 @@ namespace SecretsManager.Commands
         private const string ByFilterHashtable = "ByFilterAsHashtable";
         private const string ByFilterCredential = "ByFilterAsCredential";
 
-        private readonly List<string> _pending = new List<string>(BatchPlanner.MaxIdsPerCall);
+        private SecretValueReader _reader;
         private ProgressPacer _pacer;
 
         /// <summary>The secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
@@ -112,86 +112,48 @@ namespace SecretsManager.Commands
             if (Filter != null)
             {
                 _pacer = new ProgressPacer(null);
-                foreach (var page in Enumerate(null, "BatchGetSecretValue", Client.BatchGetSecretValueAll(Filter.ToList())))
+                foreach (var read in Enumerate(null, "BatchGetSecretValue", SecretValueReader.ByFilter(Client, Filter.ToList())))
                 {
-                    foreach (var entry in page.SecretValues ?? new List<SecretValueEntry>()) WriteProgressUpdate(_pacer.Next(entry.Name ?? entry.ARN));
-                    WritePage(page);
+                    WriteProgressUpdate(_pacer.Next(read.RequestedId));
+                    WriteRead(read);
                 }
                 return;
             }
-            if (_pacer == null) _pacer = new ProgressPacer(MyInvocation.ExpectingInput ? (int?)null : SecretId.Length);
+            if (_reader == null)
+            {
+                _reader = new SecretValueReader(ClientFor, VersionId, VersionStage);
+                _pacer = new ProgressPacer(MyInvocation.ExpectingInput ? (int?)null : SecretId.Length);
+            }
             foreach (string id in SecretId)
             {
                 WriteProgressUpdate(_pacer.Next(id));
-                if (VersionId != null || VersionStage != null)
-                {
-                    // A version is asked for: BatchGetSecretValue only reads AWSCURRENT. Keep the input order.
-                    FlushBatch();
-                    ReadOne(id);
-                    continue;
-                }
-                // One batch per region: ARNs piped from another region's listing are read there.
-                if (_pending.Count > 0 && !ReferenceEquals(ClientFor(_pending[0]), ClientFor(id))) FlushBatch();
-                _pending.Add(id);
-                if (_pending.Count == BatchPlanner.MaxIdsPerCall) FlushBatch();
+                if (TryRun(id, () => _reader.Add(id), out var done)) WriteReads(done);
             }
         }
 
         /// <inheritdoc/>
         protected override void EndProcessing()
         {
-            FlushBatch();
+            if (_reader != null && TryRun(null, () => _reader.Complete(), out var done)) WriteReads(done);
             WriteProgressUpdate(_pacer?.Complete());
         }
 
-        private void FlushBatch()
+        // In the order the ids came in, so -ErrorAction Stop stops where the input failed.
+        private void WriteReads(IEnumerable<SecretRead> reads)
         {
-            if (_pending.Count == 0) return;
-            var ids = _pending.ToList();
-            _pending.Clear();
-            if (ids.Count == 1)
+            foreach (var read in reads) WriteRead(read);
+        }
+
+        private void WriteRead(SecretRead read)
+        {
+            if (read.Error != null)
             {
-                // One id needs no batch, and GetSecretValue is the permission every policy that reads secrets grants.
-                ReadOne(ids[0]);
+                WriteError(ErrorRecordFactory.FromServiceException(read.Error, read.RequestedId));
                 return;
             }
-            SecretsManagerServiceException batchError = null;
-            if (!TryCall(string.Join(", ", ids), "BatchGetSecretValue", () => ClientFor(ids[0]).BatchGetSecretValueAll(ids).ToList(), e => batchError = e, out var pages))
-            {
-                // The whole call failed (e.g. no batch permission): read each id on its own, so each gets its own result.
-                WriteVerboseMessage($"BatchGetSecretValue failed ({batchError.ErrorCode}); reading the {ids.Count} secrets one by one.");
-                foreach (string id in ids) ReadOne(id);
-                return;
-            }
-            // Values and errors in the order the ids came in, so -ErrorAction Stop stops where the input failed.
-            foreach (var result in BatchResultMatcher.InRequestOrder(ids, pages))
-            {
-                if (result.Value != null) EmitEntry(result.Value);
-                else WriteError(ErrorRecordFactory.FromBatchError(result.Error));
-            }
+            var value = read.Value;
+            Emit(value.Name ?? read.RequestedId, value.SecretString, value.SecretBinary, () => SecretValue.From(value));
         }
-
-        private void ReadOne(string id)
-        {
-            var request = new GetSecretValueRequest { SecretId = id, VersionId = VersionId, VersionStage = VersionStage };
-            if (!TryCall(id, "GetSecretValue", () => ClientFor(id).GetSecretValue(request), out var response)) return;
-            Emit(response.Name ?? id, response.SecretString, response.SecretBinary, () => SecretValue.From(response));
-        }
-
-        private void WritePage(BatchGetSecretValueResponse page)
-        {
-            if (page.SecretValues != null)
-            {
-                foreach (var entry in page.SecretValues) EmitEntry(entry);
-            }
-            if (page.Errors != null)
-            {
-                foreach (var error in page.Errors) WriteError(ErrorRecordFactory.FromBatchError(error));
-            }
-        }
-
-        private void EmitEntry(SecretValueEntry entry) =>
-            Emit(entry.Name ?? entry.ARN, entry.SecretString, entry.SecretBinary, () => SecretValue.From(entry));
 
         private void EmitKey(string name, string secretString)
         {
@@ -202,12 +164,12 @@ namespace SecretsManager.Commands
             }
             catch (FormatException e)
             {
-                WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, name, $"Secret '{name}': {e.Message} -Key reads a key of a JSON object."));
+                WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretValueNotJson", $"Secret '{name}': {e.Message} -Key reads a key of a JSON object.", name, innerException: e), ErrorCategory.InvalidData, name));
                 return;
             }
             catch (KeyNotFoundException e)
             {
-                WriteError(ErrorRecordFactory.Local("SecretKeyNotFound", ErrorCategory.ObjectNotFound, name, $"Secret '{name}': {e.Message}"));
+                WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretKeyNotFound", $"Secret '{name}': {e.Message}", name, innerException: e), ErrorCategory.ObjectNotFound, name));
                 return;
             }
             if (AsPlainText) WriteObject(value);
@@ -224,8 +186,8 @@ namespace SecretsManager.Commands
             if (secretString == null)
             {
                 string what = secretBinary != null ? "holds SecretBinary, not SecretString" : "has no SecretString";
-                WriteError(ErrorRecordFactory.Local("SecretValueNotText", ErrorCategory.InvalidType, name,
-                    $"Secret '{name}' {what}; read it without -Key, -AsPlainText, -AsHashtable or -AsCredential."));
+                WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretValueNotText",
+                    $"Secret '{name}' {what}; read it without -Key, -AsPlainText, -AsHashtable or -AsCredential.", name), ErrorCategory.InvalidType, name));
                 return;
             }
             if (Key != null)
@@ -244,7 +206,7 @@ namespace SecretsManager.Commands
                 }
                 catch (FormatException e)
                 {
-                    WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, name, $"Secret '{name}': {e.Message}"));
+                    WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretValueNotJson", $"Secret '{name}': {e.Message}", name, innerException: e), ErrorCategory.InvalidData, name));
                 }
             }
             else if (SecretJsonConverter.TryGetCredential(secretString, out string username, out string password) && !string.IsNullOrEmpty(username))
@@ -253,8 +215,8 @@ namespace SecretsManager.Commands
             }
             else
             {
-                WriteError(ErrorRecordFactory.Local("SecretValueNotCredential", ErrorCategory.InvalidData, name,
-                    $"Secret '{name}' is not a JSON object with a non-empty 'username' and a 'password', so it can't be a PSCredential."));
+                WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretValueNotCredential",
+                    $"Secret '{name}' is not a JSON object with a non-empty 'username' and a 'password', so it can't be a PSCredential.", name), ErrorCategory.InvalidData, name));
             }
         }
     }

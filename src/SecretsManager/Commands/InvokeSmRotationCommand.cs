@@ -122,10 +122,8 @@ namespace SecretsManager.Commands
                 ClientRequestToken = ClientRequestToken,
             };
             if (!TryCall(id, "RotateSecret", () => ClientFor(id).RotateSecret(request), out var response)) return;
-            var result = new SecretOperationResult("RotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = response.VersionId,
-            };
+            var result = SecretOperationResult.Of("RotateSecret", id, response.Name, response.ARN);
+            result.VersionId = response.VersionId;
             if (Wait && !string.IsNullOrEmpty(response.VersionId) && !WaitForRotation(id, result)) return;
             WriteObject(result);
         }
@@ -181,7 +179,7 @@ namespace SecretsManager.Commands
             string failure = watch.Failure();
             if (watch.State == RotationProgress.Abandoned)
             {
-                WriteError(ErrorRecordFactory.Local("RotationFailed", ErrorCategory.InvalidResult, id, failure));
+                WriteError(ErrorRecordFactory.Local(new SecretsManagerException("RotationFailed", failure, id), ErrorCategory.InvalidResult, id));
                 return false;
             }
             if (watch.TimedOut) WriteWarning(failure);

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
+using SecretsManager.Errors;
 using SecretsManager.LocalEndpoints;
-
 namespace SecretsManager.Commands
 {
     /// <summary>
@@ -25,8 +25,7 @@ namespace SecretsManager.Commands
         {
             if (By < TimeSpan.Zero)
             {
-                ThrowTerminatingError(new ErrorRecord(new PSArgumentException("-By must not be negative: the clock only moves forward.", nameof(By)),
-                    "NegativeClockMove", ErrorCategory.InvalidArgument, By));
+                ThrowTerminatingError(ErrorRecordFactory.Local(new InvalidRequestException("NegativeClockMove", "-By must not be negative: the clock only moves forward."), ErrorCategory.InvalidArgument, By));
             }
             var endpoint = LocalEndpointTarget.Resolve(this, Endpoint);
             LocalEndpointTarget.Invoke(this, endpoint, () => WriteObject(LocalEndpointHooks.Advance(endpoint, By).ToLocalTime()));

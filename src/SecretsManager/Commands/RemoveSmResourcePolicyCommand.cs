@@ -14,7 +14,7 @@ namespace SecretsManager.Commands
         {
             if (!ShouldChange($"Delete the resource policy of secret '{id}'")) return;
             if (!TryCall(id, "DeleteResourcePolicy", () => ClientFor(id).DeleteResourcePolicy(new DeleteResourcePolicyRequest { SecretId = id }), out var response)) return;
-            WriteObject(new SecretOperationResult("DeleteResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("DeleteResourcePolicy", id, response.Name, response.ARN));
         }
     }
 }

@@ -39,10 +39,9 @@ namespace SecretsManager.Commands
             if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
             else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;
             if (!TryCall(id, "DeleteSecret", () => ClientFor(id).DeleteSecret(request), out var response)) return;
-            WriteObject(new SecretOperationResult("DeleteSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                DeletionDate = LocalTime.From(response.DeletionDate),
-            });
+            var result = SecretOperationResult.Of("DeleteSecret", id, response.Name, response.ARN);
+            result.DeletionDate = LocalTime.From(response.DeletionDate);
+            WriteObject(result);
         }
     }
 }

@@ -32,10 +32,9 @@ namespace SecretsManager.Commands
             if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) return;
             var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
             if (!TryCall(id, "RemoveRegionsFromReplication", () => ClientFor(id).RemoveRegionsFromReplication(request), out var response)) return;
-            WriteObject(new SecretOperationResult("RemoveRegionsFromReplication", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus),
-            });
+            var result = SecretOperationResult.Of("RemoveRegionsFromReplication", id, arn: response.ARN);
+            result.ReplicationStatus = SecretReplicaStatus.FromList(response.ReplicationStatus);
+            WriteObject(result);
         }
     }
 }

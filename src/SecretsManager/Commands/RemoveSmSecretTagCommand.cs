@@ -25,7 +25,7 @@ namespace SecretsManager.Commands
             if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) return;
             var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
             if (!TryCall(id, "UntagResource", () => ClientFor(id).UntagResource(request), out _)) return;
-            WriteObject(new SecretOperationResult("UntagResource", SecretArn.NameOf(id), SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("UntagResource", id));
         }
     }
 }

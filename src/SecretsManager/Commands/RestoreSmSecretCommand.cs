@@ -14,7 +14,7 @@ namespace SecretsManager.Commands
         {
             if (!ShouldChange($"Restore secret '{id}' (cancel its scheduled deletion)")) return;
             if (!TryCall(id, "RestoreSecret", () => ClientFor(id).RestoreSecret(new RestoreSecretRequest { SecretId = id }), out var response)) return;
-            WriteObject(new SecretOperationResult("RestoreSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("RestoreSecret", id, response.Name, response.ARN));
         }
     }
 }

@@ -123,7 +123,7 @@ namespace SecretsManager.Commands
             string conflict = DependencyConflicts.Check();
             if (conflict != null)
             {
-                ThrowTerminatingError(ErrorRecordFactory.Local("SecretsManagerDependencyConflict", ErrorCategory.ResourceUnavailable, null, conflict));
+                ThrowTerminatingError(ErrorRecordFactory.Local(new ConfigurationException("SecretsManagerDependencyConflict", conflict), ErrorCategory.ResourceUnavailable, null));
             }
             var options = ClientOptionsBuilder.Build(region, ProfileName, Credential, EndpointUrl);
             try
@@ -151,20 +151,19 @@ namespace SecretsManager.Commands
         /// target and false; configuration and connection failures and refused credentials terminate, since no other
         /// item can succeed.
         /// </summary>
-        protected bool TryCall<T>(object target, string operation, Func<T> call, out T result) =>
-            TryCall(target, operation, call, null, out result);
-
-        /// <summary>
-        /// As <see cref="TryCall{T}(object, string, Func{T}, out T)"/>, but a service error goes to
-        /// <paramref name="onServiceError"/> instead of the error stream (for callers with a fallback).
-        /// </summary>
-        protected bool TryCall<T>(object target, string operation, Func<T> call, Action<SecretsManagerServiceException> onServiceError, out T result)
+        protected bool TryCall<T>(object target, string operation, Func<T> call, out T result)
         {
             WriteVerboseMessage(target == null ? $"{operation}" : $"{operation} '{target}'");
-            return TryInvoke(target, call, onServiceError, out result);
+            return TryInvoke(target, call, out result);
         }
 
-        private bool TryInvoke<T>(object target, Func<T> call, Action<SecretsManagerServiceException> onServiceError, out T result)
+        /// <summary>
+        /// As <see cref="TryCall{T}(object, string, Func{T}, out T)"/> for an engine workflow that makes its own calls
+        /// and says which in its notices (written to -Verbose after it returns).
+        /// </summary>
+        protected bool TryRun<T>(object target, Func<T> workflow, out T result) => TryInvoke(target, workflow, out result);
+
+        private bool TryInvoke<T>(object target, Func<T> call, out T result)
         {
             try
             {
@@ -185,15 +184,14 @@ namespace SecretsManager.Commands
             {
                 WriteError(ErrorRecordFactory.FromOutcomeUnknown(e, target));
             }
-            catch (SecretsManagerServiceException e) when (ErrorCategoryMap.IsIdentityFailure(e.ErrorCode))
+            catch (SecretsManagerServiceException e) when (e.RejectsCredentials)
             {
                 // Refused credentials fail every item alike: one terminating error, not one per secret.
                 ThrowTerminatingError(ErrorRecordFactory.FromIdentityFailure(e, target));
             }
             catch (SecretsManagerServiceException e)
             {
-                if (onServiceError != null) onServiceError(e);
-                else WriteError(ErrorRecordFactory.FromServiceException(e, target));
+                WriteError(ErrorRecordFactory.FromServiceException(e, target));
             }
             catch (SecretsManagerConfigurationException e)
             {
@@ -219,7 +217,7 @@ namespace SecretsManager.Commands
             {
                 while (true)
                 {
-                    if (!TryInvoke(target, () => enumerator.MoveNext(), null, out bool hasItem) || !hasItem) yield break;
+                    if (!TryInvoke(target, () => enumerator.MoveNext(), out bool hasItem) || !hasItem) yield break;
                     yield return enumerator.Current;
                 }
             }
@@ -287,7 +285,7 @@ namespace SecretsManager.Commands
         /// <summary>A terminating error for input the parameter binder can't catch, raised before any request.</summary>
         protected void ThrowArgumentError(string errorId, string message, object target = null)
         {
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(ErrorRecordFactory.Local(new InvalidRequestException(errorId, message, target as string), ErrorCategory.InvalidArgument, target));
         }
     }
 }

@@ -38,7 +38,7 @@ namespace SecretsManager.Commands
                 BlockPublicPolicy = BlockPublicPolicy.IsPresent ? true : (bool?)null,
             };
             if (!TryCall(id, "PutResourcePolicy", () => ClientFor(id).PutResourcePolicy(request), out var response)) return;
-            WriteObject(new SecretOperationResult("PutResourcePolicy", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("PutResourcePolicy", id, response.Name, response.ARN));
         }
     }
 }

@@ -108,11 +108,10 @@ namespace SecretsManager.Commands
                 RotationToken = RotationToken,
             };
             if (!TryCall(id, "PutSecretValue", () => ClientFor(id).PutSecretValue(request), out var response)) return;
-            WriteObject(new SecretOperationResult("PutSecretValue", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = response.VersionId,
-                VersionStages = response.VersionStages?.ToArray(),
-            });
+            var result = SecretOperationResult.Of("PutSecretValue", id, response.Name, response.ARN);
+            result.VersionId = response.VersionId;
+            result.VersionStages = response.VersionStages?.ToArray();
+            WriteObject(result);
         }
 
         private void MergeInto(string id)
@@ -128,21 +127,20 @@ namespace SecretsManager.Commands
                 }
                 catch (FormatException e)
                 {
-                    WriteError(ErrorRecordFactory.Local("SecretValueNotJson", ErrorCategory.InvalidData, id, $"Secret '{id}': {e.Message} -Merge needs a JSON object."));
+                    WriteError(ErrorRecordFactory.Local(new SecretValueException("SecretValueNotJson", $"Secret '{id}': {e.Message} -Merge needs a JSON object.", id, innerException: e), ErrorCategory.InvalidData, id));
                     return null;
                 }
             }, out outcome);
             if (!called || outcome == null) return;
             if (outcome.Conflict)
             {
-                WriteError(ErrorRecordFactory.Local("MergeConflict", ErrorCategory.ResourceBusy, id, outcome.ConflictMessage));
+                WriteError(ErrorRecordFactory.Local(new ConflictException("MergeConflict", outcome.ConflictMessage, id), ErrorCategory.ResourceBusy, id));
                 return;
             }
-            WriteObject(new SecretOperationResult("PutSecretValue", outcome.Name ?? SecretArn.NameOf(id), outcome.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = outcome.VersionId,
-                VersionStages = outcome.VersionStages,
-            });
+            var result = SecretOperationResult.Of("PutSecretValue", id, outcome.Name, outcome.ARN);
+            result.VersionId = outcome.VersionId;
+            result.VersionStages = outcome.VersionStages;
+            WriteObject(result);
         }
     }
 }

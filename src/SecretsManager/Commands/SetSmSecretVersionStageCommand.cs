@@ -57,11 +57,11 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            bool current = string.Equals(VersionStage, DocumentedRules.CurrentStage, StringComparison.Ordinal);
+            bool current = string.Equals(VersionStage, StagingLabels.Current, StringComparison.Ordinal);
             if (MoveToVersionId == null && RemoveFromVersionId == null)
             {
                 // This piped object had no VersionId: an error for it alone, the pipeline goes on.
-                WriteError(ErrorRecordFactory.Local("NoVersionGiven", ErrorCategory.InvalidArgument, id, $"Secret '{id}': {NoVersionMessage}"));
+                WriteError(ErrorRecordFactory.Local(new InvalidRequestException("NoVersionGiven", $"Secret '{id}': {NoVersionMessage}", id), ErrorCategory.InvalidArgument, id));
                 return;
             }
             string removeFrom = RemoveFromVersionId;
@@ -82,10 +82,9 @@ namespace SecretsManager.Commands
                 RemoveFromVersionId = removeFrom,
             };
             if (!TryCall(id, "UpdateSecretVersionStage", () => ClientFor(id).UpdateSecretVersionStage(request), out var response)) return;
-            WriteObject(new SecretOperationResult("UpdateSecretVersionStage", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = MoveToVersionId ?? removeFrom,
-            });
+            var result = SecretOperationResult.Of("UpdateSecretVersionStage", id, response.Name, response.ARN);
+            result.VersionId = MoveToVersionId ?? removeFrom;
+            WriteObject(result);
         }
 
         private const string NoVersionMessage =

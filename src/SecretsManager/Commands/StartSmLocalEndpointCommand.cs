@@ -6,9 +6,9 @@ using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Engine.LocalEndpoints;
 using SecretsManager.Engine.Model;
+using SecretsManager.Errors;
 using SecretsManager.LocalEndpoints;
 using SecretsManager.Validation;
-
 namespace SecretsManager.Commands
 {
     /// <summary>
@@ -71,7 +71,7 @@ namespace SecretsManager.Commands
             }
             catch (FileNotFoundException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "LocalEndpointNotInstalled", ErrorCategory.ObjectNotFound, ToolPath ?? LocalEndpointLauncher.ToolCommand));
+                ThrowTerminatingError(ErrorRecordFactory.Local(new ConfigurationException("LocalEndpointNotInstalled", e.Message, innerException: e), ErrorCategory.ObjectNotFound, ToolPath ?? LocalEndpointLauncher.ToolCommand));
                 return;
             }
             var arguments = new List<string> { "--access-key", AccessKey, "--secret-key", SecretKey };
@@ -88,8 +88,10 @@ namespace SecretsManager.Commands
             }
             catch (Exception e) when (e is FileNotFoundException || e is InvalidOperationException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, e is FileNotFoundException ? "LocalEndpointNotInstalled" : "LocalEndpointDidNotStart",
-                    e is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.OpenError, string.Join(" ", command)));
+                var failure = e is FileNotFoundException
+                    ? new ConfigurationException("LocalEndpointNotInstalled", e.Message, innerException: e)
+                    : new SecretsManagerException("LocalEndpointDidNotStart", e.Message, innerException: e);
+                ThrowTerminatingError(ErrorRecordFactory.Local(failure, e is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.OpenError, string.Join(" ", command)));
                 return;
             }
             var endpoint = new LocalEndpoint(running, Region, AccessKey, SecretKey);

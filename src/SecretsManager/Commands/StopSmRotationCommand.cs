@@ -14,10 +14,9 @@ namespace SecretsManager.Commands
         {
             if (!ShouldChange($"Turn off rotation of secret '{id}' (and cancel a rotation in progress)")) return;
             if (!TryCall(id, "CancelRotateSecret", () => ClientFor(id).CancelRotateSecret(new CancelRotateSecretRequest { SecretId = id }), out var response)) return;
-            WriteObject(new SecretOperationResult("CancelRotateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = response.VersionId,
-            });
+            var result = SecretOperationResult.Of("CancelRotateSecret", id, response.Name, response.ARN);
+            result.VersionId = response.VersionId;
+            WriteObject(result);
         }
     }
 }

@@ -21,7 +21,7 @@ namespace SecretsManager.Commands
         {
             if (!ShouldChange($"Promote replica secret '{id}' to a standalone secret (replication from its primary stops)", Force)) return;
             if (!TryCall(id, "StopReplicationToReplica", () => ClientFor(id).StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) return;
-            WriteObject(new SecretOperationResult("StopReplicationToReplica", SecretArn.NameOf(response.ARN ?? id), response.ARN ?? SecretArn.ArnOf(id)));
+            WriteObject(SecretOperationResult.Of("StopReplicationToReplica", id, arn: response.ARN));
         }
     }
 }

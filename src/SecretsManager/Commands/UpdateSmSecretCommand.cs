@@ -84,10 +84,9 @@ namespace SecretsManager.Commands
                 ClientRequestToken = ClientRequestToken,
             };
             if (!TryCall(id, "UpdateSecret", () => ClientFor(id).UpdateSecret(request), out var response)) return;
-            WriteObject(new SecretOperationResult("UpdateSecret", response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id))
-            {
-                VersionId = response.VersionId,
-            });
+            var result = SecretOperationResult.Of("UpdateSecret", id, response.Name, response.ARN);
+            result.VersionId = response.VersionId;
+            WriteObject(result);
         }
     }
 }

@@ -43,17 +43,6 @@ namespace SecretsManager.Errors
             ["ServiceUnavailable"] = ErrorCategory.ResourceUnavailable,
         };
 
-        // The caller's identity was refused: wrong secret key, unknown or expired key, unsigned request. Unlike
-        // AccessDenied (a policy that may differ per secret), no other secret can succeed with the same credentials.
-        private static readonly HashSet<string> IdentityFailures = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature",
-            "MissingAuthenticationToken", "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken",
-        };
-
-        /// <summary>True when the error rejects the credentials themselves, so every further request would fail too.</summary>
-        public static bool IsIdentityFailure(string errorCode) => errorCode != null && IdentityFailures.Contains(errorCode);
-
         public static ErrorCategory For(string errorCode)
         {
             if (string.IsNullOrEmpty(errorCode)) return ErrorCategory.NotSpecified;

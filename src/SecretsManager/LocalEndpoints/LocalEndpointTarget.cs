@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-
+using SecretsManager.Errors;
 namespace SecretsManager.LocalEndpoints
 {
     /// <summary>Which endpoint a Reset/Move call is for, and its errors: shared by those two cmdlets.</summary>
@@ -13,11 +13,11 @@ namespace SecretsManager.LocalEndpoints
             if (given != null) return given;
             var running = LocalEndpointRegistry.OfThisSession.Where(e => !e.HasExited).ToList();
             if (running.Count == 1) return running[0];
-            cmdlet.ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException(running.Count == 0
+            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Local(
+                new InvalidRequestException("LocalEndpointNotGiven", running.Count == 0
                     ? "No SecretsManager.Local started by this session is running: start one with Start-SmLocalEndpoint, or pass -Endpoint."
-                    : $"{running.Count} SecretsManager.Local endpoints are running: pass -Endpoint to say which.", "Endpoint"),
-                "LocalEndpointNotGiven", ErrorCategory.InvalidArgument, null));
+                    : $"{running.Count} SecretsManager.Local endpoints are running: pass -Endpoint to say which."),
+                ErrorCategory.InvalidArgument, null));
             return null;
         }
 
@@ -29,7 +29,7 @@ namespace SecretsManager.LocalEndpoints
             }
             catch (Exception e) when (e is InvalidOperationException || e is System.Net.Http.HttpRequestException)
             {
-                cmdlet.WriteError(new ErrorRecord(e, "LocalEndpointHookFailed", ErrorCategory.ConnectionError, endpoint.Url));
+                cmdlet.WriteError(ErrorRecordFactory.Local(new ConnectionException("LocalEndpointHookFailed", e.Message, innerException: e), ErrorCategory.ConnectionError, endpoint.Url));
             }
         }
     }

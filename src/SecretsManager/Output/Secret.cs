@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using SecretsManager.Commands;
 using SecretsManager.Conversion;
+using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Model;
 
 namespace SecretsManager
@@ -99,30 +100,7 @@ namespace SecretsManager
         /// <summary>The name.</summary>
         public override string ToString() => Name;
 
-        internal static Secret From(SecretListEntry e) => new Secret
-        {
-            Name = e.Name,
-            ARN = e.ARN,
-            Description = e.Description,
-            KmsKeyId = e.KmsKeyId,
-            RotationEnabled = e.RotationEnabled ?? false,
-            RotationLambdaARN = e.RotationLambdaARN,
-            RotationRules = SecretRotationRules.From(e.RotationRules),
-            LastRotatedDate = LocalTime.From(e.LastRotatedDate),
-            LastChangedDate = LocalTime.From(e.LastChangedDate),
-            LastAccessedDate = LocalTime.From(e.LastAccessedDate),
-            DeletedDate = LocalTime.From(e.DeletedDate),
-            NextRotationDate = LocalTime.From(e.NextRotationDate),
-            CreatedDate = LocalTime.From(e.CreatedDate),
-            Tags = ToHashtable(e.Tags),
-            TagList = ToTagList(e.Tags),
-            VersionIdsToStages = ToStages(e.SecretVersionsToStages),
-            OwningService = e.OwningService,
-            Type = e.Type,
-            ExternalSecretRotationRoleArn = e.ExternalSecretRotationRoleArn,
-            ExternalSecretRotationMetadata = ToMetadata(e.ExternalSecretRotationMetadata),
-            PrimaryRegion = e.PrimaryRegion,
-        };
+        internal static Secret From(SecretListEntry e) => From(SecretDescriptions.FromListEntry(e));
 
         internal static Secret From(DescribeSecretResponse r) => new Secret
         {

@@ -1,5 +1,7 @@
 using System;
 
+using SecretsManager.Conversion;
+
 namespace SecretsManager
 {
     /// <summary>
@@ -8,6 +10,13 @@ namespace SecretsManager
     /// </summary>
     public sealed class SecretOperationResult
     {
+        /// <summary>
+        /// The result for the secret <paramref name="id"/> named: the name and ARN the service answered with, and where it
+        /// answered without them, what the id itself says (a name, or the name inside an ARN).
+        /// </summary>
+        internal static SecretOperationResult Of(string operation, string id, string name = null, string arn = null) =>
+            new SecretOperationResult(operation, name ?? SecretArn.NameOf(arn ?? id), arn ?? SecretArn.ArnOf(id));
+
         internal SecretOperationResult(string operation, string name, string arn)
         {
             Operation = operation;

@@ -56,16 +56,5 @@ namespace SecretsManager
             SecretString = SecureStringConverter.ToSecureString(r.SecretString),
             SecretBinary = SecretBytes.From(r.SecretBinary),
         };
-
-        internal static SecretValue From(SecretValueEntry e) => new SecretValue
-        {
-            Name = e.Name,
-            ARN = e.ARN,
-            VersionId = e.VersionId,
-            VersionStages = e.VersionStages?.ToArray() ?? new string[0],
-            CreatedDate = LocalTime.From(e.CreatedDate),
-            SecretString = SecureStringConverter.ToSecureString(e.SecretString),
-            SecretBinary = SecretBytes.From(e.SecretBinary),
-        };
     }
 }

@@ -20,9 +20,5 @@ namespace SecretsManager.Validation
 
         /// <summary>A region name is one DNS label of the endpoint's host name (AWS's endpoint rules): at most 63 characters.</summary>
         public const int RegionMaxLength = 63;
-
-        /// <summary>The staging labels Secrets Manager itself moves.</summary>
-        public const string CurrentStage = StagingLabels.Current;
-        public const string PendingStage = StagingLabels.Pending;
     }
 }

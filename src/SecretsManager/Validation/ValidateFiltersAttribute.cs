@@ -28,9 +28,9 @@ namespace SecretsManager.Validation
                     throw new ValidationMetadataException($"Filter '{filter.Key}' must have 1 to {ModelConstraints.FilterValuesStringListMaxLength} values; it has {count}.");
                 foreach (string value in filter.Values)
                 {
-                    if (value == null || value.Length > 512 || !ValueRule.IsMatch(value))
+                    if (value == null || value.Length > ModelConstraints.FilterValueStringTypeMaxLength || !ValueRule.IsMatch(value))
                         throw new ValidationMetadataException(
-                            $"Filter '{filter.Key}' value '{value}' is not allowed: values are up to 512 characters of letters, digits, spaces and :_@/+=.-! (a leading ! negates).");
+                            $"Filter '{filter.Key}' value '{value}' is not allowed: values are up to {ModelConstraints.FilterValueStringTypeMaxLength} characters of letters, digits, spaces and :_@/+=.-! (a leading ! negates).");
                 }
             }
         }

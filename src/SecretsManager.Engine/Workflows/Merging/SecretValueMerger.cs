@@ -17,7 +17,6 @@ namespace SecretsManager.Engine.Workflows.Merging
     /// </summary>
     public static class SecretValueMerger
     {
-        private const string CurrentStage = StagingLabels.Current;
         private const string LabelPrefix = "SmMerge-";
 
         /// <summary>
@@ -31,7 +30,7 @@ namespace SecretsManager.Engine.Workflows.Merging
         {
             if (client == null) throw new ArgumentNullException(nameof(client));
             string token = clientRequestToken ?? Guid.NewGuid().ToString("D");
-            var current = client.GetSecretValue(new GetSecretValueRequest { SecretId = secretId, VersionStage = CurrentStage });
+            var current = client.GetSecretValue(new GetSecretValueRequest { SecretId = secretId, VersionStage = StagingLabels.Current });
             string merged = SecretJsonKeys.Merge(current.SecretString, changes);
             string label = LabelPrefix + token;
 
@@ -54,11 +53,11 @@ namespace SecretsManager.Engine.Workflows.Merging
                 client.UpdateSecretVersionStage(new UpdateSecretVersionStageRequest
                 {
                     SecretId = secretId,
-                    VersionStage = CurrentStage,
+                    VersionStage = StagingLabels.Current,
                     MoveToVersionId = put.VersionId,
                     RemoveFromVersionId = current.VersionId,
                 });
-                outcome.VersionStages = new[] { CurrentStage };
+                outcome.VersionStages = new[] { StagingLabels.Current };
             }
             catch (SecretsManagerServiceException e) when (e.ErrorCode == "InvalidParameterException" && !string.Equals(HolderOfCurrent(client, secretId), current.VersionId, StringComparison.Ordinal))
             {
@@ -77,6 +76,6 @@ namespace SecretsManager.Engine.Workflows.Merging
         }
 
         private static string HolderOfCurrent(ISecretsManagerClient client, string secretId) =>
-            VersionLookup.HolderOf(client, secretId, CurrentStage);
+            VersionLookup.HolderOf(client, secretId, StagingLabels.Current);
     }
 }

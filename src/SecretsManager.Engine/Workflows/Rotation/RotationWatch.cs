@@ -16,8 +16,6 @@ namespace SecretsManager.Engine.Workflows.Rotation
     /// </summary>
     public sealed class RotationWatch
     {
-        private const string CurrentStage = StagingLabels.Current;
-        private const string PendingStage = StagingLabels.Pending;
 
         private readonly ISecretsManagerClient _client;
         private readonly Func<TimeSpan> _elapsed;
@@ -70,8 +68,8 @@ namespace SecretsManager.Engine.Workflows.Rotation
         public static RotationProgress StateOf(IReadOnlyCollection<string> stages)
         {
             if (stages == null) return RotationProgress.NotStarted;
-            if (stages.Contains(CurrentStage)) return RotationProgress.Finished;
-            if (stages.Contains(PendingStage)) return RotationProgress.Pending;
+            if (stages.Contains(StagingLabels.Current)) return RotationProgress.Finished;
+            if (stages.Contains(StagingLabels.Pending)) return RotationProgress.Pending;
             return RotationProgress.Abandoned;
         }
 

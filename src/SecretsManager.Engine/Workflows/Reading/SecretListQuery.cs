@@ -1,45 +1,45 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SecretsManager.Conversion;
 using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Model;
 
-namespace SecretsManager.Commands
+namespace SecretsManager.Engine.Workflows.Reading
 {
     /// <summary>
     /// Turns Get-SmSecret's -Name wildcards and -Tag pairs into what the server can filter (name and tag prefixes)
     /// plus the exact match that is then checked locally, since ListSecrets filters only match prefixes.
     /// </summary>
-    internal sealed class SecretListQuery
+    public sealed class SecretListQuery
     {
         private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
-        private readonly List<WildcardPattern> _names = new List<WildcardPattern>();
-        private readonly List<KeyValuePair<string, WildcardPattern>> _tags = new List<KeyValuePair<string, WildcardPattern>>();
+        private readonly List<Wildcard> _names = new List<Wildcard>();
+        private readonly List<KeyValuePair<string, Wildcard>> _tags = new List<KeyValuePair<string, Wildcard>>();
 
-        public SecretListQuery(string[] names, IDictionary tags, IEnumerable<Filter> filters)
+        /// <summary>Builds the query.</summary>
+        /// <param name="names">Name patterns (PowerShell wildcards), or null for any name.</param>
+        /// <param name="tags">Tag key to value pattern; a null or empty value asks only that the key exists.</param>
+        /// <param name="filters">The caller's own ListSecrets filters, sent as they are.</param>
+        public SecretListQuery(IEnumerable<string> names, IEnumerable<KeyValuePair<string, string>> tags, IEnumerable<Filter> filters)
         {
             ServerFilters = filters?.ToList() ?? new List<Filter>();
-            if (names != null && names.Length > 0)
+            var nameList = names?.ToList() ?? new List<string>();
+            if (nameList.Count > 0)
             {
-                _names.AddRange(names.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)));
-                AddPrefixFilter("name", names.Select(FilterBuilder.WildcardPrefix).ToList());
+                _names.AddRange(nameList.Select(n => new Wildcard(n, ignoreCase: true)));
+                AddPrefixFilter("name", nameList.Select(FilterBuilder.WildcardPrefix).ToList());
             }
-            if (tags != null && tags.Count > 0)
+            var tagList = tags?.ToList() ?? new List<KeyValuePair<string, string>>();
+            if (tagList.Count > 0)
             {
                 var keys = new List<string>();
                 var values = new List<string>();
-                foreach (DictionaryEntry entry in tags)
+                foreach (var tag in tagList)
                 {
-                    string key = Convert.ToString(PSObjectConverter.Unwrap(entry.Key), CultureInfo.InvariantCulture);
-                    string value = Convert.ToString(PSObjectConverter.Unwrap(entry.Value), CultureInfo.InvariantCulture);
-                    if (string.IsNullOrEmpty(value)) value = "*"; // @{ env = $null } asks only that the key exists
-                    _tags.Add(new KeyValuePair<string, WildcardPattern>(key, new WildcardPattern(value, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant)));
-                    keys.Add(key);
+                    string value = string.IsNullOrEmpty(tag.Value) ? "*" : tag.Value; // @{ env = $null } asks only that the key exists
+                    _tags.Add(new KeyValuePair<string, Wildcard>(tag.Key, new Wildcard(value, ignoreCase: true)));
+                    keys.Add(tag.Key);
                     values.Add(FilterBuilder.WildcardPrefix(value));
                 }
                 AddPrefixFilter("tag-key", keys);
@@ -51,8 +51,9 @@ namespace SecretsManager.Commands
         public List<Filter> ServerFilters { get; }
 
         /// <summary>True when a literal -Name (no wildcard) was asked for: finding nothing is then an error.</summary>
-        public static bool IsLiteral(string name) => !WildcardPattern.ContainsWildcardCharacters(name);
+        public static bool IsLiteral(string name) => !Wildcard.ContainsWildcard(name);
 
+        /// <summary>True when the listed secret matches every name and tag pattern.</summary>
         public bool Matches(SecretListEntry secret)
         {
             if (_names.Count > 0 && !_names.Any(p => p.IsMatch(secret.Name ?? string.Empty))) return false;
@@ -70,7 +71,7 @@ namespace SecretsManager.Commands
             // One empty prefix means "anything" for that value list; values the filter syntax can't carry are matched
             // locally only. Filter values are OR-ed, so every value must be usable or none is sent.
             if (prefixes.Count == 0 || prefixes.Count > ModelConstraints.FilterValuesStringListMaxLength) return;
-            if (prefixes.Any(p => p.Length == 0 || p.StartsWith("!", StringComparison.Ordinal) || p.Length > 512 || !FilterValueRule.IsMatch(p))) return;
+            if (prefixes.Any(p => p.Length == 0 || p.StartsWith("!", StringComparison.Ordinal) || p.Length > ModelConstraints.FilterValueStringTypeMaxLength || !FilterValueRule.IsMatch(p))) return;
             if (ServerFilters.Count >= ModelConstraints.FiltersListTypeMaxLength) return;
             ServerFilters.Add(new Filter { Key = key, Values = prefixes.Distinct(StringComparer.Ordinal).ToList() });
         }
