@@ -16,7 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Tab completion of -SecretId' -Tag 'Completion' {

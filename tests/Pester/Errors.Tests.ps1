@@ -30,7 +30,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Service errors' -Tag 'Errors' {
@@ -104,6 +104,82 @@ Describe 'Service errors' -Tag 'Errors' {
         $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
         $thrown.FullyQualifiedErrorId | Should -BeExactly 'SecretsManagerConnection,SecretsManager.Commands.GetSmSecretCommand'
         $thrown.Exception.Message | Should -Match ([regex]::Escape("http://127.0.0.1:$port"))
+    }
+}
+
+Describe 'Errors a script can catch by type' -Tag 'Errors' {
+    # A script file in a fresh pwsh, as a scheduled task runs it: the exception types must resolve there.
+    BeforeAll {
+        function Invoke-CatchScript([string] $Body) {
+            $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-SmTestModulePath)'
+`$PSDefaultParameterValues['*-Sm*:EndpointUrl'] = '$($script:ep.Url)'
+`$PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
+`$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+$Body
+"@
+            $file = Join-Path $TestDrive ("catch-" + [guid]::NewGuid().ToString('N') + '.ps1')
+            Set-Content -Path $file -Value $script
+            $run = Invoke-SmChildPwsh -Command "& '$file'" -TimeoutSeconds 120
+            "$($run.StdOut)$($run.StdErr)".Trim()
+        }
+    }
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'catches a missing secret as [SecretsManager.SecretNotFoundException], with its code, id and HTTP status' {
+        $out = Invoke-CatchScript @'
+try { Get-SmSecretValue -SecretId 'no/such/secret' -ErrorAction Stop; 'not thrown' }
+catch [SecretsManager.SecretNotFoundException] { "caught $($_.Exception.ErrorCode) $($_.Exception.SecretId) $($_.Exception.StatusCode) $($_.Exception.InnerException.GetType().Name)" }
+catch { "wrong catch: $($_.Exception.GetType().FullName)" }
+'@
+        $out | Should -BeExactly 'caught ResourceNotFoundException no/such/secret 400 SecretsManagerServiceException'
+    }
+
+    It 'catches every module error as [SecretsManager.SecretsManagerException]' {
+        $out = Invoke-CatchScript @'
+$null = New-SmSecret -Name 'dup/one' -SecretString 'v'
+try { New-SmSecret -Name 'dup/one' -SecretString 'v' -ErrorAction Stop; 'not thrown' }
+catch [SecretsManager.SecretsManagerException] { "caught $($_.Exception.GetType().FullName) $($_.Exception.ErrorCode)" }
+'@
+        $out | Should -BeExactly 'caught SecretsManager.SecretExistsException ResourceExistsException'
+    }
+
+    It 'catches a missing -Key as [SecretsManager.SecretValueException], not a bare InvalidOperationException' {
+        $out = Invoke-CatchScript @'
+$null = New-SmSecret -Name 'json/one' -SecretString '{"user":"app"}'
+try { Get-SmSecretValue -SecretId 'json/one' -Key password -ErrorAction Stop; 'not thrown' }
+catch [SecretsManager.SecretValueException] { "caught $($_.Exception.ErrorCode) $($_.FullyQualifiedErrorId)" }
+'@
+        $out | Should -BeExactly 'caught SecretKeyNotFound SecretKeyNotFound,SecretsManager.Commands.GetSmSecretValueCommand'
+    }
+
+    It 'catches a refused parameter as [SecretsManager.InvalidRequestException] and refused credentials as [SecretsManager.AccessDeniedException]' {
+        $out = Invoke-CatchScript @'
+$result = @()
+try { Update-SmSecret -SecretId 'x/y' } catch [SecretsManager.InvalidRequestException] { $result += "invalid $($_.Exception.ErrorCode)" }
+$bad = [pscredential]::new('test', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
+try { Get-SmSecret -Credential $bad } catch [SecretsManager.AccessDeniedException] { $result += "denied $($_.Exception.ErrorCode)" }
+$result -join '; '
+'@
+        $out | Should -BeExactly 'invalid NothingToUpdate; denied InvalidSignatureException'
+    }
+
+    It 'carries a module exception in every error record, with the engine exception as InnerException' {
+        Get-SmSecretValue -SecretId (New-SmTestName 'missing') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].Exception | Should -BeOfType ([SecretsManager.SecretNotFoundException])
+        $err[0].Exception | Should -BeOfType ([SecretsManager.SecretsManagerException])
+        $err[0].Exception.InnerException.GetType().FullName | Should -BeExactly 'SecretsManager.Engine.Errors.SecretsManagerServiceException'
+        $region = Get-SmTerminatingError { Get-SmSecret -Region 'no-such-region-that-is-far-too-long-to-be-a-dns-label-of-an-endpoint-host' }
+        $region | Should -Not -BeNullOrEmpty
+    }
+
+    It 'reports a connection failure as [SecretsManager.ConnectionException]' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $thrown = Get-SmTerminatingError { Get-SmSecret -EndpointUrl "http://127.0.0.1:$port" -TimeoutSec 5 }
+        $thrown.Exception | Should -BeOfType ([SecretsManager.ConnectionException])
+        $thrown.Exception.ErrorCode | Should -BeExactly 'SecretsManagerConnection'
     }
 }
 

@@ -27,7 +27,7 @@ Describe "Generated code$skipNote" -Tag 'Generated' -Skip:(-not $hasModel) {
     AfterAll { if ($script:temp -and (Test-Path $script:temp)) { Remove-Item $script:temp -Recurse -Force } }
 
     It 'generates the engine, ModelConstraints and the local schemas' {
-        $script:generated | Should -Contain 'src/SecretsManager.Engine/ModelConstraints.cs'
+        $script:generated | Should -Contain 'src/SecretsManager.Engine/Model/ModelConstraints.cs'
         $script:generated | Should -Contain 'src/SecretsManager.Local/Validation/Shapes.cs'
         $script:generated | Should -Contain 'src/SecretsManager.Local/Validation/OperationSchemas.cs'
         $script:generated.Count | Should -BeGreaterThan 100
@@ -47,7 +47,7 @@ Describe "Generated code$skipNote" -Tag 'Generated' -Skip:(-not $hasModel) {
     }
 
     It 'has a ModelConstraints constant for every length, range, pattern and enum trait, with the model''s value' {
-        $source = Get-Content -Raw (Join-Path $script:root 'src/SecretsManager.Engine/ModelConstraints.cs')
+        $source = Get-Content -Raw (Join-Path $script:root 'src/SecretsManager.Engine/Model/ModelConstraints.cs')
         $constants = @{}
         foreach ($m in [regex]::Matches($source, 'public const (?:int|long|string) (\w+) = (@"(?:[^"]|"")*"|"[^"]*"|-?\d+);')) {
             $value = $m.Groups[2].Value

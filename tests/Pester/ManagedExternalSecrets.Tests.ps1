@@ -10,7 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Managed external secrets' -Tag 'ManagedExternal' {

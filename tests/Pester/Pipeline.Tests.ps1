@@ -7,7 +7,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {

@@ -13,7 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Set-SmResourcePolicy' -Tag 'ResourcePolicy' {

@@ -8,7 +8,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Invoke-SmRotation' -Tag 'Rotation' {

@@ -65,7 +65,7 @@ namespace Microsoft.PowerShell.SecretManagement
 
 AfterAll {
     $env:AWS_ACCESS_KEY_ID, $env:AWS_SECRET_ACCESS_KEY = $script:savedKeys
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {

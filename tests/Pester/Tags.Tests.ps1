@@ -6,7 +6,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Add-SmSecretTag' -Tag 'Tags' {

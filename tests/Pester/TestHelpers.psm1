@@ -30,22 +30,30 @@ function Start-SmTestEndpoint {
     <#
     .SYNOPSIS
         The fixture of most suites: starts a SecretsManager.Local and points the caller's *-Sm* cmdlets at it (see
-        Set-SmTestDefault). Stop-SmTestEndpoint, in the suite's AfterAll, undoes both.
+        Set-SmTestDefault). Stop-SmTestEndpoint, in the suite's AfterAll, undoes both, even when starting failed.
+    .NOTES
+        The module under test is imported by the suite, so its cmdlets are found through the caller's session state.
     #>
     [CmdletBinding()]
     param([string] $Region = 'us-east-1')
-    $endpoint = Start-SmLocalEndpoint
+    $start = $PSCmdlet.SessionState.InvokeCommand.GetCmdlet('Start-SmLocalEndpoint')
+    $endpoint = & $start
+    $script:Started.Add($endpoint)
     foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Set-DefaultEntry -Table $defaults -Endpoint $endpoint -Region $Region }
     $endpoint
 }
 
 function Stop-SmTestEndpoint {
-    # Removes the defaults Start-SmTestEndpoint set and stops the endpoint (which may be $null when starting failed).
+    # Removes the defaults Start-SmTestEndpoint set and stops every endpoint it started.
     [CmdletBinding()]
-    param([Parameter(Position = 0)] $Endpoint)
+    param()
     foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Remove-DefaultEntry -Table $defaults }
-    if ($Endpoint) { Stop-SmLocalEndpoint $Endpoint }
+    $stop = $PSCmdlet.SessionState.InvokeCommand.GetCmdlet('Stop-SmLocalEndpoint')
+    foreach ($endpoint in $script:Started) { & $stop $endpoint }
+    $script:Started.Clear()
 }
+
+$script:Started = [System.Collections.Generic.List[object]]::new()
 
 function Remove-DefaultEntry {
     param([Parameter(Mandatory)][System.Collections.IDictionary] $Table)

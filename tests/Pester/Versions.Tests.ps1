@@ -18,7 +18,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SmTestEndpoint $script:ep
+    Stop-SmTestEndpoint
 }
 
 Describe 'Get-SmSecretVersion' -Tag 'Versions' {

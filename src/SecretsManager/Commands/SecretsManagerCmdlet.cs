@@ -168,11 +168,18 @@ namespace SecretsManager.Commands
             try
             {
                 CallNotices.Prepare();
-                using (CallScope.Enter(_stopping.Token, TimeSpan.FromSeconds(TimeoutSec)))
+                try
                 {
-                    result = call();
+                    using (CallScope.Enter(_stopping.Token, TimeSpan.FromSeconds(TimeoutSec)))
+                    {
+                        result = call();
+                    }
                 }
-                foreach (string notice in CallNotices.Take()) WriteVerboseMessage(notice);
+                finally
+                {
+                    // Also when the call failed: a workflow's notices say which calls it made.
+                    foreach (string notice in CallNotices.Take()) WriteVerboseMessage(notice);
+                }
                 return true;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)

@@ -127,5 +127,5 @@ public class ModelContractTests
 
     private static string Short(string id) => id.Substring(id.IndexOf('#') + 1);
 
-    private static Type EngineType(string name) => Engine.GetType("SecretsManager.Engine." + name);
+    private static Type EngineType(string name) => Engine.GetType("SecretsManager.Engine.Model." + name);
 }

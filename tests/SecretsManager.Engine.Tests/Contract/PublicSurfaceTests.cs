@@ -2,6 +2,7 @@ using System.Reflection;
 using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Errors;
+using SecretsManager.Engine.Tests.Support;
 using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Tests.Contract;
@@ -64,7 +65,24 @@ public class PublicSurfaceTests
         {
             Assert.Contains(expected, names);
         }
-        Assert.All(Engine.GetExportedTypes(), t => Assert.Equal("SecretsManager.Engine", t.Namespace));
+        Assert.All(Engine.GetExportedTypes(), t => Assert.StartsWith("SecretsManager.Engine.", t.Namespace));
+    }
+
+    [Fact]
+    public void EverySourceFileIsInTheNamespaceOfItsFolder()
+    {
+        string root = Path.Combine(RepositoryPaths.Root, "src", "SecretsManager.Engine");
+        var wrong = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(root, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal)) { continue; }
+            string folder = Path.GetDirectoryName(relative);
+            string expected = string.IsNullOrEmpty(folder) ? "SecretsManager.Engine" : "SecretsManager.Engine." + folder.Replace(Path.DirectorySeparatorChar, '.');
+            var declared = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"^namespace ([\w.]+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+            if (!declared.Success || declared.Groups[1].Value != expected) { wrong.Add($"{relative}: {(declared.Success ? declared.Groups[1].Value : "no namespace")}, not {expected}"); }
+        }
+        Assert.True(wrong.Count == 0, "Files outside their folder's namespace:\n  " + string.Join("\n  ", wrong));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public static class ModelSamples
             list.Add(SampleValue(element, name + "-2"));
             return list;
         }
-        if (type.Namespace == "SecretsManager.Engine" && type.IsClass) { return Full(type); }
+        if (type.Namespace == "SecretsManager.Engine.Model" && type.IsClass) { return Full(type); }
         throw new NotSupportedException($"No sample for {type} ({name})");
     }
 }

@@ -27,7 +27,7 @@ namespace SecretsManager.Engine.Workflows.Reading
         private readonly List<string> _batch = new List<string>(BatchPlanner.MaxIdsPerCall);
 
         /// <summary>Creates a reader.</summary>
-        /// <param name="clientFor">The client that reads a given id (its region).</param>
+        /// <param name="clientFor">The client that reads a given id (its region): the same object for ids that share a batch.</param>
         /// <param name="versionId">A version to read for every id, or null.</param>
         /// <param name="versionStage">A staging label to read for every id, or null (AWSCURRENT).</param>
         public SecretValueReader(Func<string, ISecretsManagerClient> clientFor, string versionId = null, string versionStage = null)
