@@ -11,6 +11,7 @@ using SecretsManager.Engine.Workflows.Reading;
 using SecretsManager.Errors;
 using SecretsManager.Transformation;
 using SecretsManager.Validation;
+
 namespace SecretsManager.Commands
 {
     /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using SecretsManager.Errors;
 using SecretsManager.LocalEndpoints;
+
 namespace SecretsManager.Commands
 {
     /// <summary>

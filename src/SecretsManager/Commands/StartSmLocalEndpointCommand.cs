@@ -9,6 +9,7 @@ using SecretsManager.Engine.Model;
 using SecretsManager.Errors;
 using SecretsManager.LocalEndpoints;
 using SecretsManager.Validation;
+
 namespace SecretsManager.Commands
 {
     /// <summary>

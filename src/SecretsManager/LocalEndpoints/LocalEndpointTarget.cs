@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using SecretsManager.Errors;
+
 namespace SecretsManager.LocalEndpoints
 {
     /// <summary>Which endpoint a Reset/Move call is for, and its errors: shared by those two cmdlets.</summary>
