@@ -32,11 +32,12 @@ function Start-SmTestEndpoint {
         The fixture of most suites: starts a SecretsManager.Local and points the caller's *-Sm* cmdlets at it (see
         Set-SmTestDefault). Stop-SmTestEndpoint, in the suite's AfterAll, undoes both, even when starting failed.
     .NOTES
-        The module under test is imported by the suite, so its cmdlets are found through the caller's session state.
+        The suite imports the module under test into a scope this module may not see, so the cmdlets are made from
+        their types in the loaded assembly (as the SecretManagement extension does).
     #>
     [CmdletBinding()]
     param([string] $Region = 'us-east-1')
-    $start = $PSCmdlet.SessionState.InvokeCommand.GetCmdlet('Start-SmLocalEndpoint')
+    $start = Get-SmModuleCmdlet 'Start-SmLocalEndpoint'
     $endpoint = & $start
     $script:Started.Add($endpoint)
     foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Set-DefaultEntry -Table $defaults -Endpoint $endpoint -Region $Region }
@@ -48,12 +49,18 @@ function Stop-SmTestEndpoint {
     [CmdletBinding()]
     param()
     foreach ($defaults in Get-DefaultParameterTable -Caller $PSCmdlet) { Remove-DefaultEntry -Table $defaults }
-    $stop = $PSCmdlet.SessionState.InvokeCommand.GetCmdlet('Stop-SmLocalEndpoint')
+    $stop = Get-SmModuleCmdlet 'Stop-SmLocalEndpoint'
     foreach ($endpoint in $script:Started) { & $stop $endpoint }
     $script:Started.Clear()
 }
 
 $script:Started = [System.Collections.Generic.List[object]]::new()
+
+function Get-SmModuleCmdlet([string] $Name) {
+    $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.StartSmLocalEndpointCommand') } | Select-Object -Last 1
+    if (-not $assembly) { throw 'Import the SecretsManager module before Start-SmTestEndpoint.' }
+    [System.Management.Automation.CmdletInfo]::new($Name, $assembly.GetType("SecretsManager.Commands.$($Name -replace '-', '')Command", $true))
+}
 
 function Remove-DefaultEntry {
     param([Parameter(Mandatory)][System.Collections.IDictionary] $Table)
