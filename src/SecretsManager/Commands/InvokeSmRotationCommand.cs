@@ -148,8 +148,8 @@ namespace SecretsManager.Commands
                 : ExternalSecretRotationRoleArn != null ? $" through its partner with role {ExternalSecretRotationRoleArn}"
                 : string.Empty;
             return NoImmediateRotation
-                ? $"Schedule rotation of secret '{id}'{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
-                : $"Rotate secret '{id}' now{function}{schedule} (a new AWSCURRENT version)";
+                ? $"Schedule rotation of secret {Quoted(id)}{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
+                : $"Rotate secret {Quoted(id)} now{function}{schedule} (a new AWSCURRENT version)";
         }
 
         /// <summary>
