@@ -65,7 +65,7 @@ Describe 'Views a person reads' -Tag 'Console' {
         (Get-SmSecret -Name 'console/*' | Format-At 80) -match 'DeletionDate' | Should -BeNullOrEmpty
     }
 
-    It 'says when a recoverable delete takes effect: "deletes on <date>", not a bare date that reads as done' {
+    It 'says when a recoverable delete takes effect ("deletes on" and the date), not a bare date that reads as done' {
         $null = New-SmSecret -Name 'console/later' -SecretString 'v'
         $removed = Remove-SmSecret -SecretId 'console/later' -RecoveryWindowInDays 7 -Force
         $lines = $removed | Format-At 80
@@ -145,14 +145,16 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
             'SecretsManager.PolicyValidationError'   = { $policy.ValidationErrors }.GetNewClosure()
         }
         [xml] $format = Get-Content -Raw (Join-Path (Get-SmTestModulePath) 'SecretsManager.Format.ps1xml')
-        $script:tableViews = @($format.Configuration.ViewDefinitions.View | Where-Object { $_['TableControl'] })
+        $script:tableViews = @($format.SelectNodes('/Configuration/ViewDefinitions/View') | Where-Object { $_.SelectSingleNode('TableControl') })
 
         # The header labels of a view as PowerShell prints them: a column without a label is named by its property.
         function Get-ViewHeader($View) {
-            $headers = @($View.TableControl.TableHeaders.TableColumnHeader)
-            $items = @($View.TableControl.TableRowEntries.TableRowEntry.TableColumnItems.TableColumnItem)
+            # SelectNodes, not PowerShell's XML adapter: an empty <TableColumnHeader /> would come back as ''.
+            $headers = @($View.SelectNodes('TableControl/TableHeaders/TableColumnHeader'))
+            $items = @($View.SelectNodes('TableControl/TableRowEntries/TableRowEntry/TableColumnItems/TableColumnItem'))
             for ($i = 0; $i -lt $headers.Count; $i++) {
-                if ($headers[$i]['Label']) { $headers[$i]['Label'].InnerText } else { $items[$i]['PropertyName'].InnerText }
+                $label = $headers[$i].SelectSingleNode('Label')
+                if ($label) { $label.InnerText } else { $items[$i].SelectSingleNode('PropertyName').InnerText }
             }
         }
 
