@@ -1,7 +1,12 @@
 <#
 .SYNOPSIS
-    Packs the built module (out/SecretsManager) into out/package/SecretsManager.<version>.nupkg with PSResourceGet.
+    Packs the built module (out/SecretsManager) into out/package/SecretsManager.<version>.nupkg with PSResourceGet,
+    beside the SecretsManager.Local tool package the build packed there.
 .DESCRIPTION
+    After it, out/package holds both packages users install: SecretsManager.<version>.nupkg (Install-PSResource) and
+    SecretsManager.Local.<version>.nupkg (dotnet tool install --add-source out/package SecretsManager.Local). Only an
+    earlier SecretsManager.<version>.nupkg is replaced; the tool package stays.
+
     Publish-PSResource to a local file repository writes exactly the .nupkg that Install-PSResource and
     Install-Module read, so the package is made by PowerShell's own tooling rather than by hand.
 
@@ -25,8 +30,11 @@ $manifestPath = Join-Path $moduleDir 'SecretsManager.psd1'
 if (-not (Test-Path $manifestPath)) { throw "The module is not built at $moduleDir; run ./build.ps1 Build first." }
 $version = (Import-PowerShellDataFile $manifestPath).ModuleVersion
 
-if (Test-Path $packageDir) { Remove-Item $packageDir -Recurse -Force }
-$null = New-Item $packageDir -ItemType Directory
+# The build packs the tool here (Install-SmLocalTool); without it, the README's tool install would fail after Package.
+$toolPackage = Join-Path $packageDir "SecretsManager.Local.$version.nupkg"
+if (-not (Test-Path $toolPackage)) { throw "$toolPackage is missing: run ./build.ps1 Package, which builds (and packs the tool) first." }
+# Only the module's own earlier packages go: SecretsManager.<digit>..., never SecretsManager.Local.*.
+Get-ChildItem $packageDir -Filter 'SecretsManager.*.nupkg' | Where-Object Name -Match '^SecretsManager\.\d' | Remove-Item -Force
 $scratch = Join-Path ([IO.Path]::GetTempPath()) ('sm-package-' + [guid]::NewGuid().ToString('N'))
 # .NET resolves the user's data and config folders under HOME only when they exist; otherwise PSResourceGet and
 # NuGet would write their settings relative to the working directory.
@@ -77,4 +85,4 @@ if (-not (Test-Path $package)) {
     $made = (Get-ChildItem $packageDir -Name) -join ', '
     throw "Expected $package; the package folder holds: $made"
 }
-Write-Host "Package: $package" -ForegroundColor Green
+Write-Host "Packages: $package, $toolPackage" -ForegroundColor Green

@@ -114,6 +114,7 @@ public sealed class LocalServer : IAsyncDisposable
         app.MapPost("/_local/rotation/wait", hooks.WaitRotationsAsync);
         app.MapGet("/_local/health", hooks.HealthAsync);
         app.MapGet("/_local/requests", hooks.RequestsAsync);
+        app.MapGet("/_local/rotations", hooks.RotationsAsync);
         app.MapFallback(TestHooks.NotFoundAsync);
 
         await app.StartAsync(ct);

@@ -73,6 +73,15 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $p5.figures.listed | Should -Be $p5.figures.secrets
     }
 
+    It 'measures P1 beside its floors: a one-function module''s import and a first signed HttpClient call' {
+        $p1 = $script:rows | Where-Object id -EQ 'P1'
+        $p1.goal | Should -Match '1\.5x a one-function script module'
+        $p1.goal | Should -Match '0\.30x a bare pwsh start'
+        foreach ($figure in 'importMs', 'emptyModuleImportMs', 'rawFirstCallMs', 'bareStartMs', 'importToFloor', 'totalToBareStart') {
+            $p1.figures.$figure | Should -BeGreaterThan 0 -Because $figure
+        }
+    }
+
     It 'runs P6 at 1, 8 and 32 connections' {
         $p6 = $script:rows | Where-Object id -EQ 'P6'
         foreach ($level in 'connections1', 'connections8', 'connections32') {

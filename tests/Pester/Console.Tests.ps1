@@ -30,14 +30,16 @@ AfterAll {
 Describe 'Views a person reads' -Tag 'Console' {
     AfterEach { Reset-SmLocalEndpoint $script:ep }
 
-    It 'shows whole VersionIds and names in mutation results at <_> columns' -ForEach 80, 120 {
-        $name = 'prod/payments/database-password'
+    It 'shows whole VersionIds in mutation results at <_> columns, and the name as far as it fits' -ForEach 80, 120 {
+        $name = 'prod/payments/db-password'
         $created = New-SmSecret -Name $name -SecretString 'v1'
         $put = Set-SmSecretValue -SecretId $name -SecretString 'v2'
         $width = $_
         $lines = $created, $put | Format-At $width
         $lines | Where-Object { $_.Length -gt $width } | Should -BeNullOrEmpty
-        ($lines | Where-Object { $_.Contains($created.VersionId) }) | Should -Match "^$([regex]::Escape($name))\s+$($created.VersionId)\s"
+        # At 120 columns the name is whole; at 80 it is what gives way, cut with '…' after 20 characters.
+        $shown = if ($width -ge 120) { [regex]::Escape($name) } else { [regex]::Escape($name.Substring(0, 20)) + '…' }
+        ($lines | Where-Object { $_.Contains($created.VersionId) }) | Should -Match "^$($created.VersionId)\s+CreateSecret\s+$shown\s*$"
         ($lines | Where-Object { $_.Contains($put.VersionId) }) | Should -Match 'AWSCURRENT'
     }
 
@@ -45,8 +47,8 @@ Describe 'Views a person reads' -Tag 'Console' {
         $null = New-SmSecret -Name 'console/app/db' -SecretString 'v' -Description 'Primary database credentials for the console test'
         $width = $_
         $lines = Get-SmSecret -Name 'console/*' | Format-At $width
-        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+NextRotation\s+Description\s*$' }) | Should -HaveCount 1
-        ($lines | Where-Object { $_.StartsWith('console/app/db ') }) | Should -Match 'Primary'
+        ($lines | Where-Object { $_ -match '^Changed\s+NextRotation\s+Name\s+Description\s*$' }) | Should -HaveCount 1
+        ($lines | Where-Object { $_ -match '\sconsole/app/db\s' }) | Should -Match 'console/app/db\s+Primary'
         $lines | Where-Object { $_.Length -gt $width } | Should -BeNullOrEmpty
     }
 
@@ -55,12 +57,21 @@ Describe 'Views a person reads' -Tag 'Console' {
         $null = New-SmSecret -Name 'console/going' -SecretString 'v'
         $removed = Remove-SmSecret -SecretId 'console/going' -RecoveryWindowInDays 7 -Force
         $lines = Get-SmSecret -Name 'console/*' -IncludePlannedDeletion | Format-At 80
-        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+DeletionDate\s+Description\s*$' }) | Should -HaveCount 1
+        ($lines | Where-Object { $_ -match '^Changed\s+DeletionDate\s+Name\s+Description\s*$' }) | Should -HaveCount 1
         $date = $removed.DeletionDate.ToString('d', [cultureinfo]'en-US')
-        ($lines | Where-Object { $_.StartsWith('console/going ') }) | Should -Match ([regex]::Escape($date))
-        ($lines | Where-Object { $_.StartsWith('console/kept ') }) | Should -Not -Match ([regex]::Escape($date))
+        ($lines | Where-Object { $_ -match '\sconsole/going\s*$' }) | Should -Match ([regex]::Escape($date))
+        ($lines | Where-Object { $_ -match '\sconsole/kept\s*$' }) | Should -Not -Match ([regex]::Escape($date))
         # Without planned deletions the table keeps its usual columns.
         (Get-SmSecret -Name 'console/*' | Format-At 80) -match 'DeletionDate' | Should -BeNullOrEmpty
+    }
+
+    It 'says when a recoverable delete takes effect ("deletes on" and the date), not a bare date that reads as done' {
+        $null = New-SmSecret -Name 'console/later' -SecretString 'v'
+        $removed = Remove-SmSecret -SecretId 'console/later' -RecoveryWindowInDays 7 -Force
+        $lines = $removed | Format-At 80
+        $date = $removed.DeletionDate.ToString('d', [cultureinfo]'en-US')
+        ($lines | Where-Object { $_ -match '\sconsole/later\s*$' }) | Should -Match ("\sdeletes on $([regex]::Escape($date))\s")
+        $lines -join "`n" | Should -Not -Match 'purge'
     }
 
     It 'shows the resource policy whole, one key per line, and holds it in PolicyText' {
@@ -105,6 +116,122 @@ Describe 'Views a person reads' -Tag 'Console' {
     }
 }
 
+Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 characters' -Tag 'Console' {
+    BeforeAll {
+        # Names as long as real ones get: the name is what gives way, never a header, a VersionId or a date.
+        $script:names = 'prod/billing/db-pass', 'prod/billing/service-name/database/credentials-primary-01',
+            'prod/billing/service-name/database/credentials-replica-euwest-1'
+        $script:names | ForEach-Object Length | Should -Be 20, 57, 63
+        $kms = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'
+        $results = [System.Collections.Generic.List[object]]::new()
+        foreach ($n in $script:names) {
+            $results.Add((New-SmSecret -Name $n -SecretString '{"a":1}' -Description 'Primary database credentials of the billing service' -Tag @{ env = 'prod'; $n = 'owner-team' }))
+            $results.Add((Set-SmSecretValue -SecretId $n -SecretString '{"a":2}'))
+        }
+        $results.Add((Remove-SmSecret -SecretId $script:names[2] -RecoveryWindowInDays 7 -Force))
+        $results.Add((Invoke-SmRotation -SecretId $script:names[0] -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser' -AutomaticallyAfterDays 30 -Wait))
+        $results.Add((Add-SmSecretReplica -SecretId $script:names[1] -ReplicaRegion @{ Region = 'eu-west-1'; KmsKeyId = $kms }))
+        $policy = Test-SmResourcePolicy -ResourcePolicy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:*","Resource":"*"}]}'
+
+        # Each table view of the format file, with the objects that show it and what must stay whole in it.
+        $script:cases = [ordered]@{
+            'SecretsManager.Secret'                  = { Get-SmSecret }
+            'SecretsManager.Secret.PlannedDeletion'  = { Get-SmSecret -IncludePlannedDeletion }
+            'SecretsManager.SecretValue'             = { Get-SmSecretValue -SecretId $script:names[0], $script:names[1] }
+            'SecretsManager.SecretVersion'           = { Get-SmSecretVersion -SecretId $script:names[0], $script:names[1] }
+            'SecretsManager.SecretOperationResult'   = { $results }.GetNewClosure()
+            'SecretsManager.SecretReplicaStatus'     = { (Get-SmSecret -SecretId $script:names[1]).ReplicationStatus }
+            'SecretsManager.SecretTag'               = { (Get-SmSecret -SecretId $script:names[1], $script:names[2]).TagList }
+            'SecretsManager.PolicyValidationError'   = { $policy.ValidationErrors }.GetNewClosure()
+        }
+        [xml] $format = Get-Content -Raw (Join-Path (Get-SmTestModulePath) 'SecretsManager.Format.ps1xml')
+        $script:tableViews = @($format.SelectNodes('/Configuration/ViewDefinitions/View') | Where-Object { $_.SelectSingleNode('TableControl') })
+
+        # The header labels of a view as PowerShell prints them: a column without a label is named by its property.
+        function Get-ViewHeader($View) {
+            # SelectNodes, not PowerShell's XML adapter: an empty <TableColumnHeader /> would come back as ''.
+            $headers = @($View.SelectNodes('TableControl/TableHeaders/TableColumnHeader'))
+            $items = @($View.SelectNodes('TableControl/TableRowEntries/TableRowEntry/TableColumnItems/TableColumnItem'))
+            for ($i = 0; $i -lt $headers.Count; $i++) {
+                $label = $headers[$i].SelectSingleNode('Label')
+                if ($label) { $label.InnerText } else { $items[$i].SelectSingleNode('PropertyName').InnerText }
+            }
+        }
+
+        # What must appear whole: every VersionId, and every date as the view writes it.
+        function Get-WholeValue($View, $Objects) {
+            # The dates each view shows: a listing its next rotation, planned deletions their deletion date.
+            $dates = switch ($View) {
+                'SecretsManager.Secret' { 'LastChangedDate', 'NextRotationDate' }
+                'SecretsManager.Secret.PlannedDeletion' { 'LastChangedDate', 'DeletedDate' }
+                'SecretsManager.SecretOperationResult' { 'DeletionDate' }
+                default { @() }
+            }
+            foreach ($o in $Objects) {
+                foreach ($p in 'VersionId') { if ($o.PSObject.Properties[$p] -and $o.$p) { $o.$p } }
+                foreach ($p in $dates) {
+                    if ($o.PSObject.Properties[$p] -and $o.$p) { $o.$p.ToString('d', [cultureinfo]'en-US') }
+                }
+                if ($o -is [SecretsManager.SecretVersion]) {
+                    if ($o.CreatedDate) { $o.CreatedDate.ToString('g', [cultureinfo]'en-US') }
+                    if ($o.LastAccessedDate) { $o.LastAccessedDate.ToString('d', [cultureinfo]'en-US') }
+                }
+                if ($o -is [SecretsManager.SecretReplicaStatus]) { $o.Region; $o.Status }
+            }
+        }
+    }
+
+    AfterAll { Reset-SmLocalEndpoint $script:ep }
+
+    It 'has a case here for every table view of the format file' {
+        $missing = @($script:tableViews.Name | Where-Object { -not $script:cases.Contains($_) })
+        $missing | Should -BeNullOrEmpty -Because 'a new table view needs its own 80- and 120-column case in this Describe'
+    }
+
+    It '<View> at <Width> columns: the header on one line, VersionIds and dates whole, only the name cut' -ForEach @(
+        foreach ($view in 'SecretsManager.Secret', 'SecretsManager.Secret.PlannedDeletion', 'SecretsManager.SecretValue', 'SecretsManager.SecretVersion',
+            'SecretsManager.SecretOperationResult', 'SecretsManager.SecretReplicaStatus', 'SecretsManager.SecretTag', 'SecretsManager.PolicyValidationError') {
+            foreach ($width in 80, 120) { @{ View = $view; Width = $width } }
+        }
+    ) {
+        $definition = $script:tableViews | Where-Object Name -EQ $View
+        $definition | Should -Not -BeNullOrEmpty
+        $objects = @(& $script:cases[$View])
+        $objects.Count | Should -BeGreaterThan 0
+        $objects = @($objects | Where-Object { $_.PSObject.TypeNames[0] -eq $definition.ViewSelectedBy.TypeName })
+        $objects.Count | Should -BeGreaterThan 0 -Because "the case must produce objects that $View shows"
+        # The views' dates follow the current culture; en-US as in Format-At, from the formatting on.
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'en-US'
+            $lines = @(($objects | Format-Table -View $View | Out-String -Width $Width) -split '\r?\n')
+        }
+        finally { [cultureinfo]::CurrentCulture = $culture }
+
+        $lines | Where-Object { $_.Length -gt $Width } | Should -BeNullOrEmpty -Because "no line may be wider than $Width columns"
+        $header = @(Get-ViewHeader $definition)
+        $pattern = '^\s*' + (($header | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '\s*$'
+        ($lines | Where-Object { $_ -match $pattern }) | Should -Not -BeNullOrEmpty -Because "the header '$($header -join ' ')' must stay on one line:`n$($lines -join "`n")"
+        # A header cut or wrapped leaves a fragment on a line of its own; the dashes under it are as long as the label.
+        $dashes = $lines | Where-Object { $_ -match '^\s*-+(\s+-+)*\s*$' } | Select-Object -First 1
+        @($dashes.Trim() -split '\s+' | ForEach-Object Length) | Should -Be @($header | ForEach-Object Length)
+
+        $text = $lines -join "`n"
+        foreach ($whole in @(Get-WholeValue $View $objects)) {
+            $text | Should -Match ([regex]::Escape($whole)) -Because "'$whole' must stay whole at $Width columns:`n$text"
+        }
+        if ($header -contains 'Name') {
+            foreach ($o in $objects) {
+                $n = $o.Name
+                # Whole, or cut with '…' after a good part of it: the name gives way.
+                $shown = @($lines | Where-Object { $_.Contains($n) -or ($_ -match '(\S+)…' -and $n.StartsWith($Matches[1]) -and $Matches[1].Length -ge 15) })
+                $shown | Should -Not -BeNullOrEmpty -Because "'$n' must show, whole or cut with '…':`n$text"
+            }
+            if ($Width -ge 120) { $text | Should -Match ([regex]::Escape($script:names[0])) -Because 'a 20-character name shows whole' }
+        }
+    }
+}
+
 Describe 'Completion of labels, versions, profiles, tag keys and regions' -Tag 'Console' {
     BeforeAll {
         $script:first = New-SmSecret -Name 'complete/app' -SecretString 'v1' -Tag @{ owner = 'ops'; env = 'test' }
@@ -118,6 +245,21 @@ Describe 'Completion of labels, versions, profiles, tag keys and regions' -Tag '
         (Get-Completion 'Get-SmSecretValue -SecretId complete/app -VersionStage ').CompletionText | Sort-Object |
             Should -Be @('AWSCURRENT', 'AWSPREVIOUS', 'BLUE')
         (Get-Completion 'Set-SmSecretVersionStage complete/app -VersionStage B').CompletionText | Should -Be @('BLUE')
+    }
+
+    It 'completes Get-SmSecretValue -Key with the keys of the JSON secret typed, and with nothing, never file names, otherwise' {
+        $null = New-SmSecret -Name 'complete/json' -SecretString '{"username":"app","password":"p","port":5432}'
+        (Get-Completion 'Get-SmSecretValue -SecretId complete/json -Key ').CompletionText | Should -Be @('password', 'port', 'username')
+        (Get-Completion 'Get-SmSecretValue complete/json -Key p').CompletionText | Should -Be @('password', 'port')
+        # A folder with a file in it: PowerShell's fallback would offer it.
+        Push-Location $TestDrive
+        try {
+            $null = New-Item 'password.txt' -ItemType File -Force
+            Get-Completion 'Get-SmSecretValue -SecretId complete/app -Key ' | Should -BeNullOrEmpty -Because 'a value that is not a JSON object has no keys'
+            Get-Completion 'Get-SmSecretValue -Key ' | Should -BeNullOrEmpty -Because 'no secret is typed'
+            Get-Completion 'Get-SmSecretValue -SecretId complete/json -Key pa' | ForEach-Object CompletionText | Should -Be @('password')
+        }
+        finally { Pop-Location }
     }
 
     It 'completes -VersionStage with the AWS labels when no secret is typed' {
@@ -188,6 +330,19 @@ Describe 'Pipelines that bind' -Tag 'Console' {
         Get-SmSecret -Name 'System*' | Should -BeNullOrEmpty
     }
 
+    It 'names a piped secret by its name under -WhatIf, with its region when that is not the session''s' {
+        $null = New-SmSecret -Name 'pipe/whatif' -SecretString 'v'
+        $null = New-SmSecret -Name 'pipe/whatif' -SecretString 'v' -Region eu-west-1
+        $here = Get-SmWhatIfText { Get-SmSecret -SecretId 'pipe/whatif' | Remove-SmSecret -WhatIf }
+        $here | Should -Match "Delete secret 'pipe/whatif' \(recoverable"
+        $here | Should -Not -Match 'arn:aws' -Because 'typed by name it says the name; piped, the same'
+        $there = Get-SmWhatIfText { Get-SmSecret -SecretId 'pipe/whatif' -Region eu-west-1 | Add-SmSecretTag -Tag @{ team = 'ops' } -WhatIf }
+        $there | Should -Match "to secret 'pipe/whatif' in eu-west-1"
+        $there | Should -Not -Match 'arn:aws'
+        (Get-SmSecret -SecretId 'pipe/whatif').DeletedDate | Should -BeNullOrEmpty -Because '-WhatIf changes nothing'
+        (Get-SmSecret -SecretId 'pipe/whatif' -Region eu-west-1).Tags.Count | Should -Be 0
+    }
+
     It 'rolls back by pipe, looking up the version that holds AWSCURRENT' {
         $first = New-SmSecret -Name 'pipe/db' -SecretString 'good'
         $second = Set-SmSecretValue -SecretId 'pipe/db' -SecretString 'broken'
@@ -240,6 +395,14 @@ Describe 'One key of a JSON secret' -Tag 'Console' {
         (Get-SmSecretValue -SecretId 'key/merge' -VersionStage AWSPREVIOUS).VersionId | Should -Be $created.VersionId
         # No label of the merge's own is left behind.
         (Get-SmSecretVersion -SecretId 'key/merge' -IncludeDeprecated).VersionStages | Where-Object { $_ -like 'SmMerge-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'removes a key given as $null, and says so under -WhatIf' {
+        $null = New-SmSecret -Name 'key/merge' -SecretString '{"username":"app","password":"old","legacy_host":"old.internal"}'
+        $whatIf = Get-SmWhatIfText { Set-SmSecretValue -SecretId 'key/merge' -Merge @{ legacy_host = $null } -WhatIf }
+        $whatIf | Should -Match "Remove keys 'legacy_host' of secret 'key/merge'"
+        $null = Set-SmSecretValue -SecretId 'key/merge' -Merge @{ legacy_host = $null; password = 'n3w'; absent = $null }
+        Get-SmSecretValue -SecretId 'key/merge' -AsPlainText | Should -BeExactly '{"username":"app","password":"n3w"}'
     }
 
     It 'merges nothing under -WhatIf, and refuses a value that is not a JSON object' {

@@ -87,6 +87,11 @@ Describe 'Help for <Name>' -Tag 'Help' -ForEach $cmdlets {
         }
     }
 
+    It 'does not list itself among its related links' {
+        $titles = @($help.RelatedLinks.NavigationLink | ForEach-Object LinkText)
+        $titles | Should -Not -Contain $Name -Because 'a link to the page being read leads nowhere'
+    }
+
     It 'has an online link' {
         $uris = @($help.RelatedLinks.NavigationLink | ForEach-Object Uri | Where-Object { $_ -match '^https?://' })
         $uris | Should -Not -BeNullOrEmpty
@@ -127,6 +132,36 @@ Describe 'about_SecretsManager' -Tag 'Help' {
         $text | Should -Match 'ExpiredTokenException SecurityError'
         $text | Should -Match 'It can''t tell \(the check failed too, or a rotation has not created its version yet\): an OutcomeUnknown error'
         $text | Should -Match 'Hashtable Stored as: SecretString JSON'
+    }
+
+    It 'states no cmdlet count that differs from the cmdlets the module exports' {
+        $text = (Get-Help about_SecretsManager | Out-String) -replace '\s+', ' '
+        $exported = (Get-Module SecretsManager).ExportedCmdlets.Count
+        foreach ($count in [regex]::Matches($text, '\b(\d+) (?:\w+ )?cmdlets\b')) {
+            [int] $count.Groups[1].Value | Should -Be $exported -Because "'$($count.Value)' must match Get-Command -Module SecretsManager"
+        }
+    }
+
+    It 'gives the rollback one-liner with -Force, so it runs in a script where no prompt can be answered' {
+        $text = (Get-Help about_SecretsManager | Out-String) -replace '\s+', ' '
+        $line = [regex]::Match($text, 'Get-SmSecretVersion app/db \| Where-Object VersionStages -Contains AWSPREVIOUS \| Set-SmSecretVersionStage -VersionStage AWSCURRENT[^.`]*')
+        $line.Success | Should -BeTrue
+        $line.Value | Should -Match '-Force'
+        # And it does roll back in a non-interactive session (-NonInteractive refuses any prompt).
+        $script = @"
+Import-Module '$(Get-SmTestModulePath)'
+`$ep = Start-SmLocalEndpoint -SetDefault
+try {
+    `$null = New-SmSecret -Name app/db -SecretString good
+    `$null = Set-SmSecretValue -SecretId app/db -SecretString broken
+    $($line.Value.Trim())
+    'VALUE=' + (Get-SmSecretValue -SecretId app/db -AsPlainText)
+}
+finally { `$ep | Stop-SmLocalEndpoint }
+"@
+        $run = Invoke-SmChildPwsh -Command $script
+        $run.StdErr | Should -BeNullOrEmpty
+        $run.StdOut | Should -Match 'VALUE=good'
     }
 
     It 'names the ErrorIds of the terminating errors and says what to set' {

@@ -71,6 +71,24 @@ Describe 'Start-SmLocalEndpoint and Stop-SmLocalEndpoint' -Tag 'LocalEndpoint' {
         finally { $PSDefaultParameterValues.Remove('Get-SmSecret:First') }
     }
 
+    It 'keeps the defaults a second -SetDefault endpoint set when the first one stops' {
+        $before = Get-DefaultKeys
+        $first = Start-SmLocalEndpoint -SetDefault
+        $second = Start-SmLocalEndpoint -SetDefault
+        try {
+            $first | Stop-SmLocalEndpoint
+            # Both set the same region: the value is equal, but it is the second endpoint's entry now.
+            $PSDefaultParameterValues['*-Sm*:Region'] | Should -Be $second.Region
+            $PSDefaultParameterValues['*-Sm*:EndpointUrl'] | Should -Be $second.Url
+            $PSDefaultParameterValues['*-Sm*:Credential'].UserName | Should -Be 'test'
+            # The next call goes to the endpoint still running, with no "No AWS region" error.
+            $null = New-SmSecret -Name two/defaults -SecretString 'v' -ErrorAction Stop
+            (Get-SmSecret -Name two/defaults -ErrorAction Stop).Name | Should -Be 'two/defaults'
+        }
+        finally { $first, $second | Stop-SmLocalEndpoint }
+        Get-DefaultKeys | Should -Be $before -Because 'stopping the second endpoint removes the entries it set'
+    }
+
     It 'runs two endpoints at once, independent of each other' {
         $a = Start-SmLocalEndpoint
         $b = Start-SmLocalEndpoint

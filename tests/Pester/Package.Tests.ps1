@@ -20,10 +20,12 @@ BeforeAll {
     foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item (Join-Path $script:tempHome $folder) -ItemType Directory -Force }
     $script:isolated = @{ HOME = $script:tempHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
 
-    # tools/Package.ps1 runs on a copy of the built module, so the test never disturbs out/package.
+    # tools/Package.ps1 runs on a copy of the built module, so the test never disturbs out/package; the copy's
+    # out/package holds the tool package, as the Build step of './build.ps1 Package' leaves it.
     $script:packRoot = Join-Path $TestDrive 'root'
-    $null = New-Item (Join-Path $script:packRoot 'out') -ItemType Directory -Force
+    $null = New-Item (Join-Path $script:packRoot 'out/package') -ItemType Directory -Force
     Copy-Item (Get-SmTestModulePath) (Join-Path $script:packRoot 'out/SecretsManager') -Recurse
+    Copy-Item (Join-Path $script:root "out/package/SecretsManager.Local.$script:version.nupkg") (Join-Path $script:packRoot 'out/package')
     & (Join-Path $PSScriptRoot '../../tools/Package.ps1') -Root $script:packRoot 6>$null
     $script:packageDir = Join-Path $script:packRoot 'out/package'
 
@@ -36,6 +38,14 @@ AfterAll {
 }
 
 Describe 'build.ps1 Package' -Tag 'Package' {
+    It 'keeps the SecretsManager.Local tool package beside the module package, and refuses to run without it' {
+        Join-Path $script:packageDir "SecretsManager.Local.$script:version.nupkg" | Should -Exist
+        $bare = Join-Path $TestDrive 'no-tool'
+        $null = New-Item (Join-Path $bare 'out/package') -ItemType Directory -Force
+        Copy-Item (Get-SmTestModulePath) (Join-Path $bare 'out/SecretsManager') -Recurse
+        { & (Join-Path $PSScriptRoot '../../tools/Package.ps1') -Root $bare 6>$null } | Should -Throw '*SecretsManager.Local*missing*'
+    }
+
     It 'makes out/package/SecretsManager.<version>.nupkg holding the manifest, the cmdlet assembly, the format file and the dependencies folder' {
         $nupkg = Join-Path $script:packageDir "SecretsManager.$script:version.nupkg"
         $nupkg | Should -Exist

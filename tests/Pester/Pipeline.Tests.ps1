@@ -142,13 +142,14 @@ Describe 'Pipeline binding of -SecretId' -Tag 'Pipeline' {
         $east, $west, $east | Get-SmSecretValue -AsPlainText | Should -Be @('east', 'west', 'east')
     }
 
-    It 'names a piped secret by its ARN in the confirmation, so its region is visible' {
+    It 'names a piped secret by its name in the confirmation, with its region when that is not the session''s' {
         $name = New-SmTestName 'pipe'
         $arn = (New-SmSecret -Name $name -SecretString 'v' -Region 'us-west-2').ARN
         $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Get-SmSecret -SecretId '$name' -Region us-west-2 | Remove-SmSecret"
         # No host answers the prompt, so it fails with the question it asked.
         $run.Errors | Should -HaveCount 1
-        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape("Delete secret '$arn'"))
+        $run.Errors[0].Exception.Message | Should -Match ([regex]::Escape("Delete secret '$name' in us-west-2 (recoverable"))
+        $run.Errors[0].Exception.Message | Should -Not -Match ([regex]::Escape($arn))
         @(Get-SmSecret -Name $name -Region 'us-west-2') | Should -HaveCount 1
     }
 

@@ -49,6 +49,18 @@ $state = [ordered]@{
 }
 
 Describe 'README quick start' -Tag 'Readme' {
+    BeforeAll {
+        # The out folder as './build.ps1 Package' leaves it, on a copy so the repository's out/package never changes:
+        # the Build step packed the tool into out/package, then tools/Package.ps1 packs the module beside it.
+        $script:version = (Import-PowerShellDataFile (Join-Path (Get-SmTestModulePath) 'SecretsManager.psd1')).ModuleVersion
+        $script:clone = Join-Path $TestDrive 'clone'
+        $null = New-Item (Join-Path $script:clone 'out/package') -ItemType Directory -Force
+        Copy-Item (Get-SmTestModulePath) (Join-Path $script:clone 'out/SecretsManager') -Recurse
+        Copy-Item (Join-Path $script:root "out/package/SecretsManager.Local.$script:version.nupkg") (Join-Path $script:clone 'out/package')
+        if (-not $IsWindows) { $null = New-Item -ItemType SymbolicLink -Path (Join-Path $script:clone 'out/tool') -Target (Join-Path $script:root 'out/tool') }
+        & (Join-Path $script:root 'tools/Package.ps1') -Root $script:clone 6>$null
+    }
+
     It 'names the .NET SDK version the projects and the pinned PowerShell need' {
         $tools = Get-Content -Raw (Join-Path $script:root '.config/dotnet-tools.json') | ConvertFrom-Json
         $frameworks = @(Get-ChildItem (Join-Path $script:root 'src'), (Join-Path $script:root 'tools') -Recurse -Filter *.csproj |
@@ -81,14 +93,10 @@ Describe 'README quick start' -Tag 'Readme' {
     }
 
     It 'installs the package from out/package with PSResourceGet and runs the same first secret' -Skip:$IsWindows {
-        # A copy of the repository's out folder, packaged by tools/Package.ps1, and a temporary HOME, so neither
-        # out/package nor the user's PSResourceGet settings and modules change. (On Windows, CurrentUser modules
-        # live in Documents, which can't be redirected; Package.Tests.ps1 covers Windows with Save-PSResource.)
-        $copy = Join-Path $TestDrive 'clone'
-        $null = New-Item (Join-Path $copy 'out') -ItemType Directory -Force
-        Copy-Item (Get-SmTestModulePath) (Join-Path $copy 'out/SecretsManager') -Recurse
-        $null = New-Item -ItemType SymbolicLink -Path (Join-Path $copy 'out/tool') -Target (Join-Path $script:root 'out/tool')
-        & (Join-Path $script:root 'tools/Package.ps1') -Root $copy 6>$null
+        # The packaged copy of the out folder (BeforeAll) and a temporary HOME, so neither out/package nor the user's
+        # PSResourceGet settings and modules change. (On Windows, CurrentUser modules live in Documents, which can't
+        # be redirected; Package.Tests.ps1 covers Windows with Save-PSResource.)
+        $copy = $script:clone
         $tempHome = Join-Path $TestDrive 'home'
         foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item (Join-Path $tempHome $folder) -ItemType Directory -Force }
         $isolated = @{ HOME = $tempHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
@@ -97,6 +105,23 @@ Describe 'README quick start' -Tag 'Readme' {
         Assert-CleanRun $run
         $run.State.ModuleBase | Should -BeLike "$tempHome*" -Because 'Import-Module SecretsManager loads the installed package'
         $run.StdOut | Should -Match ([regex]::Escape('{"username":"app","password":"s3cret"}'))
+    }
+
+    It 'keeps both packages in out/package after Package, and the README''s dotnet tool install command installs the tool from there' {
+        Join-Path $script:clone "out/package/SecretsManager.$script:version.nupkg" | Should -Exist
+        Join-Path $script:clone "out/package/SecretsManager.Local.$script:version.nupkg" | Should -Exist -Because 'Package must not delete the tool package the build made'
+        $lines = @((Get-ReadmeBlock tool-install) -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines | Should -HaveCount 1
+        $lines[0] | Should -Match '^dotnet tool install --global --add-source out/package SecretsManager\.Local$'
+        # Run from the repository folder as written, except that a test never installs globally: --global becomes a
+        # temporary --tool-path, and NuGet's package cache is a temporary folder too. TestDrive removes both.
+        $toolPath = Join-Path $TestDrive 'readme-tool'
+        $command = $lines[0] -replace '--global', "--tool-path '$toolPath'"
+        $run = Invoke-SmChildPwsh -Command "$command; exit `$LASTEXITCODE" -WorkingDirectory $script:clone -Environment @{ NUGET_PACKAGES = (Join-Path $TestDrive 'nuget-packages') }
+        $run.ExitCode | Should -Be 0 -Because "the README's command must install the tool: $($run.StdOut) $($run.StdErr)"
+        $help = & (Join-Path $toolPath 'secretsmanager-local') --help
+        $LASTEXITCODE | Should -Be 0
+        ($help -join "`n") | Should -Match '--port'
     }
 }
 

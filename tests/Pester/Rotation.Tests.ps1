@@ -94,24 +94,77 @@ Describe 'Invoke-SmRotation' -Tag 'Rotation' {
         (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'kept'
     }
 
-    It 'reports a rotation that has not finished when -Wait gives up with a warning and the result, and keeps the current value' {
-        # A second endpoint whose rotation function 'BrokenRotation' fails every step (the command exits 3).
-        $broken = Start-SmLocalEndpoint -RotationFunction @{ BrokenRotation = 'exit 3' }
+    It 'reports a step that <Case> at once, naming the step, not after -WaitTimeoutSec' -ForEach @(
+        @{ Case = 'failed'; Command = 'exit 3'; Says = "createSecret step: Rotation function 'LocalFunction' step createSecret exited with code 3" }
+        @{ Case = 'returned success without its effect'; Command = 'exit 0'; Says = 'createSecret step: .* no version [0-9a-f-]{36} with AWSPENDING: createSecret must call PutSecretValue' }
+    ) {
+        $local = Start-SmLocalEndpoint -RotationFunction @{ LocalFunction = $Command }
         try {
             $name = New-SmTestName 'rot'
-            $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $broken.Url
-            $arn = 'arn:aws:lambda:us-east-1:123456789012:function:BrokenRotation'
-            # Whether a rotation still running will finish is unknown: not an error, a warning with the result.
-            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -WaitTimeoutSec 3 -EndpointUrl $broken.Url -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+            $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $local.Url
+            $arn = 'arn:aws:lambda:us-east-1:123456789012:function:LocalFunction'
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -WaitTimeoutSec 120 -EndpointUrl $local.Url -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
+            $watch.Stop()
+            $result | Should -BeNullOrEmpty
+            $warned | Should -BeNullOrEmpty
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeExactly 'RotationFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+            $err[0].Exception.Message | Should -Match $Says
+            $err[0].Exception.Message | Should -Match 'AWSCURRENT is unchanged'
+            # The endpoint reports the step as soon as it ended: nowhere near the 120 s the wait would have taken.
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 60
+            (Get-SmSecretValue -SecretId $name -AsHashtable -EndpointUrl $local.Url).password | Should -Be 'kept'
+        }
+        finally { Stop-SmLocalEndpoint $local }
+    }
+
+    It 'warns with the result, and keeps the current value, when -Wait runs out before a rotation still running ends' -Skip:$IsWindows {
+        # A rotation function whose createSecret takes longer than the wait: whether it will finish is unknown.
+        $slow = Start-SmLocalEndpoint -RotationFunction @{ SlowRotation = 'sleep 20' }
+        try {
+            $name = New-SmTestName 'rot'
+            $null = New-SmSecret -Name $name -SecretString '{"username":"u","password":"kept"}' -EndpointUrl $slow.Url
+            $arn = 'arn:aws:lambda:us-east-1:123456789012:function:SlowRotation'
+            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn $arn -AutomaticallyAfterDays 30 -Wait -WaitTimeoutSec 3 -EndpointUrl $slow.Url -ErrorVariable err -ErrorAction SilentlyContinue -WarningVariable warned -WarningAction SilentlyContinue
             $err | Should -BeNullOrEmpty
             $result.VersionId | Should -Match '^[0-9a-f-]{36}$'
-            $result.RotationState | Should -BeIn 'NotStarted', 'Pending'
+            $result.RotationState | Should -Be 'NotStarted'
             $warned | Should -HaveCount 1
             "$($warned[0])" | Should -Match "did not finish within 3 s"
+            "$($warned[0])" | Should -Match "there is no version $($result.VersionId) yet"
             "$($warned[0])" | Should -Match 'AWSCURRENT is unchanged'
-            (Get-SmSecretValue -SecretId $name -AsHashtable -EndpointUrl $broken.Url).password | Should -Be 'kept'
+            (Get-SmSecretValue -SecretId $name -AsHashtable -EndpointUrl $slow.Url).password | Should -Be 'kept'
         }
-        finally { Stop-SmLocalEndpoint $broken }
+        finally { Stop-SmLocalEndpoint $slow }
+    }
+
+    It 'runs a rotation function of your own, written to the contract the help gives, with only the environment the endpoint sets' -Skip:$IsWindows {
+        # As Start-SmLocalEndpoint's help describes it: the event on standard input, the endpoint, keys and region in
+        # the environment, createSecret and finishSecret done by calling the endpoint with the module's own cmdlets.
+        $function = Join-Path $TestDrive 'Rotate-App.ps1'
+        Set-Content $function @"
+`$rotation = [Console]::In.ReadToEnd() | ConvertFrom-Json
+Import-Module '$(Get-SmTestModulePath)'
+switch (`$rotation.Step) {
+    'createSecret' { `$null = Set-SmSecretValue -SecretId `$rotation.SecretId -SecretString 'rotated-by-my-function' -ClientRequestToken `$rotation.ClientRequestToken -VersionStage AWSPENDING -ErrorAction Stop }
+    'finishSecret' { `$null = Set-SmSecretVersionStage -SecretId `$rotation.SecretId -VersionStage AWSCURRENT -MoveToVersionId `$rotation.ClientRequestToken -Force -ErrorAction Stop }
+}
+"@
+        $pwshCommand = Get-SmPwshCommand
+        $pwsh = ($pwshCommand | ForEach-Object { "'$_'" }) -join ' '
+        $own = Start-SmLocalEndpoint -RotationFunction @{ MyRotation = "$pwsh -NoProfile -NonInteractive -File '$function'" }
+        try {
+            $connection = @{ EndpointUrl = $own.Url; Region = 'us-east-1'; Credential = $own.Credential }
+            $name = New-SmTestName 'rot'
+            $before = New-SmSecret -Name $name -SecretString 'before' @connection
+            $result = Invoke-SmRotation -SecretId $name -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:MyRotation' -Wait -WaitTimeoutSec 300 @connection -ErrorAction Stop
+            $result.RotationState | Should -Be 'Finished'
+            Get-SmSecretValue -SecretId $name -AsPlainText @connection | Should -BeExactly 'rotated-by-my-function'
+            (Get-SmSecretValue -SecretId $name -VersionStage AWSPREVIOUS @connection).VersionId | Should -Be $before.VersionId
+        }
+        finally { Stop-SmLocalEndpoint $own }
     }
 
     It 'refuses -Wait together with -NoImmediateRotation, since nothing would rotate' {

@@ -153,8 +153,8 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
             $lines = (Get-SmSecret -SecretId $name | Out-String -Width 80) -split "`r?`n"
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
-        ($lines | Where-Object { $_ -match '^Name\s+Changed\s+NextRotation\s+Description$' }) | Should -Not -BeNullOrEmpty
-        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+\d+/\d+/\d{4}\s+Billing"
+        ($lines | Where-Object { $_ -match '^Changed\s+NextRotation\s+Name\s+Description$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.Contains($name) }) | Should -Match "^\d+/\d+/\d{4}\s+$([regex]::Escape($name))\s+Billing"
     }
 
     It 'describes one secret by name with real dates' {
@@ -252,6 +252,21 @@ Describe 'Get-SmSecret' -Tag 'Secret' {
         $err | Should -HaveCount 1
         $err[0].FullyQualifiedErrorId | Should -BeExactly 'ResourceNotFoundException,SecretsManager.Commands.GetSmSecretCommand'
         $err[0].TargetObject | Should -Be 'some/other'
+    }
+
+    It 'matches -Name case-sensitively, as AWS compares names, and warns when the names exist in another case' {
+        $null = New-SmSecret -Name 'prod/billing/db' -SecretString 'v'
+        @(Get-SmSecret -Name 'prod/*').Name | Should -Be @('prod/billing/db')
+        $verbose = Get-SmSecret -Name 'PROD/*' -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable err -Verbose 4>&1
+        @($verbose | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        $err | Should -HaveCount 0
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -Match "No secret name matches 'PROD/\*': names are case-sensitive, as AWS compares them, and 'prod/billing/db' starts with 'prod/'"
+        # -Verbose says what was sent, and what is matched here.
+        ($verbose -join "`n") | Should -Match "ListSecrets with filters name 'PROD/'; names matched here as -clike does"
+        # The part after the prefix is case-sensitive too, and a literal name is exact.
+        Get-SmSecret -Name 'prod/*/DB' -WarningAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-SmSecret -Name 'prod/billing/DB' -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'returns nothing and no error when no name matches the wildcard' {

@@ -32,8 +32,8 @@ Describe 'Get-SmSecretValue' -Tag 'SecretValue' {
         $null = New-SmSecret -Name $name -SecretString 'hidden value'
         $value = Get-SmSecretValue -SecretId $name
         $lines = ($value | Out-String -Width 80) -split "`r?`n"
-        ($lines | Where-Object { $_ -match '^Name\s+VersionStages\s+VersionId$' }) | Should -Not -BeNullOrEmpty
-        ($lines | Where-Object { $_.StartsWith($name) }) | Should -Match "^$([regex]::Escape($name))\s+AWSCURRENT\s+$($value.VersionId)$"
+        ($lines | Where-Object { $_ -match '^Stages\s+VersionId\s+Name$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.Contains($name) }) | Should -Match "^AWSCURRENT\s+$($value.VersionId)\s+$([regex]::Escape($name))$"
     }
 
     It 'returns the plain string only with -AsPlainText' {

@@ -35,9 +35,9 @@ Describe 'Get-SmSecretVersion' -Tag 'Versions' {
         }
         finally { [cultureinfo]::CurrentCulture = $culture }
         $lines | Should -Contain "   Name: $($s.Name)"
-        ($lines | Where-Object { $_ -match '^VersionId\s+Stages\s+Created\s+LastAccess$' }) | Should -Not -BeNullOrEmpty
-        ($lines | Where-Object { $_.StartsWith($s.Ids.v3) }) | Should -Match "^$($s.Ids.v3) AWSCURRENT\s"
-        ($lines | Where-Object { $_.StartsWith($s.Ids.v2) }) | Should -Match "^$($s.Ids.v2) AWSPREVIOUS\s"
+        ($lines | Where-Object { $_ -match '^VersionId\s+Created\s+LastAccess\s+Stages$' }) | Should -Not -BeNullOrEmpty
+        ($lines | Where-Object { $_.StartsWith($s.Ids.v3) }) | Should -Match "^$($s.Ids.v3) .*\sAWSCURRENT$"
+        ($lines | Where-Object { $_.StartsWith($s.Ids.v2) }) | Should -Match "^$($s.Ids.v2) .*\sAWSPREVIOUS$"
         $lines | Where-Object { $_ -match '…' } | Should -BeNullOrEmpty
     }
 

@@ -148,6 +148,53 @@ public class ExternalRotationTests : LocalServerTestBase<RotationScriptFixture>,
     }
 
     [Fact]
+    public async Task A_createSecret_that_returns_success_without_creating_AWSPENDING_fails_the_rotation_at_that_step()
+    {
+        var old = SmAssert.Str(await CreateSecret("ext-noop", "before"), "VersionId");
+        var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-noop", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:DoesNothing" }), "VersionId");
+        await WaitForRotations();
+
+        var report = await Client.HookAsync(HttpMethod.Get, $"/_local/rotations?versionId={token}&secretId=ext-noop");
+        Assert.Equal(200, report.Status);
+        Assert.Equal("Failed", SmAssert.Str(report.Json, "state"));
+        Assert.Equal("createSecret", SmAssert.Str(report.Json, "step"));
+        Assert.Contains($"no version {token} with AWSPENDING", SmAssert.Str(report.Json, "message"));
+        // It failed before setSecret: nothing changed, and the secret may rotate again.
+        Assert.Equal([old], (await Versions("ext-noop")).Keys);
+        Assert.True((await Call("RotateSecret", new { SecretId = "ext-noop", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser" })).IsSuccess);
+        await WaitForRotations();
+    }
+
+    [SkippableFact]
+    public async Task The_rotation_report_names_the_failed_step_and_exit_code_but_never_the_functions_standard_error()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "The NoisyFailure function is a /bin/sh command line.");
+        await CreateSecret("ext-noisy", "before");
+        var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-noisy", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:NoisyFailure" }), "VersionId");
+        await WaitForRotations();
+
+        var report = await Client.HookAsync(HttpMethod.Get, $"/_local/rotations?versionId={token}");
+        Assert.Equal("Failed", SmAssert.Str(report.Json, "state"));
+        Assert.Equal("createSecret", SmAssert.Str(report.Json, "step"));
+        Assert.Contains("exited with code 3", SmAssert.Str(report.Json, "message"));
+        Assert.DoesNotContain("s3cret", report.Body);
+    }
+
+    [Fact]
+    public async Task The_rotation_report_says_Finished_for_a_rotation_that_ended_well_and_404_for_one_it_never_ran()
+    {
+        await CreateSecret("ext-report", """{"username":"u","password":"p"}""");
+        var token = SmAssert.Str(await Ok("RotateSecret", new { SecretId = "ext-report", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser" }), "VersionId");
+        await WaitForRotations();
+
+        var report = await Client.HookAsync(HttpMethod.Get, $"/_local/rotations?versionId={token}&secretId=ext-report");
+        Assert.Equal("Finished", SmAssert.Str(report.Json, "state"));
+        Assert.Equal(404, (await Client.HookAsync(HttpMethod.Get, $"/_local/rotations?versionId={token}&secretId=another-secret")).Status);
+        Assert.Equal(404, (await Client.HookAsync(HttpMethod.Get, $"/_local/rotations?versionId={NewToken()}")).Status);
+        Assert.Equal(400, (await Client.HookAsync(HttpMethod.Get, "/_local/rotations")).Status);
+    }
+
+    [Fact]
     public async Task A_command_that_cannot_run_fails_the_rotation_and_leaves_AWSCURRENT_alone()
     {
         var old = SmAssert.Str(await CreateSecret("ext-missing", "before"), "VersionId");

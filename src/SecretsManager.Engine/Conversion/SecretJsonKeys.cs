@@ -38,10 +38,27 @@ namespace SecretsManager.Engine.Conversion
             }
         }
 
+        /// <summary>The keys of a JSON object, in their order; none when the text is not a JSON object.</summary>
+        public static IReadOnlyList<string> KeysOf(string json)
+        {
+            try
+            {
+                using (JsonDocument document = ParseObject(json))
+                {
+                    return document.RootElement.EnumerateObject().Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
+                }
+            }
+            catch (FormatException)
+            {
+                return new string[0];
+            }
+        }
+
         /// <summary>
         /// The JSON object <paramref name="json"/> with the keys of <paramref name="changes"/> set: existing keys keep
         /// their place (matched as <see cref="ReadKey"/> matches), new ones are added at the end. Values are written as
-        /// <see cref="SecretJsonConverter.ToJson"/> writes them.
+        /// <see cref="SecretJsonConverter.ToJson"/> writes them. A null value removes the key (a key that isn't there
+        /// stays absent), as $null means "no value" in PowerShell rather than JSON's null.
         /// </summary>
         /// <exception cref="FormatException">The text is not a JSON object.</exception>
         /// <exception cref="ArgumentException">A key is empty, or a value has no JSON form.</exception>
@@ -60,11 +77,16 @@ namespace SecretsManager.Engine.Conversion
             {
                 var properties = document.RootElement.EnumerateObject().ToList();
                 var replaced = new Dictionary<string, object>(StringComparer.Ordinal);
+                var removed = new HashSet<string>(StringComparer.Ordinal);
                 var added = new List<KeyValuePair<string, object>>();
                 foreach (var change in pending)
                 {
                     var match = Find(properties, change.Key);
-                    if (match == null) added.Add(change);
+                    if (change.Value == null)
+                    {
+                        if (match != null) removed.Add(match.Value.Name);
+                    }
+                    else if (match == null) added.Add(change);
                     else replaced[match.Value.Name] = change.Value;
                 }
                 using (var writer = new Utf8JsonWriter(stream))
@@ -72,6 +94,7 @@ namespace SecretsManager.Engine.Conversion
                     writer.WriteStartObject();
                     foreach (JsonProperty property in properties)
                     {
+                        if (removed.Contains(property.Name)) continue;
                         writer.WritePropertyName(property.Name);
                         if (replaced.TryGetValue(property.Name, out object value)) writer.WriteRawValue(SecretJsonConverter.ToJson(value), skipInputValidation: true);
                         else property.Value.WriteTo(writer);

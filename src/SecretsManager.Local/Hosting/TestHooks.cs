@@ -40,6 +40,7 @@ internal sealed class TestHooks
             _state.Clear();
             _clock.Reset();
             _counter.Reset();
+            _rotation.Outcomes.Clear();
         }
         return Write(http, 200, new JsonObject { ["reset"] = true, ["now"] = JsonWire.Timestamp(_clock.UtcNow) });
     }
@@ -91,6 +92,35 @@ internal sealed class TestHooks
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// GET /_local/rotations?versionId=V[&amp;secretId=S]: how the rotation that creates version V ended, as AWS's
+    /// RotationFailed event in CloudTrail would tell: {"state": "Running"|"Finished"|"Failed", "step", "message", ...};
+    /// 404 when this endpoint ran no such rotation (since its start or the last reset). S, a name or an ARN, must match.
+    /// </summary>
+    public Task RotationsAsync(HttpContext http)
+    {
+        string? versionId = http.Request.Query["versionId"];
+        string? secretId = http.Request.Query["secretId"];
+        if (string.IsNullOrEmpty(versionId))
+        {
+            return Write(http, 400, new JsonObject { ["__type"] = ErrorCodes.InvalidParameter, ["message"] = "Query parameter 'versionId' is required." });
+        }
+        var outcome = _rotation.Outcomes.Find(versionId);
+        if (outcome is null || (!string.IsNullOrEmpty(secretId) && secretId != outcome.Name && secretId != outcome.Arn))
+        {
+            return Write(http, 404, new JsonObject
+            {
+                ["__type"] = ErrorCodes.ResourceNotFound,
+                ["message"] = $"This endpoint ran no rotation to version {versionId}" + (string.IsNullOrEmpty(secretId) ? "." : $" of secret {secretId}."),
+            });
+        }
+        return Write(http, 200, new JsonObject
+        {
+            ["secretId"] = outcome.Arn, ["name"] = outcome.Name, ["region"] = outcome.Region, ["versionId"] = outcome.VersionId,
+            ["state"] = outcome.State, ["step"] = outcome.Step, ["message"] = outcome.Message,
+        });
     }
 
     /// <summary>GET /_local/health.</summary>

@@ -5,7 +5,7 @@ namespace SecretsManager.Local.Rotation;
 /// <summary>
 /// A rotation function implemented by an external command (<c>--rotation-function NAME=COMMAND</c>). The command runs through
 /// the shell with the Lambda event JSON on stdin and environment variables pointing it at this endpoint; a non-zero exit
-/// code fails the step.
+/// code fails the step (its standard error goes to the endpoint's log).
 /// </summary>
 internal sealed class ExternalCommandRotationFunction : IRotationFunction
 {
@@ -57,8 +57,15 @@ internal sealed class ExternalCommandRotationFunction : IRotationFunction
         }
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.StandardInput.WriteAsync(e.ToJson());
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteAsync(e.ToJson());
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The command ended, or closed its input, without reading the event: its exit code still decides the step.
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Timeout);
         try
@@ -72,6 +79,6 @@ internal sealed class ExternalCommandRotationFunction : IRotationFunction
         }
         await Task.WhenAll(stdout, stderr);
         if (process.ExitCode != 0)
-            throw new RotationStepException($"Rotation function '{_name}' step {e.Step} exited with code {process.ExitCode}: {stderr.Result.Trim()}");
+            throw new RotationStepException($"Rotation function '{_name}' step {e.Step} exited with code {process.ExitCode}.", detail: stderr.Result.Trim());
     }
 }

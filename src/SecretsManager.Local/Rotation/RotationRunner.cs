@@ -9,6 +9,9 @@ namespace SecretsManager.Local.Rotation;
 /// <summary>
 /// Runs rotations asynchronously, like AWS: the four Lambda steps against the endpoint's own API. A failed step stops
 /// the rotation and leaves AWSPENDING where the function put it; success records LastRotatedDate and the next date.
+/// A step fails when the function fails it, and also when it reports success without the effect the service can see:
+/// after createSecret the new version must carry AWSPENDING, after finishSecret AWSCURRENT. How each rotation ended,
+/// with the failed step, is kept in <see cref="Outcomes"/> (GET /_local/rotations).
 /// </summary>
 internal sealed class RotationRunner : IAsyncDisposable
 {
@@ -32,6 +35,9 @@ internal sealed class RotationRunner : IAsyncDisposable
         _commands = new Dictionary<string, string>(options.RotationFunctions ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _api = new LocalApiClient(() => BaseUrl, options.AccessKey, options.SecretKey);
     }
+
+    /// <summary>How the latest rotations ended, by version id.</summary>
+    public RotationOutcomes Outcomes { get; } = new();
 
     /// <summary>The endpoint's own URL, known once Kestrel listens.</summary>
     public string BaseUrl { get; set; } = "";
@@ -128,24 +134,62 @@ internal sealed class RotationRunner : IAsyncDisposable
     private async Task RunAsync(RotationJob job)
     {
         var function = Resolve(job);
+        string step = RotationSteps.CreateSecret; // the step in progress, which a failure names
+        Outcomes.Record(OutcomeOf(job, RotationOutcome.Running));
         try
         {
             if (function is null)
                 throw new RotationStepException($"Secrets Manager cannot invoke the specified Lambda function {job.LambdaArn}.");
-            foreach (var step in RotationSteps.All)
+            foreach (var next in RotationSteps.All)
             {
+                step = next;
                 if (!StillRunning(job)) return; // cancelled, deleted or reset meanwhile
                 await function.InvokeAsync(new RotationEvent(step, job.Arn, job.Token, job.RotationToken, job.Region), _stopping.Token);
+                CheckEffect(job, step);
             }
             Complete(job);
+            Outcomes.Record(OutcomeOf(job, RotationOutcome.Finished));
         }
         catch (Exception e)
         {
             // Whatever went wrong (a failed step, an unreachable endpoint, a malformed answer), the rotation ends here.
-            _logger.LogWarning("Rotation of {Secret} to version {Version} by {Rotator} failed: {Reason}", job.Arn, job.Token, job.Rotator, e.Message);
+            string detail = e is RotationStepException { Detail: { Length: > 0 } d } ? $" {d}" : "";
+            _logger.LogWarning("Rotation of {Secret} to version {Version} by {Rotator} failed at {Step}: {Reason}{Detail}", job.Arn, job.Token, job.Rotator, step, e.Message, detail);
             lock (_state.Sync)
             {
                 if (Find(job) is { } secret && secret.Rotation.RunningToken == job.Token) secret.Rotation.RunningToken = null;
+            }
+            Outcomes.Record(OutcomeOf(job, RotationOutcome.Failed, step, e.Message));
+        }
+    }
+
+    private static RotationOutcome OutcomeOf(RotationJob job, string state, string? step = null, string? message = null) =>
+        new(job.Region, job.Name, job.Arn, job.Token, state, step, message);
+
+    /// <summary>
+    /// What the service can see of a step that reported success: createSecret leaves the new version with AWSPENDING,
+    /// finishSecret makes it AWSCURRENT (setSecret and testSecret act on the protected system, which it can't see).
+    /// A step without its effect fails here, at once, instead of leaving a caller to wait for a version that never comes.
+    /// </summary>
+    private void CheckEffect(RotationJob job, string step)
+    {
+        lock (_state.Sync)
+        {
+            var secret = Find(job);
+            if (secret is null || secret.Rotation.RunningToken != job.Token) return; // ended meanwhile: the loop stops
+            var stages = secret.FindVersion(job.Token)?.Stages;
+            bool pending = stages is not null && (stages.Contains(StagingLabels.Pending) || stages.Contains(StagingLabels.Current));
+            if (step == RotationSteps.CreateSecret && !pending)
+            {
+                throw new RotationStepException(
+                    $"{job.Rotator} returned success from createSecret, but there is no version {job.Token} with {StagingLabels.Pending}: " +
+                    $"createSecret must call PutSecretValue with the event's ClientRequestToken and VersionStages {StagingLabels.Pending}.");
+            }
+            if (step == RotationSteps.FinishSecret && (stages is null || !stages.Contains(StagingLabels.Current)))
+            {
+                throw new RotationStepException(
+                    $"{job.Rotator} returned success from finishSecret, but version {job.Token} is not {StagingLabels.Current}: " +
+                    $"finishSecret must call UpdateSecretVersionStage to move {StagingLabels.Current} to it.");
             }
         }
     }

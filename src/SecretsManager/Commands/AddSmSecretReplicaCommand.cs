@@ -31,7 +31,7 @@ namespace SecretsManager.Commands
         protected override void ProcessSecret(string id)
         {
             string regions = string.Join(", ", ReplicaRegion.Select(r => r.KmsKeyId == null ? r.Region : $"{r.Region} (key {r.KmsKeyId})"));
-            if (!ShouldChange($"Replicate secret '{id}' to {regions}")) return;
+            if (!ShouldChange($"Replicate secret {Quoted(id)} to {regions}")) return;
             var request = new ReplicateSecretToRegionsRequest
             {
                 SecretId = id,

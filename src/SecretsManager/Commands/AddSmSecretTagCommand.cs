@@ -20,7 +20,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret '{id}'")) return;
+            if (!ShouldChange($"Add tags {TagConverter.KeyList(Tag)} to secret {Quoted(id)}")) return;
             var request = new TagResourceRequest { SecretId = id, Tags = TagConverter.ToTags(Tag) };
             if (!TryCall(id, "TagResource", () => ClientFor(id).TagResource(request), out _)) return;
             WriteObject(SecretOperationResult.Of("TagResource", id));

@@ -35,8 +35,9 @@ namespace SecretsManager.Commands
         public string[] SecretId { get; set; }
 
         /// <summary>
-        /// Names to list; wildcards allowed ('app/*'). The literal prefix is filtered on the server. A full ARN here
-        /// is described, as with -SecretId.
+        /// Names to list; wildcards allowed ('app/*'), matched case-sensitively, as AWS compares names: 'PROD/*' does
+        /// not find 'prod/db' (a warning says so when nothing matched). The literal prefix is filtered on the server.
+        /// A full ARN here is described, as with -SecretId.
         /// </summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -103,6 +104,8 @@ namespace SecretsManager.Commands
                 var notFound = new SecretNotFoundException("ResourceNotFoundException", $"Secrets Manager can't find a secret named '{missing}'.", missing);
                 WriteError(ErrorRecordFactory.Local(notFound, ErrorCategory.ObjectNotFound, missing));
             }
+            // Nothing matched: say so when the names exist in another case (AWS compares names case-sensitively).
+            if (TryRun(null, () => listing.CaseHint(Client), out string hint) && hint != null) WriteWarning(hint);
             if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(Window.Total, 1.0));
         }
 

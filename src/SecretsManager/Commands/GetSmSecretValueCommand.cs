@@ -89,6 +89,7 @@ namespace SecretsManager.Commands
         [Parameter(ParameterSetName = ByFilter)]
         [Parameter(ParameterSetName = ByFilterPlainText)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ValueKeyCompleter))]
         public string Key { get; set; }
 
         /// <summary>Emit the SecretString as a plain string.</summary>

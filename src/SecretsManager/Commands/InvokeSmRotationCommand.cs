@@ -148,13 +148,14 @@ namespace SecretsManager.Commands
                 : ExternalSecretRotationRoleArn != null ? $" through its partner with role {ExternalSecretRotationRoleArn}"
                 : string.Empty;
             return NoImmediateRotation
-                ? $"Schedule rotation of secret '{id}'{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
-                : $"Rotate secret '{id}' now{function}{schedule} (a new AWSCURRENT version)";
+                ? $"Schedule rotation of secret {Quoted(id)}{function}{schedule.Replace(", then", string.Empty)} (no rotation now)"
+                : $"Rotate secret {Quoted(id)} now{function}{schedule} (a new AWSCURRENT version)";
         }
 
         /// <summary>
-        /// Polls until the new version is AWSCURRENT. An abandoned rotation is an error (false); a wait that runs out
-        /// is uncertain, since the rotation may still finish: a warning, and the result is written with its state.
+        /// Polls until the new version is AWSCURRENT. An abandoned rotation, or one whose endpoint reports a failed step,
+        /// is an error (false); a wait that runs out is uncertain, since the rotation may still finish: a warning, and
+        /// the result is written with its state.
         /// </summary>
         private bool WaitForRotation(string id, SecretOperationResult result)
         {
@@ -177,7 +178,7 @@ namespace SecretsManager.Commands
                 WriteProgress(ProgressRecords.For(activity, new ProgressUpdate("Done", 100, completed: true), ProgressRecords.WaitActivityId));
             }
             string failure = watch.Failure();
-            if (watch.State == RotationProgress.Abandoned)
+            if (watch.State == RotationProgress.Abandoned || watch.State == RotationProgress.Failed)
             {
                 WriteError(ErrorRecordFactory.Local(new SecretsManagerException("RotationFailed", failure, id), ErrorCategory.InvalidResult, id));
                 return false;

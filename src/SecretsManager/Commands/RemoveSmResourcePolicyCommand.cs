@@ -12,7 +12,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Delete the resource policy of secret '{id}'")) return;
+            if (!ShouldChange($"Delete the resource policy of secret {Quoted(id)}")) return;
             if (!TryCall(id, "DeleteResourcePolicy", () => ClientFor(id).DeleteResourcePolicy(new DeleteResourcePolicyRequest { SecretId = id }), out var response)) return;
             WriteObject(SecretOperationResult.Of("DeleteResourcePolicy", id, response.Name, response.ARN));
         }

@@ -34,7 +34,7 @@ namespace SecretsManager.Commands
         protected override void ProcessSecret(string id)
         {
             string effect = WithoutRecovery ? "immediately, without recovery" : $"recoverable for {RecoveryWindowInDays} days";
-            if (!ShouldChange($"Delete secret '{id}' ({effect})", Force)) return;
+            if (!ShouldChange($"Delete secret {Quoted(id)} ({effect})", Force)) return;
             var request = new DeleteSecretRequest { SecretId = id };
             if (WithoutRecovery) request.ForceDeleteWithoutRecovery = true;
             else if (MyInvocation.BoundParameters.ContainsKey(nameof(RecoveryWindowInDays))) request.RecoveryWindowInDays = RecoveryWindowInDays;

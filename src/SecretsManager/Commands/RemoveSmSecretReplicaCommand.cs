@@ -29,7 +29,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Delete the replicas of secret '{id}' in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) return;
+            if (!ShouldChange($"Delete the replicas of secret {Quoted(id)} in {string.Join(", ", ReplicaRegion)} (the replica secrets are deleted)", Force)) return;
             var request = new RemoveRegionsFromReplicationRequest { SecretId = id, RemoveReplicaRegions = ReplicaRegion.ToList() };
             if (!TryCall(id, "RemoveRegionsFromReplication", () => ClientFor(id).RemoveRegionsFromReplication(request), out var response)) return;
             var result = SecretOperationResult.Of("RemoveRegionsFromReplication", id, arn: response.ARN);

@@ -22,7 +22,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret '{id}'")) return;
+            if (!ShouldChange($"Remove tags {string.Join(", ", Key.Select(k => "'" + k + "'"))} from secret {Quoted(id)}")) return;
             var request = new UntagResourceRequest { SecretId = id, TagKeys = Key.ToList() };
             if (!TryCall(id, "UntagResource", () => ClientFor(id).UntagResource(request), out _)) return;
             WriteObject(SecretOperationResult.Of("UntagResource", id));

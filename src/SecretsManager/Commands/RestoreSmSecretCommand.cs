@@ -12,7 +12,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Restore secret '{id}' (cancel its scheduled deletion)")) return;
+            if (!ShouldChange($"Restore secret {Quoted(id)} (cancel its scheduled deletion)")) return;
             if (!TryCall(id, "RestoreSecret", () => ClientFor(id).RestoreSecret(new RestoreSecretRequest { SecretId = id }), out var response)) return;
             WriteObject(SecretOperationResult.Of("RestoreSecret", id, response.Name, response.ARN));
         }

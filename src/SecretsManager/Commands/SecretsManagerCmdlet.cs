@@ -230,6 +230,29 @@ namespace SecretsManager.Commands
             }
         }
 
+        /// <summary>
+        /// A secret as a confirmation message names it: its name in quotes, also when it came as an ARN (piped from a
+        /// listing), and then with the ARN's region when that is not this command's, e.g. "'app/db' in eu-west-1".
+        /// </summary>
+        protected string Quoted(string secretId)
+        {
+            string name = SecretArn.NameOf(secretId) ?? secretId;
+            string arnRegion = SecretArn.RegionOf(secretId);
+            if (arnRegion == null || string.Equals(arnRegion, SessionRegion(), StringComparison.OrdinalIgnoreCase)) return $"'{name}'";
+            return $"'{name}' in {arnRegion}";
+        }
+
+        // This command's region without creating a client (-WhatIf needs none): -Region (or its default), the client's
+        // when one exists, else the environment's. Null when only a profile would tell; the region is then named.
+        private string SessionRegion()
+        {
+            if (!string.IsNullOrEmpty(Region)) return Region;
+            if (_client?.Resolution?.Region != null) return _client.Resolution.Region;
+            string region = Environment.GetEnvironmentVariable("AWS_REGION");
+            if (string.IsNullOrEmpty(region)) region = Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+            return string.IsNullOrEmpty(region) ? null : region;
+        }
+
         /// <summary>Asks -WhatIf/-Confirm about one change described in words, e.g. "Delete secret 'x' (recoverable for 30 days)".</summary>
         protected bool ShouldChange(string description) =>
             ShouldProcess(description, $"{description}?", "Confirm");

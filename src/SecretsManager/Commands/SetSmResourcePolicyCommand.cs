@@ -30,7 +30,7 @@ namespace SecretsManager.Commands
         protected override void ProcessSecret(string id)
         {
             string block = BlockPublicPolicy ? " (public access blocked)" : string.Empty;
-            if (!ShouldChange($"Replace the resource policy of secret '{id}'{block}")) return;
+            if (!ShouldChange($"Replace the resource policy of secret {Quoted(id)}{block}")) return;
             var request = new PutResourcePolicyRequest
             {
                 SecretId = id,

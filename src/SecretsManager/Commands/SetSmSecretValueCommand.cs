@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Security;
@@ -44,7 +45,8 @@ namespace SecretsManager.Commands
 
         /// <summary>
         /// Keys to set in the current JSON-object value, keeping the others, e.g. @{ password = $new }. Values may be
-        /// SecureStrings. The merged value becomes AWSCURRENT unless another writer changed AWSCURRENT meanwhile.
+        /// SecureStrings; a $null value removes the key. The merged value becomes AWSCURRENT unless another writer
+        /// changed AWSCURRENT meanwhile.
         /// </summary>
         [Parameter(Mandatory = true, ParameterSetName = MergeSet)]
         [ValidateNotNull]
@@ -97,7 +99,7 @@ namespace SecretsManager.Commands
                 return;
             }
             string labels = VersionStage == null ? StagingLabels.Current : string.Join(", ", VersionStage);
-            if (!ShouldChange($"Store a new value in secret '{id}' (labels: {labels})")) return;
+            if (!ShouldChange($"Store a new value in secret {Quoted(id)} (labels: {labels})")) return;
             var request = new PutSecretValueRequest
             {
                 SecretId = id,
@@ -114,10 +116,21 @@ namespace SecretsManager.Commands
             WriteObject(result);
         }
 
+        // "Set keys 'a'", "Remove keys 'b'" or both: a $null value removes its key.
+        private string MergeDescription()
+        {
+            var set = new List<string>();
+            var remove = new List<string>();
+            foreach (DictionaryEntry change in _changes) (change.Value == null ? remove : set).Add("'" + change.Key + "'");
+            string setText = set.Count == 0 ? null : "keys " + string.Join(", ", set);
+            string removeText = remove.Count == 0 ? null : "keys " + string.Join(", ", remove);
+            if (setText != null && removeText != null) return $"Set {setText} and remove {removeText}";
+            return setText != null ? "Set " + setText : "Remove " + removeText;
+        }
+
         private void MergeInto(string id)
         {
-            string keys = string.Join(", ", Merge.Keys.Cast<object>().Select(k => "'" + k + "'"));
-            if (!ShouldChange($"Set keys {keys} of secret '{id}', keeping its other keys (a new AWSCURRENT version)")) return;
+            if (!ShouldChange($"{MergeDescription()} of secret {Quoted(id)}, keeping its other keys (a new AWSCURRENT version)")) return;
             MergeOutcome outcome = null;
             bool called = TryCall(id, "GetSecretValue, PutSecretValue, UpdateSecretVersionStage", () =>
             {

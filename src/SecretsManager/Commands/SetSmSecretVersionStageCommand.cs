@@ -92,9 +92,9 @@ namespace SecretsManager.Commands
 
         private string Describe(string id, string removeFrom)
         {
-            if (MoveToVersionId == null) return $"Remove label '{VersionStage}' from version {removeFrom} of secret '{id}'";
+            if (MoveToVersionId == null) return $"Remove label '{VersionStage}' from version {removeFrom} of secret {Quoted(id)}";
             string from = removeFrom == null ? string.Empty : $" (from version {removeFrom})";
-            return $"Move label '{VersionStage}' of secret '{id}' to version {MoveToVersionId}{from}";
+            return $"Move label '{VersionStage}' of secret {Quoted(id)} to version {MoveToVersionId}{from}";
         }
     }
 }

@@ -115,6 +115,13 @@ namespace SecretsManager.Commands
                 ["*-Sm*:Region"] = endpoint.Region,
                 ["*-Sm*:Credential"] = endpoint.Credential,
             };
+            // An entry another endpoint of this session set is this one's now: stopping that other endpoint must
+            // leave it alone, even where the values are equal (two endpoints in the same region set the same string).
+            foreach (var other in LocalEndpointRegistry.OfThisSession)
+            {
+                if (ReferenceEquals(other, endpoint) || !ReferenceEquals(other.DefaultsTable, table)) continue;
+                foreach (var key in values.Keys) other.DefaultsSet.Remove(key);
+            }
             foreach (var pair in values)
             {
                 table[pair.Key] = pair.Value;

@@ -12,7 +12,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Turn off rotation of secret '{id}' (and cancel a rotation in progress)")) return;
+            if (!ShouldChange($"Turn off rotation of secret {Quoted(id)} (and cancel a rotation in progress)")) return;
             if (!TryCall(id, "CancelRotateSecret", () => ClientFor(id).CancelRotateSecret(new CancelRotateSecretRequest { SecretId = id }), out var response)) return;
             var result = SecretOperationResult.Of("CancelRotateSecret", id, response.Name, response.ARN);
             result.VersionId = response.VersionId;

@@ -19,7 +19,7 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
-            if (!ShouldChange($"Promote replica secret '{id}' to a standalone secret (replication from its primary stops)", Force)) return;
+            if (!ShouldChange($"Promote replica secret {Quoted(id)} to a standalone secret (replication from its primary stops)", Force)) return;
             if (!TryCall(id, "StopReplicationToReplica", () => ClientFor(id).StopReplicationToReplica(new StopReplicationToReplicaRequest { SecretId = id }), out var response)) return;
             WriteObject(SecretOperationResult.Of("StopReplicationToReplica", id, arn: response.ARN));
         }

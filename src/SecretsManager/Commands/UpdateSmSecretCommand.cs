@@ -72,7 +72,7 @@ namespace SecretsManager.Commands
             if (KmsKeyId != null) changes.Add("KMS key");
             if (Type != null) changes.Add($"type '{Type}'");
             if (SecretString != null || SecretBinary != null) changes.Add("value (a new AWSCURRENT version)");
-            if (!ShouldChange($"Update secret '{id}': {string.Join(", ", changes)}")) return;
+            if (!ShouldChange($"Update secret {Quoted(id)}: {string.Join(", ", changes)}")) return;
             var request = new UpdateSecretRequest
             {
                 SecretId = id,

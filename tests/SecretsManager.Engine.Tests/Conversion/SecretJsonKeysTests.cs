@@ -53,10 +53,17 @@ public class SecretJsonKeysTests
     }
 
     [Fact]
-    public void AMergedValueCanBeAnObjectOrNull()
+    public void AMergedValueCanBeAnObject()
     {
-        var changes = new System.Collections.Specialized.OrderedDictionary { ["tls"] = new Hashtable { ["mode"] = "off" }, ["port"] = null };
-        Assert.Equal("""{"username":"app","password":"p1","port":null,"ratio":1.50,"tls":{"mode":"off"}}""", SecretJsonKeys.Merge(Database, changes));
+        var changes = new System.Collections.Specialized.OrderedDictionary { ["tls"] = new Hashtable { ["mode"] = "off" } };
+        Assert.Equal("""{"username":"app","password":"p1","port":5432,"ratio":1.50,"tls":{"mode":"off"}}""", SecretJsonKeys.Merge(Database, changes));
+    }
+
+    [Fact]
+    public void ANullValueRemovesTheKeyAndAMissingOneStaysAbsent()
+    {
+        var changes = new System.Collections.Specialized.OrderedDictionary { ["PORT"] = null, ["nothing"] = null, ["password"] = "p2" };
+        Assert.Equal("""{"username":"app","password":"p2","ratio":1.50,"tls":{"mode":"verify"}}""", SecretJsonKeys.Merge(Database, changes));
     }
 
     [Fact]

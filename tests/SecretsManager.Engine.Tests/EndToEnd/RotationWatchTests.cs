@@ -1,3 +1,4 @@
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Workflows.Rotation;
 
@@ -52,8 +53,82 @@ public class RotationWatchTests
         Assert.True(watch.TimedOut);
         Assert.True(watch.IsOver);
         Assert.Contains("within 5 s", watch.Failure());
-        Assert.Contains("createSecret did not run", watch.Failure());
+        Assert.Contains($"there is no version", watch.Failure());
+        Assert.Contains("createSecret step creates", watch.Failure());
         client.DeleteSecret(new DeleteSecretRequest { SecretId = name, ForceDeleteWithoutRecovery = true });
+    }
+
+    [Fact]
+    public async Task ACreateSecretThatReturnsSuccessWithoutItsVersionEndsTheWaitAtOnceNamingTheStep()
+    {
+        // A rotation function that exits 0 from every step and does nothing: the labels never change, so without the
+        // endpoint's report the wait would run to its limit.
+        await using var server = await SecretsManager.Local.LocalServer.StartAsync(new SecretsManager.Local.LocalServerOptions
+        {
+            Port = 0, AccessKey = LocalServerFixture.AccessKey, SecretKey = LocalServerFixture.SecretKey,
+            RotationFunctions = new Dictionary<string, string> { ["DoesNothing"] = OperatingSystem.IsWindows() ? "exit /b 0" : "exit 0" },
+        });
+        using var client = SecretsManagerClientFactory.Create(new SecretsManagerClientOptions
+        {
+            Region = "us-east-1", AccessKeyId = LocalServerFixture.AccessKey, SecretAccessKey = LocalServerFixture.SecretKey, EndpointUrl = server.Url,
+        });
+        client.CreateSecret(new CreateSecretRequest { Name = "noop", SecretString = "v" });
+        var rotation = client.RotateSecret(new RotateSecretRequest { SecretId = "noop", RotationLambdaARN = "arn:aws:lambda:us-east-1:123456789012:function:DoesNothing" });
+
+        var watch = new RotationWatch(client, "noop", rotation.VersionId, TimeSpan.FromSeconds(60));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!watch.IsOver && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            watch.Poll();
+            if (!watch.IsOver) watch.Pause(CancellationToken.None);
+        }
+
+        Assert.Equal(RotationProgress.Failed, watch.State);
+        Assert.False(watch.TimedOut);
+        Assert.Equal("createSecret", watch.StepFailure.Step);
+        Assert.Contains($"failed at its createSecret step", watch.Failure());
+        Assert.True(watch.Failure().Contains($"no version {rotation.VersionId} with AWSPENDING"), watch.Failure());
+    }
+
+    [Fact]
+    public void AFailureTheReportGivesEndsTheWatchAndOnlyWhileTheLabelsDoNotSayOtherwise()
+    {
+        using var client = _local.CreateClient();
+        string name = LocalServerFixture.UniqueName("watch-report");
+        var created = client.CreateSecret(new CreateSecretRequest { Name = name, SecretString = "v" });
+        var report = new FixedReport(new RotationStepFailure("setSecret", "Rotation function 'X' step setSecret exited with code 1."));
+
+        var pending = new RotationWatch(client, name, Guid.NewGuid().ToString("D"), TimeSpan.FromSeconds(60), () => TimeSpan.Zero, report);
+        Assert.Equal(RotationProgress.Failed, pending.Poll());
+        Assert.True(pending.IsOver);
+        Assert.Contains("failed at its setSecret step: Rotation function 'X' step setSecret exited with code 1. AWSCURRENT is unchanged.", pending.Failure());
+
+        // A version already AWSCURRENT has finished, whatever a report says.
+        var finished = new RotationWatch(client, name, created.VersionId, TimeSpan.FromSeconds(60), () => TimeSpan.Zero, report);
+        Assert.Equal(RotationProgress.Finished, finished.Poll());
+        Assert.Equal(1, report.Asked); // asked by the first watch only
+        client.DeleteSecret(new DeleteSecretRequest { SecretId = name, ForceDeleteWithoutRecovery = true });
+    }
+
+    [Fact]
+    public void OnlyAnEndpointOnThisMachineIsAskedForARotationReport()
+    {
+        Assert.NotNull(SecretsManager.Engine.LocalEndpoints.LocalRotationReport.For(new ClientResolution("us-east-1", "x", "x", "http://127.0.0.1:4566", "x")));
+        Assert.NotNull(SecretsManager.Engine.LocalEndpoints.LocalRotationReport.For(new ClientResolution("us-east-1", "x", "x", "http://localhost:4566/", "x")));
+        Assert.Null(SecretsManager.Engine.LocalEndpoints.LocalRotationReport.For(new ClientResolution("us-east-1", "x", "x", "https://secretsmanager.us-east-1.amazonaws.com", "x")));
+        Assert.Null(SecretsManager.Engine.LocalEndpoints.LocalRotationReport.For(null));
+    }
+
+    private sealed class FixedReport : IRotationReport
+    {
+        private readonly RotationStepFailure _failure;
+        public FixedReport(RotationStepFailure failure) => _failure = failure;
+        public int Asked { get; private set; }
+        public RotationStepFailure FailureOf(string secretId, string versionId)
+        {
+            Asked++;
+            return _failure;
+        }
     }
 
     [Theory]

@@ -32,6 +32,10 @@ public sealed class RotationScriptFixture : LocalServerFixture
             ["MissingCommand"] = $"'{Path.Combine(Directory, "no-such-program")}'",
             // Records what a step receives (stdin, environment), then fails it.
             ["EventRecorder"] = $"cat > '{EventPath}'; env > '{EnvironmentPath}'; exit 7",
+            // Reports success from every step without doing any of their work.
+            ["DoesNothing"] = "exit 0",
+            // Fails its first step, writing something that must stay in the endpoint's log.
+            ["NoisyFailure"] = "echo s3cret-in-stderr >&2; exit 3",
         },
     };
 

@@ -11,6 +11,12 @@ namespace SecretsManager.Engine.Workflows.Reading
     /// Turns Get-SmSecret's -Name wildcards and -Tag pairs into what the server can filter (name and tag prefixes)
     /// plus the exact match that is then checked locally, since ListSecrets filters only match prefixes.
     /// </summary>
+    /// <remarks>
+    /// Names match case-sensitively, as -clike does: AWS's name filter is a case-sensitive prefix, and matching the
+    /// rest without case would make 'prod/*' and 'PROD/*' differ in the prefix only. Matching as -like does would
+    /// mean sending no name filter and listing every secret: for 10,000 secrets 100 ListSecrets pages instead of one
+    /// (on SecretsManager.Local 0.9–3.2 s instead of 5–30 ms), for every pattern with a prefix.
+    /// </remarks>
     public sealed class SecretListQuery
     {
         private static readonly Regex FilterValueRule = new Regex(ModelConstraints.FilterValueStringTypePattern, RegexOptions.CultureInvariant);
@@ -27,8 +33,9 @@ namespace SecretsManager.Engine.Workflows.Reading
             var nameList = names?.ToList() ?? new List<string>();
             if (nameList.Count > 0)
             {
-                _names.AddRange(nameList.Select(n => new Wildcard(n, ignoreCase: true)));
-                AddPrefixFilter("name", nameList.Select(FilterBuilder.WildcardPrefix).ToList());
+                _names.AddRange(nameList.Select(n => new Wildcard(n, ignoreCase: false)));
+                NamePrefixes = nameList.Select(FilterBuilder.WildcardPrefix).ToList();
+                AddPrefixFilter("name", NamePrefixes.ToList());
             }
             var tagList = tags?.ToList() ?? new List<KeyValuePair<string, string>>();
             if (tagList.Count > 0)
@@ -49,6 +56,12 @@ namespace SecretsManager.Engine.Workflows.Reading
 
         /// <summary>The filters to send: the caller's -Filter plus prefix filters that narrow the listing.</summary>
         public List<Filter> ServerFilters { get; }
+
+        /// <summary>The literal start of each name pattern, in order ("" for a pattern that starts with a wildcard).</summary>
+        public IReadOnlyList<string> NamePrefixes { get; } = new List<string>();
+
+        /// <summary>The name patterns, as given.</summary>
+        public IReadOnlyList<string> NamePatterns => _names.Select(n => n.Pattern).ToList();
 
         /// <summary>True when a literal -Name (no wildcard) was asked for: finding nothing is then an error.</summary>
         public static bool IsLiteral(string name) => !Wildcard.ContainsWildcard(name);

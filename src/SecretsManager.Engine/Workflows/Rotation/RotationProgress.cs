@@ -17,5 +17,8 @@ namespace SecretsManager.Engine.Workflows.Rotation
 
         /// <summary>The new version exists but carries neither label: the rotation was cancelled or undone.</summary>
         Abandoned,
+
+        /// <summary>The service reported a failed step (<see cref="RotationWatch.StepFailure"/>): the rotation is over.</summary>
+        Failed,
     }
 }
