@@ -31,6 +31,10 @@ namespace SecretsManager.Engine.Workflows.Rotation
     /// A fresh rotation makes five calls (DescribeSecret, GetSecretValue, PutSecretValue and two
     /// UpdateSecretVersionStage), plus GetRandomPassword when the provider asks for a password.
     /// </summary>
+    /// <remarks>
+    /// A provider's own exception is never attached as InnerException: its message may quote a value, and only the
+    /// redacted text goes into the rotation's message.
+    /// </remarks>
     internal sealed class RotationRun
     {
         private const int MaxAttempts = 20;
@@ -202,7 +206,7 @@ namespace SecretsManager.Engine.Workflows.Rotation
             }
             catch (Exception e) when (!PassesThrough(e))
             {
-                throw StepFailedBeforeChange(RotationStep.CreateSecret, RotationValues.Redact(e.Message, _context.Current), e);
+                throw StepFailedBeforeChange(RotationStep.CreateSecret, RotationValues.Redact(e.Message, _context.Current), null);
             }
             if (string.IsNullOrEmpty(value)) throw StepFailedBeforeChange(RotationStep.CreateSecret, "the provider's new value is empty.", null);
             if (value.Length > ModelConstraints.SecretStringTypeMaxLength)
@@ -326,7 +330,7 @@ namespace SecretsManager.Engine.Workflows.Rotation
             {
                 throw new RotationException(RotationErrorCodes.Conflict,
                     $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} Meanwhile another run took over pending version {_pendingId}, so this run leaves the target and the labels to it.",
-                    SecretId, failure) { Step = step, PendingVersionId = _pendingId };
+                    SecretId) { Step = step, PendingVersionId = _pendingId };
             }
             var restore = _context.ForRestore();
             _observer.StepStarting(RotationStep.RestoreTarget);
@@ -345,7 +349,7 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 ReleaseQuietly();
                 throw new RotationException(RotationErrorCodes.RestoreFailed,
                     $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} Restoring the target failed too: {RotationValues.Sentence(Redact(restoreFailure.Message))} The target may hold the pending value of version {_pendingId}, which stays AWSPENDING (AWSCURRENT, version {_context.CurrentVersionId}, is unchanged): run the command again to resume the rotation.",
-                    SecretId, failure) { Step = step, PendingVersionId = _pendingId };
+                    SecretId) { Step = step, PendingVersionId = _pendingId };
             }
             _observer.Note($"The target of secret '{SecretId}' was restored to the value of version {_context.CurrentVersionId}.");
             try
@@ -357,12 +361,12 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 ReleaseQuietly();
                 throw new RotationException(RotationErrorCodes.StepFailed,
                     $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value, but removing AWSPENDING from version {_pendingId} failed ({RotationValues.Sentence(e.Message)}) AWSCURRENT (version {_context.CurrentVersionId}) is unchanged; a new run retries the rotation with version {_pendingId}.",
-                    SecretId, failure) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
+                    SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
             }
             ReleaseQuietly();
             throw new RotationException(RotationErrorCodes.StepFailed,
                 $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value and AWSPENDING was removed from version {_pendingId}; AWSCURRENT (version {_context.CurrentVersionId}) is unchanged.",
-                SecretId, failure) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
+                SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
         }
 
         private bool StillClaimed()
@@ -504,7 +508,7 @@ namespace SecretsManager.Engine.Workflows.Rotation
             catch (Exception e) when (!PassesThrough(e))
             {
                 throw new RotationException(RotationErrorCodes.SecretInvalid,
-                    $"Secret '{SecretId}' can't be rotated by {_provider.Description}: {RotationValues.Sentence(Redact(e.Message))} Nothing was changed.", SecretId, e);
+                    $"Secret '{SecretId}' can't be rotated by {_provider.Description}: {RotationValues.Sentence(Redact(e.Message))} Nothing was changed.", SecretId);
             }
         }
 
@@ -567,18 +571,7 @@ namespace SecretsManager.Engine.Workflows.Rotation
             ? "at " + created.Value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
             : "at a time the service did not say";
 
-        /// <summary>The step's name as AWS's rotation functions spell it.</summary>
-        internal static string StepName(RotationStep step)
-        {
-            switch (step)
-            {
-                case RotationStep.CreateSecret: return "createSecret";
-                case RotationStep.SetSecret: return "setSecret";
-                case RotationStep.TestSecret: return "testSecret";
-                case RotationStep.FinishSecret: return "finishSecret";
-                default: return "the restore of the target";
-            }
-        }
+        private static string StepName(RotationStep step) => step == RotationStep.RestoreTarget ? "the restore of the target" : RotationStepName.Of(step);
 
         // Exceptions a provider step may raise that are not its failure: the caller's cancellation, the protocol's own
         // errors, and the service's (they keep their own ErrorIds).
