@@ -298,6 +298,7 @@ public class ClientRotationTests
         Assert.Equal(RotationErrorCodes.Conflict, refused.ErrorCode);
         Assert.Equal(done.VersionId, refused.PendingVersionId);
         Assert.Contains(done.VersionId, refused.Message);
+        Assert.Matches(@"was created at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", refused.Message);
         Assert.Equal(PendingToken.For(c, 0), done.VersionId);
         Assert.Equal(target.Value, CurrentValue(client, name));
         AssertNoClaimLeft(client, name);

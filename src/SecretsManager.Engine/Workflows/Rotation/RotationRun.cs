@@ -187,10 +187,10 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 }
                 // Another run, started from the same AWSCURRENT, created it first.
                 DateTime? created = CreatedDateOf(token);
-                string state = labels.Contains(StagingLabels.Current) ? "and has already finished its rotation" : "and is rotating it";
-                throw new RotationException(RotationErrorCodes.Conflict,
-                    $"Secret '{SecretId}': another run created pending version {token} {When(created)}, from the same AWSCURRENT version as this run, {state}. Nothing was changed by this run.",
-                    SecretId) { PendingVersionId = token, PendingCreatedDate = created };
+                string message = labels.Contains(StagingLabels.Current)
+                    ? $"Secret '{SecretId}' was rotated by another run that started from the same AWSCURRENT version as this one: its version {token} was created {When(created)} and is AWSCURRENT now. Nothing was changed by this run."
+                    : $"Secret '{SecretId}' is being rotated by another run that started from the same AWSCURRENT version as this one: its pending version {token} was created {When(created)}. Nothing was changed by this run; run the command again once that rotation has finished.";
+                throw new RotationException(RotationErrorCodes.Conflict, message, SecretId) { PendingVersionId = token, PendingCreatedDate = created };
             }
             throw new RotationException(RotationErrorCodes.StepFailed,
                 $"The rotation of secret '{SecretId}' failed at createSecret: {MaxAttempts} earlier rotations from version {_context.CurrentVersionId} were rolled back, and this run tries no more. Nothing was changed; fix what made them fail (see their errors) before rotating again.",
