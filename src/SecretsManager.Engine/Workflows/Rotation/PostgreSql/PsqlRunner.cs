@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Threading;
+using SecretsManager.Engine.Client;
 
 namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
 {
@@ -96,11 +98,19 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
                 {
                     // psql ended before reading its input (it could not start its session); its exit code says why.
                 }
-                bool exited = process.WaitForExit((int)Math.Min(int.MaxValue, Timeout.TotalMilliseconds));
+                // The caller's Ctrl+C (CallScope) stops psql too, instead of waiting for it.
+                var cancel = CallScope.Current?.CancellationToken ?? CancellationToken.None;
+                var deadline = Stopwatch.StartNew();
+                bool exited = false;
+                while (!exited && deadline.Elapsed < Timeout && !cancel.IsCancellationRequested)
+                {
+                    exited = process.WaitForExit(100);
+                }
                 if (!exited)
                 {
                     try { process.Kill(); } catch (InvalidOperationException) { /* it ended meanwhile */ }
                     process.WaitForExit();
+                    cancel.ThrowIfCancellationRequested();
                 }
                 else
                 {
