@@ -173,7 +173,7 @@ namespace SecretsManager.Commands
         {
             if (!ShouldChange($"Rotate secret '{id}' here with {Provider}: createSecret, setSecret, testSecret and finishSecret (a new AWSCURRENT version)")) return;
             var observer = new RotationProgressObserver(id,
-                update => WriteProgress(ProgressRecords.For($"Rotating secret '{id}' here", update, ProgressRecords.WaitActivityId)),
+                (activity, update) => WriteProgress(ProgressRecords.For(activity, update, ProgressRecords.WaitActivityId)),
                 WriteWarning, WriteVerboseMessage);
             var rotation = new ClientRotation(ClientFor(id), EngineProviders.For(Provider)) { Force = Force, Observer = observer, ClientFor = ClientFor };
             try

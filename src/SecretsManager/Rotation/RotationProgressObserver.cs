@@ -11,11 +11,11 @@ namespace SecretsManager.Rotation
     internal sealed class RotationProgressObserver : IRotationObserver
     {
         private readonly string _secretId;
-        private readonly Action<ProgressUpdate> _progress;
+        private readonly Action<string, ProgressUpdate> _progress;
         private readonly Action<string> _warn;
         private readonly Action<string> _verbose;
 
-        public RotationProgressObserver(string secretId, Action<ProgressUpdate> progress, Action<string> warn, Action<string> verbose)
+        public RotationProgressObserver(string secretId, Action<string, ProgressUpdate> progress, Action<string> warn, Action<string> verbose)
         {
             _secretId = secretId;
             _progress = progress;
@@ -38,7 +38,7 @@ namespace SecretsManager.Rotation
                 case RotationStep.FinishSecret: percent = 75; status = "finishSecret: moving AWSCURRENT to the new version"; break;
                 default: percent = 90; status = "A step failed: restoring the current value on the target"; break;
             }
-            _progress(new ProgressUpdate(status, percent, completed: false));
+            _progress(Activity, new ProgressUpdate(status, percent, completed: false));
             _verbose($"{RotationStepName.Of(step)} for secret '{_secretId}'.");
         }
 
@@ -49,6 +49,6 @@ namespace SecretsManager.Rotation
         public void Note(string message) => _verbose(message);
 
         /// <summary>Ends the progress bar.</summary>
-        public void Complete() => _progress(new ProgressUpdate("Done", 100, completed: true));
+        public void Complete() => _progress(Activity, new ProgressUpdate("Done", 100, completed: true));
     }
 }
