@@ -25,10 +25,39 @@ function Get-SmTestPostgresSkipReason {
     $null
 }
 
+function Invoke-SmTestNative {
+    <#
+    .SYNOPSIS
+        Runs a program with its own environment (this process's, without any PG* variable, plus -Environment) and
+        -InputText on its standard input; returns { ExitCode; Output }. The process environment is never changed: a
+        PG* variable left in it (even an empty one) would redirect every later psql, initdb and postgres.
+    #>
+    param([Parameter(Mandatory)][string] $File, [string[]] $Arguments = @(), [hashtable] $Environment = @{}, [string] $InputText, [int] $TimeoutSeconds = 120)
+    $psi = [System.Diagnostics.ProcessStartInfo]::new($File)
+    foreach ($a in $Arguments) { $psi.ArgumentList.Add($a) }
+    foreach ($key in @($psi.Environment.Keys | Where-Object { $_ -like 'PG*' })) { $null = $psi.Environment.Remove($key) }
+    foreach ($key in $Environment.Keys) { $psi.Environment[$key] = [string] $Environment[$key] }
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardInput = $true
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($psi)
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if ($InputText) { $process.StandardInput.Write($InputText) }
+        $process.StandardInput.Close()
+        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) { $process.Kill($true); throw "$File did not finish within $TimeoutSeconds s." }
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = @(($stdout.Result + $stderr.Result) -split "`r?`n" | Where-Object { $_ -ne '' }) }
+    }
+    finally { $process.Dispose() }
+}
+
 function Invoke-AsPostgresOwner {
     param([Parameter(Mandatory)][string] $Owner, [Parameter(Mandatory)][string] $File, [string[]] $Arguments)
-    $output = if ($Owner -eq 'self') { & $File @Arguments 2>&1 } else { & runuser -u $Owner -- $File @Arguments 2>&1 }
-    if ($LASTEXITCODE -ne 0) { throw "$(Split-Path -Leaf $File) failed ($LASTEXITCODE): $($output -join "`n")" }
+    $run = if ($Owner -eq 'self') { Invoke-SmTestNative -File $File -Arguments $Arguments } else { Invoke-SmTestNative -File 'runuser' -Arguments (@('-u', $Owner, '--', $File) + $Arguments) }
+    if ($run.ExitCode -ne 0) { throw "$(Split-Path -Leaf $File) failed ($($run.ExitCode)): $($run.Output -join "`n")" }
 }
 
 function Start-SmTestPostgres {
@@ -95,23 +124,17 @@ function Invoke-SmTestPsql {
     <#
     .SYNOPSIS
         Runs SQL with psql as -User (default: the cluster's superuser) and returns its output lines; throws on failure
-        unless -AllowFailure, which returns { ExitCode; Output }. The password goes through PGPASSWORD.
+        unless -AllowFailure, which returns { ExitCode; Output }. The password goes through psql's PGPASSWORD, the SQL
+        through its standard input.
     #>
     param([Parameter(Mandatory)] $Cluster, [Parameter(Mandatory)][string] $Sql, [string] $User, [string] $Password, [string] $Database = 'postgres', [switch] $AllowFailure)
     if (-not $User) { $User = $Cluster.User; $Password = $Cluster.Password }
-    $saved = @{}
-    $vars = @{ PGHOST = $Cluster.Host; PGPORT = [string]$Cluster.Port; PGUSER = $User; PGPASSWORD = $Password; PGDATABASE = $Database; PGCONNECT_TIMEOUT = '5' }
-    foreach ($k in $vars.Keys) { $saved[$k] = [Environment]::GetEnvironmentVariable($k); [Environment]::SetEnvironmentVariable($k, $vars[$k]) }
-    try {
-        $output = $Sql | & psql --no-psqlrc --no-password --quiet --no-align --tuples-only --set=ON_ERROR_STOP=1 2>&1
-        $code = $LASTEXITCODE
-    }
-    finally {
-        foreach ($k in $saved.Keys) { [Environment]::SetEnvironmentVariable($k, $saved[$k]) }
-    }
-    if ($AllowFailure) { return [pscustomobject]@{ ExitCode = $code; Output = @($output | ForEach-Object { "$_" }) } }
-    if ($code -ne 0) { throw "psql as $User failed ($code): $($output -join "`n")" }
-    @($output | ForEach-Object { "$_" })
+    $environment = @{ PGHOST = $Cluster.Host; PGPORT = [string]$Cluster.Port; PGUSER = $User; PGPASSWORD = $Password; PGDATABASE = $Database; PGCONNECT_TIMEOUT = '5' }
+    $psql = (Get-Command psql -CommandType Application | Select-Object -First 1).Source
+    $run = Invoke-SmTestNative -File $psql -Arguments @('--no-psqlrc', '--no-password', '--quiet', '--no-align', '--tuples-only', '--set=ON_ERROR_STOP=1') -Environment $environment -InputText $Sql
+    if ($AllowFailure) { return $run }
+    if ($run.ExitCode -ne 0) { throw "psql as $User failed ($($run.ExitCode)): $($run.Output -join "`n")" }
+    @($run.Output)
 }
 
 function Test-SmTestPostgresLogin {
