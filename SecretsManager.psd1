@@ -30,6 +30,7 @@
         'Get-SmSecretVersion'
         'Set-SmSecretVersionStage'
         'Invoke-SmRotation'
+        'New-SmRotationProvider'
         'Stop-SmRotation'
         'Get-SmRandomPassword'
         'Add-SmSecretTag'

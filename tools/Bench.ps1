@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Measures every performance goal of the module (P1..P6) against its peer in one run; prints one table.
+    Measures every performance goal of the module (P1..P7) against its peer in one run; prints one table.
 .DESCRIPTION
     Run by './build.ps1 Bench [-Quick] [-Json <path>]' after a build. The machine may be shared and noisy: every figure
     is the median of several runs, and the ratio beside it is what counts. Rows:
@@ -11,6 +11,8 @@
       P4  ids piped to Get-SmSecretValue (BatchGetSecretValue, 20 a call), against one call each
       P5  listing 10,000 secrets: time to the first object, the whole listing, peak working-set growth
       P6  SecretsManager.Local under pre-signed GetSecretValue load at 1, 8 and 32 connections
+      P7  client-side rotation (Invoke-SmRotation -Provider) of 100 secrets with a no-op provider: API calls per
+          rotation counted at the endpoint, and the time per rotation against one GetSecretValue
     A peer that is not installed (the AWS CLI at /usr/bin/aws, boto3 for /usr/bin/python3) is reported as skipped
     with how to install it. With -Json the rows are also written as a JSON array of
     { id, measure, subject, baseline, unit, ratio, goal, met, detail, skipped, figures }; met is null when skipped.
@@ -41,10 +43,10 @@ $manifest = Join-Path $ModulePath 'SecretsManager.psd1'
 
 # Sizes: the issue's full run, or a quick one that only proves every row runs.
 $n = if ($Quick) {
-    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1 }
+    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1; P7Secrets = 20 }
 }
 else {
-    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3 }
+    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3; P7Secrets = 100 }
 }
 
 function Get-Median([double[]] $Values) {
@@ -315,6 +317,45 @@ print(statistics.median(per_call))
             -Subject $byLevel[8].rps -Baseline $byLevel[1].rps -Met ($byLevel[8].rps -ge 20000 -and $byLevel[8].p99Ms -le 5) `
             -Detail "$detail; baseline is 1 connection; moto (the issue's 370/s) is not run here" `
             -Figures @{ connections1 = $byLevel[1]; connections8 = $byLevel[8]; connections32 = $byLevel[32]; seconds = $n.P6Seconds; repeats = $n.P6Repeat }
+    }
+
+    # P7: the client-side rotation protocol's own cost: a provider whose steps do nothing, so what is measured is the
+    # calls (DescribeSecret, GetSecretValue, PutSecretValue, two UpdateSecretVersionStage) and the cmdlet around them.
+    Invoke-Row 'P7' "client-side rotation: $($n.P7Secrets) secrets, no-op provider (ms per rotation)" 'API calls per rotation <= 5, time per rotation <= 8x one GetSecretValue' {
+        $count = $n.P7Secrets
+        $created = Invoke-BenchTool @('seed', '--url', $url, '--prefix', 'bench/p7/', '--count', ($count + 1))
+        if ($created.created -ne $count + 1) { throw "Seeding created $($created.created) of $($count + 1) secrets." }
+        $names = foreach ($i in 1..$count) { 'bench/p7/{0:d5}' -f $i }
+        $noop = New-SmRotationProvider -Set { } -Test { } -New { 'rotated-' + $_.Token }
+        # Warm-up: the first rotation loads the provider's code paths.
+        $null = Invoke-SmRotation -SecretId ('bench/p7/{0:d5}' -f 0) -Provider $noop @connection
+        $rotate = [Collections.Generic.List[double]]::new(); $get = [Collections.Generic.List[double]]::new()
+        $calls = $null; $rotated = 0
+        foreach ($r in 1..$n.Repeat) {
+            $before = Get-RequestCounts $url
+            $t = Measure-Ms { $script:p7Results = @($names | Invoke-SmRotation -Provider $noop @connection) }
+            $after = Get-RequestCounts $url
+            $rotated = @($script:p7Results | Where-Object { $_.Steps -contains 'finishSecret' }).Count
+            $total = 0
+            foreach ($p in $after.PSObject.Properties) { $total += [int] $p.Value - (Get-RequestCount $before $p.Name) }
+            $calls = $total / $count
+            $rotate.Add($t / $count)
+            $g = Measure-Ms { foreach ($id in $names) { $null = Get-SmSecretValue -SecretId $id @connection } }
+            $get.Add($g / $count)
+        }
+        # The same with the default new value, a password from GetRandomPassword: one call more.
+        $sample = @($names | Select-Object -First ([math]::Min(10, $count)))
+        $before = Get-RequestCounts $url
+        $null = $sample | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { }) @connection
+        $after = Get-RequestCounts $url
+        $generated = 0
+        foreach ($p in $after.PSObject.Properties) { $generated += [int] $p.Value - (Get-RequestCount $before $p.Name) }
+        $generated = $generated / $sample.Count
+        $mRotate = Get-Median $rotate; $mGet = Get-Median $get
+        Add-Row -Id P7 -Measure "client-side rotation: $count secrets, no-op provider (ms per rotation)" -Goal 'API calls per rotation <= 5, time per rotation <= 8x one GetSecretValue' -Unit 'ms/rotation' `
+            -Subject $mRotate -Baseline $mGet -Met ($calls -le 5 -and ($mRotate / $mGet) -le 8 -and $rotated -eq $count) `
+            -Detail ('{0:n2} ms per rotation ({1} of {2} finished), {3:n2} API calls each ({4:n2} with a generated password); one GetSecretValue {5:n3} ms; {6:n1}x' -f $mRotate, $rotated, $count, $calls, $generated, $mGet, ($mRotate / $mGet)) `
+            -Figures @{ msPerRotation = $mRotate; getSecretValueMs = $mGet; callsPerRotation = $calls; callsWithGeneratedPassword = $generated; rotated = $rotated; secrets = $count }
     }
 }
 finally {

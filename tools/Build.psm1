@@ -250,6 +250,10 @@ function Invoke-SmTest {
 
     $leaks = Stop-LeakedLocalEndpoint -RunId $runId
     if ($leaks) { $suites.Add([pscustomobject]@{ Suite = 'Leaked SecretsManager.Local'; Passed = 0; Failed = $leaks; Skipped = 0 }) }
+    # A PostgreSQL cluster a rotation suite left running (its folder carries the run id) is stopped and counted too.
+    Import-Module (Join-Path $Root 'tests/Pester/TestPostgres.psm1') -Force
+    $clusters = Stop-SmLeakedTestPostgres -RunId $runId
+    if ($clusters) { $suites.Add([pscustomobject]@{ Suite = 'Leaked PostgreSQL cluster'; Passed = 0; Failed = $clusters; Skipped = 0 }) }
 
     $suites | Format-Table -AutoSize | Out-String | Write-Host
     $passed = ($suites | Measure-Object Passed -Sum).Sum

@@ -21,8 +21,10 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $script:exitCode | Should -Be 0 -Because ($script:output -join "`n")
     }
 
-    It 'writes one row for each of P1..P6, in order' {
-        $script:rows.id | Should -Be @('P1', 'P2', 'P3', 'P4', 'P5', 'P6')
+    It 'writes one row for each of P1..P7, in order (rows beyond them may follow)' {
+        $expected = 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'
+        @($script:rows.id | Where-Object { $_ -in $expected }) | Should -Be $expected
+        @($script:rows.id | Select-Object -Unique) | Should -HaveCount @($script:rows).Count -Because 'each row appears once'
     }
 
     It 'prints the table with every id and its goal' {
@@ -80,6 +82,13 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         foreach ($figure in 'importMs', 'emptyModuleImportMs', 'rawFirstCallMs', 'bareStartMs', 'importToFloor', 'totalToBareStart') {
             $p1.figures.$figure | Should -BeGreaterThan 0 -Because $figure
         }
+    }
+
+    It 'counts the calls of P7''s rotations at the endpoint: at most 5 each, one more with a generated password' {
+        $p7 = $script:rows | Where-Object id -EQ 'P7'
+        $p7.figures.rotated | Should -Be $p7.figures.secrets
+        $p7.figures.callsPerRotation | Should -BeLessOrEqual 5
+        $p7.figures.callsWithGeneratedPassword | Should -Be ($p7.figures.callsPerRotation + 1)
     }
 
     It 'runs P6 at 1, 8 and 32 connections' {

@@ -15,9 +15,18 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestPostgres.psm1') -Force
     Import-Module (Get-SmTestModulePath) -Force # its Start-SmLocalEndpoint
     $script:modulePath = Get-SmTestModulePath
     $script:ep = Start-SmLocalEndpoint
+    # Examples whose setup uses $SmTestPostgres rotate a real PostgreSQL: one throwaway cluster for all of them.
+    $script:postgres = $null
+    $script:postgresSkip = $null
+    $catalog = Join-Path (Get-SmTestRoot) 'out/help/examples.json'
+    if (@(Get-Content -Raw $catalog | ConvertFrom-Json | Where-Object { "$($_.setup)" -match '\$SmTestPostgres' }).Count -gt 0) {
+        $script:postgresSkip = Get-SmTestPostgresSkipReason
+        if (-not $script:postgresSkip) { $script:postgres = Start-SmTestPostgres }
+    }
     $script:workDir = Join-Path ([IO.Path]::GetTempPath()) ("sm-help-examples-" + [guid]::NewGuid().ToString('N'))
     $null = New-Item -ItemType Directory -Path $script:workDir
 
@@ -52,16 +61,25 @@ BeforeAll {
 
 AfterAll {
     if ($script:ep) { Stop-SmLocalEndpoint $script:ep }
+    Stop-SmTestPostgres
     if ($script:workDir -and (Test-Path $script:workDir)) { Remove-Item $script:workDir -Recurse -Force }
 }
 
 Describe 'Help examples' -Tag 'Help', 'HelpExamples' {
     BeforeEach { Reset-SmLocalEndpoint $script:ep }
-    AfterEach { Reset-SmLocalEndpoint $script:ep }
+    AfterEach {
+        Reset-SmLocalEndpoint $script:ep
+        if ($script:postgres) { Clear-SmTestPostgres -Cluster $script:postgres }
+    }
 
     It '<Command>: <Title> (<File>:<Line>)' -ForEach $examples {
         if ($SkipReason) {
             Set-ItResult -Skipped -Because "the page says it cannot run against SecretsManager.Local: $SkipReason"
+            return
+        }
+        $needsPostgres = "$Setup" -match '\$SmTestPostgres'
+        if ($needsPostgres -and -not $script:postgres) {
+            Set-ItResult -Skipped -Because "the example rotates a PostgreSQL database: $script:postgresSkip"
             return
         }
         # A fresh session per example: only the module, the endpoint defaults and the page's own setup.
@@ -76,6 +94,11 @@ Describe 'Help examples' -Tag 'Help', 'HelpExamples' {
 `$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
 Set-Location -LiteralPath '$($script:workDir)'
 "@
+            if ($needsPostgres) {
+                # The setup creates its users with Invoke-SmTestPsql; the examples find psql on PATH.
+                $prologue += "`nImport-Module '$(Join-Path $PSScriptRoot 'TestPostgres.psm1')'" +
+                "`n`$SmTestPostgres = '$($script:postgres | Select-Object Host, Port, User, Password | ConvertTo-Json -Compress)' | ConvertFrom-Json"
+            }
             $errors = (Invoke-ExampleScript -Runspace $runspace -Script $prologue).Errors
             $errors | ForEach-Object { Format-ErrorRecord $_ } | Should -BeNullOrEmpty -Because 'pointing the session at SecretsManager.Local must work'
             if ($Setup) {

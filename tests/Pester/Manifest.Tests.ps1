@@ -26,6 +26,7 @@ BeforeAll {
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
+        'New-SmRotationProvider'
         'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock')
 }
 
@@ -108,6 +109,17 @@ Describe '<Cmdlet>' -Tag 'Manifest' -ForEach $script:cmdletCases {
     }
 }
 
+Describe 'New-SmRotationProvider' -Tag 'Manifest' {
+    It 'is a sealed binary cmdlet in SecretsManager.Commands with an approved verb, calling no AWS API (no connection parameters)' {
+        $command = Get-Command New-SmRotationProvider -Module SecretsManager
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.ImplementingType.Namespace | Should -Be 'SecretsManager.Commands'
+        $command.ImplementingType.IsSealed | Should -BeTrue
+        $command.OutputType.Name | Should -Be @('SecretsManager.RotationProvider')
+        $command.Parameters.Keys | Should -Not -Contain 'EndpointUrl'
+    }
+}
+
 Describe '<Cmdlet> (SecretsManager.Local)' -Tag 'Manifest' -ForEach $script:localCases {
     It 'has an approved verb and a noun with the Sm prefix, and is a sealed binary cmdlet' {
         $command = Get-Command $Cmdlet -Module SecretsManager
@@ -132,6 +144,8 @@ Describe 'SecretsManager.Format.ps1xml' -Tag 'Manifest' {
         @{ Type = 'SecretsManager.SecretValue'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.SecretVersion'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.SecretOperationResult'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretRotationResult'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.RotationProvider'; Control = 'ListControl' }
         # Read whole, not in columns: the indented policy and the validation messages.
         @{ Type = 'SecretsManager.ResourcePolicy'; Control = 'CustomControl' }
         @{ Type = 'SecretsManager.PolicyValidation'; Control = 'ListControl' }

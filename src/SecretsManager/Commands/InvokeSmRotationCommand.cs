@@ -7,6 +7,7 @@ using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Progress;
 using SecretsManager.Engine.Workflows.Rotation;
 using SecretsManager.Errors;
+using SecretsManager.Rotation;
 using SecretsManager.Transformation;
 
 namespace SecretsManager.Commands
@@ -15,10 +16,12 @@ namespace SecretsManager.Commands
     /// Configures and starts rotation (RotateSecret). Rotation is asynchronous; -Wait polls until the new version
     /// is AWSCURRENT (success) or the rotation is seen to fail or time out (an error for that secret). A Lambda rotation
     /// and a managed external secret's rotation through its partner (-ExternalSecretRotationRoleArn) are alternative
-    /// parameter sets, each with the three ways to give the schedule.
+    /// parameter sets, each with the three ways to give the schedule. With -Provider the rotation runs here instead
+    /// (no RotateSecret): the engine's <see cref="ClientRotation"/> runs AWS's four steps with the provider's Set and Test.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "SmRotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = RecordedSet)]
-    [OutputType(typeof(SecretOperationResult))]
+    [OutputType(typeof(SecretOperationResult), ParameterSetName = new[] { RecordedSet, DaysSet, ScheduleSet, ExternalRecordedSet, ExternalDaysSet, ExternalScheduleSet })]
+    [OutputType(typeof(SecretRotationResult), ParameterSetName = new[] { ProviderSet })]
     public sealed class InvokeSmRotationCommand : SecretTargetCmdlet
     {
         private const string RecordedSet = "RecordedSchedule";
@@ -27,6 +30,7 @@ namespace SecretsManager.Commands
         private const string ExternalRecordedSet = "ExternalRecordedSchedule";
         private const string ExternalDaysSet = "ExternalAutomaticallyAfterDays";
         private const string ExternalScheduleSet = "ExternalScheduleExpression";
+        private const string ProviderSet = "Provider";
 
         /// <summary>The rotation function's ARN; default the one already recorded on the secret.</summary>
         [Parameter(ParameterSetName = RecordedSet)]
@@ -81,22 +85,54 @@ namespace SecretsManager.Commands
         public string Duration { get; set; }
 
         /// <summary>Only record the schedule; the first rotation happens in the next window.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordedSet)]
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
         public SwitchParameter NoImmediateRotation { get; set; }
 
         /// <summary>An idempotency token of 32–64 characters; it becomes the new version's id.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordedSet)]
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
         [ValidateLength(ModelConstraints.ClientRequestTokenTypeMinLength, ModelConstraints.ClientRequestTokenTypeMaxLength)]
         public string ClientRequestToken { get; set; }
 
         /// <summary>Wait until the rotation has finished or failed, showing progress.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordedSet)]
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
         public SwitchParameter Wait { get; set; }
 
         /// <summary>How long -Wait waits for the rotation, in seconds (default 120). -TimeoutSec bounds each call instead.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordedSet)]
+        [Parameter(ParameterSetName = DaysSet)]
+        [Parameter(ParameterSetName = ScheduleSet)]
+        [Parameter(ParameterSetName = ExternalRecordedSet)]
+        [Parameter(ParameterSetName = ExternalDaysSet)]
+        [Parameter(ParameterSetName = ExternalScheduleSet)]
         [ValidateRange(1, 3600)]
         public int WaitTimeoutSec { get; set; } = 120;
+
+        /// <summary>
+        /// Rotates here instead of calling RotateSecret: the provider's steps run in this session, synchronously, with
+        /// progress per step. Make one with New-SmRotationProvider.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ProviderSet)]
+        [ValidateNotNull]
+        public RotationProvider Provider { get; set; }
+
+        /// <summary>With -Provider: rotate even when the secret has service-side rotation (a Lambda or a partner) turned on.</summary>
+        [Parameter(ParameterSetName = ProviderSet)]
+        public SwitchParameter Force { get; set; }
 
         /// <inheritdoc/>
         protected override void BeginProcessing()
@@ -110,6 +146,11 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void ProcessSecret(string id)
         {
+            if (ParameterSetName == ProviderSet)
+            {
+                RotateHere(id);
+                return;
+            }
             if (!ShouldChange(Describe(id))) return;
             var request = new RotateSecretRequest
             {
@@ -126,6 +167,34 @@ namespace SecretsManager.Commands
             result.VersionId = response.VersionId;
             if (Wait && !string.IsNullOrEmpty(response.VersionId) && !WaitForRotation(id, result)) return;
             WriteObject(result);
+        }
+
+        private void RotateHere(string id)
+        {
+            if (!ShouldChange($"Rotate secret '{id}' here with {Provider}: createSecret, setSecret, testSecret and finishSecret (a new AWSCURRENT version)")) return;
+            var observer = new RotationProgressObserver(id,
+                (activity, update) => WriteProgress(ProgressRecords.For(activity, update, ProgressRecords.WaitActivityId)),
+                WriteWarning, WriteVerboseMessage);
+            var rotation = new ClientRotation(ClientFor(id), EngineProviders.For(Provider)) { Force = Force, Observer = observer, ClientFor = ClientFor };
+            try
+            {
+                if (!TryRun(id, () => rotation.Rotate(id), out var outcome)) return;
+                var result = SecretRotationResult.Of(id, outcome.Name, outcome.ARN);
+                result.VersionId = outcome.VersionId;
+                result.PreviousVersionId = outcome.PreviousVersionId;
+                result.Steps = outcome.Steps.Select(RotationStepName.Of).ToArray();
+                result.Resumed = outcome.Resumed;
+                result.Provider = Provider.ToString();
+                WriteObject(result);
+            }
+            catch (RotationException e)
+            {
+                WriteError(RotationErrors.ToRecord(e, id));
+            }
+            finally
+            {
+                observer.Complete();
+            }
         }
 
         private RotationRulesType Rules()

@@ -1,0 +1,85 @@
+using System.Management.Automation;
+using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Rotation;
+using SecretsManager.Engine.Workflows.Rotation.PostgreSql;
+using SecretsManager.Errors;
+using SecretsManager.Rotation;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Makes a provider for Invoke-SmRotation -Provider: the steps that set and test a new value on a target that AWS's
+    /// Lambda functions can't reach. Either your own script blocks (-Set, -Test, optional -New) or the built-in
+    /// PostgreSQL provider (-PostgreSql -Strategy). Calls no AWS API and changes nothing.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SmRotationProvider", DefaultParameterSetName = ScriptBlockSet)]
+    [OutputType(typeof(RotationProvider))]
+    public sealed class NewSmRotationProviderCommand : PSCmdlet
+    {
+        private const string ScriptBlockSet = "ScriptBlock";
+        private const string PostgreSqlSet = "PostgreSql";
+
+        /// <summary>setSecret: makes the target accept $_.Pending (and, when $_.Restoring, puts $_.Pending = the current value back).</summary>
+        [Parameter(Position = 0, ParameterSetName = ScriptBlockSet)]
+        public ScriptBlock Set { get; set; }
+
+        /// <summary>testSecret: throws (or returns $false) when the target does not accept $_.Pending.</summary>
+        [Parameter(Position = 1, ParameterSetName = ScriptBlockSet)]
+        public ScriptBlock Test { get; set; }
+
+        /// <summary>createSecret's new value: a hashtable for a JSON secret, a string otherwise. Default: a new password.</summary>
+        [Parameter(ParameterSetName = ScriptBlockSet)]
+        public ScriptBlock New { get; set; }
+
+        /// <summary>The built-in PostgreSQL provider, through psql.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PostgreSqlSet)]
+        public SwitchParameter PostgreSql { get; set; }
+
+        /// <summary>SingleUser (the user changes its own password) or AlternatingUsers (user and user_clone take turns).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PostgreSqlSet)]
+        [ValidateSet(nameof(PostgreSqlStrategy.SingleUser), nameof(PostgreSqlStrategy.AlternatingUsers))]
+        public string Strategy { get; set; }
+
+        /// <summary>The psql executable (or its folder); default: psql on PATH.</summary>
+        [Parameter(ParameterSetName = PostgreSqlSet)]
+        [ValidateNotNullOrEmpty]
+        public string PsqlPath { get; set; }
+
+        /// <summary>The length of a new password (default 32).</summary>
+        [Parameter]
+        [ValidateRange((int)ModelConstraints.PasswordLengthTypeMin, (int)ModelConstraints.PasswordLengthTypeMax)]
+        public int PasswordLength { get; set; } = RotationDefaults.PasswordLength;
+
+        /// <summary>Characters a new password leaves out (default: the ones AWS's database templates leave out).</summary>
+        [Parameter]
+        [AllowEmptyString]
+        [ValidateLength(ModelConstraints.ExcludeCharactersTypeMinLength, ModelConstraints.ExcludeCharactersTypeMaxLength)]
+        public string ExcludeCharacters { get; set; } = RotationDefaults.ExcludeCharacters;
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName == PostgreSqlSet)
+            {
+                string psql = PsqlRunner.Locate(PsqlPath);
+                if (psql == null)
+                {
+                    string where = PsqlPath == null ? "on PATH" : $"at '{PsqlPath}'";
+                    ThrowTerminatingError(ErrorRecordFactory.Local(
+                        new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"psql, PostgreSQL's client, is not {where}. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.", null),
+                        ErrorCategory.ObjectNotFound, PsqlPath));
+                }
+                WriteObject(new RotationProvider(RotationProviderKinds.PostgreSql, Strategy, null, null, null, PsqlPath, PasswordLength, ExcludeCharacters));
+                return;
+            }
+            if (Set == null || Test == null)
+            {
+                string missing = Set == null && Test == null ? "-Set and -Test are" : Set == null ? "-Set is" : "-Test is";
+                ThrowTerminatingError(ErrorRecordFactory.Local(
+                    new InvalidRequestException("RotationProviderIncomplete", $"{missing} missing: a provider needs -Set (make the target accept the new value) and -Test (check that it does), or -PostgreSql.", null),
+                    ErrorCategory.InvalidArgument, null));
+            }
+            WriteObject(new RotationProvider(RotationProviderKinds.ScriptBlock, null, Set, Test, New, null, PasswordLength, ExcludeCharacters));
+        }
+    }
+}

@@ -1,0 +1,319 @@
+# Client-side rotation proven on a real PostgreSQL: a throwaway cluster (TestPostgres.psm1) and SecretsManager.Local.
+# Single user, alternating users, an interruption at each step boundary (a step that kills its own process, in a
+# child pwsh), a failing Test, two concurrent rotations, bad input, and how psql gets the password.
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestPostgres.psm1') -Force
+    Import-Module (Get-SmTestModulePath) -Force
+    $script:ep = Start-SmTestEndpoint
+    $script:skip = Get-SmTestPostgresSkipReason
+    $script:pg = if (-not $script:skip) { Start-SmTestPostgres }
+
+    function Skip-WithoutPostgres {
+        # Called first in every test: without PostgreSQL the test is reported as skipped, with the reason.
+        if ($script:skip) { Set-ItResult -Skipped -Because $script:skip }
+        [bool] $script:skip
+    }
+
+    function New-DbUser([string] $User, [string] $Password) {
+        $null = Invoke-SmTestPsql -Cluster $script:pg -Sql "CREATE ROLE `"$User`" LOGIN PASSWORD '$Password';"
+    }
+
+    function New-DbSecret([string] $User, [string] $Password, [hashtable] $Extra = @{}) {
+        $value = [ordered]@{ engine = 'postgres'; host = $script:pg.Host; port = $script:pg.Port; username = $User; password = $Password; dbname = 'postgres' }
+        foreach ($k in $Extra.Keys) { $value[$k] = $Extra[$k] }
+        $name = New-SmTestName 'pgrot'
+        $null = New-SmSecret -Name $name -SecretString $value
+        $name
+    }
+
+    function Test-Login([string] $User, [string] $Password) { Test-SmTestPostgresLogin -Cluster $script:pg -User $User -Password $Password }
+
+    function Get-Labels([string] $Name) {
+        @(Get-SmSecretVersion -SecretId $Name | ForEach-Object { $_.VersionStages }) | Where-Object { $_ }
+    }
+
+    # A child pwsh pointed at this endpoint, with a script-block provider that sets the password through psql and can
+    # kill its own process at a step boundary ($env:SM_KILL_AT) or dawdle in Set ($env:SM_SET_SECONDS).
+    function Get-ChildScript([string] $Name, [string] $Go) {
+        $cluster = $script:pg | Select-Object Host, Port, User, Password | ConvertTo-Json -Compress
+        @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-SmTestModulePath)'
+Import-Module '$(Join-Path $PSScriptRoot 'TestPostgres.psm1')'
+`$PSDefaultParameterValues['*-Sm*:EndpointUrl'] = '$($script:ep.Url)'
+`$PSDefaultParameterValues['*-Sm*:Region'] = 'us-east-1'
+`$PSDefaultParameterValues['*-Sm*:Credential'] = [pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))
+`$cluster = '$cluster' | ConvertFrom-Json
+function Stop-Here([string] `$point) { if (`$env:SM_KILL_AT -eq `$point) { Stop-Process -Id `$PID -Force } }
+`$provider = New-SmRotationProvider -New {
+    Stop-Here 'createSecret'
+    `$next = `$_.Current.Clone(); `$next.password = 'Pw-' + [guid]::NewGuid().ToString('N'); `$next
+} -Set {
+    param(`$r)
+    Stop-Here 'pending created'
+    if (-not (Test-SmTestPostgresLogin -Cluster `$cluster -User `$r.Pending.username -Password `$r.Pending.password)) {
+        `$null = Invoke-SmTestPsql -Cluster `$cluster -User `$r.Current.username -Password `$r.Current.password -Sql ("ALTER ROLE CURRENT_USER PASSWORD '{0}';" -f `$r.Pending.password)
+    }
+    if (`$env:SM_SET_SECONDS) { Start-Sleep -Seconds ([int] `$env:SM_SET_SECONDS) }
+    Stop-Here 'target set'
+} -Test {
+    param(`$r)
+    if (-not (Test-SmTestPostgresLogin -Cluster `$cluster -User `$r.Pending.username -Password `$r.Pending.password)) { throw 'the new password does not log in' }
+    Stop-Here 'tested'
+}
+if ('$Go') {
+    # Warm: the engine loaded and its client made, so both runs start their rotation as soon as they are told.
+    `$null = Get-SmSecret -SecretId '$Name'
+    `$null = New-Item -ItemType File -Path ('$Go' + '.' + `$PID)
+    while (-not (Test-Path '$Go')) { Start-Sleep -Milliseconds 20 }
+}
+try {
+    `$result = Invoke-SmRotation -SecretId '$Name' -Provider `$provider -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+    'RESULT ' + (`$result | Select-Object VersionId, PreviousVersionId, Resumed, Steps | ConvertTo-Json -Compress)
+    'WARNING ' + (`$warned -join ' ')
+}
+catch { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
+"@
+    }
+
+    function Read-ChildLine([string] $Output, [string] $Prefix) {
+        $line = @($Output -split "`r?`n" | Where-Object { $_ -like "$Prefix *" }) | Select-Object -First 1
+        if ($line) { $line.Substring($Prefix.Length + 1) }
+    }
+}
+
+AfterAll {
+    Stop-SmTestEndpoint
+    Stop-SmTestPostgres
+}
+
+Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a real PostgreSQL' -Tag 'Rotation', 'PostgreSql' {
+    AfterEach {
+        Reset-SmLocalEndpoint $script:ep
+        if ($script:pg) { Clear-SmTestPostgres -Cluster $script:pg }
+    }
+
+    It 'single user: the new password logs in, the old one does not, and AWSPREVIOUS holds the old value' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        $provider = New-SmRotationProvider -PostgreSql -Strategy SingleUser
+
+        $result = Invoke-SmRotation -SecretId $name -Provider $provider
+
+        $result.Steps | Should -Be @('createSecret', 'setSecret', 'testSecret', 'finishSecret')
+        $result.Provider | Should -Be 'the PostgreSQL provider (SingleUser)'
+        $current = Get-SmSecretValue -SecretId $name -AsHashtable
+        $current.username | Should -Be 'app'
+        $current.password | Should -Not -Be 'Old-Passw0rd'
+        $current.password.Length | Should -Be 32
+        $current.port | Should -Be $script:pg.Port
+        Test-Login app $current.password | Should -BeTrue
+        Test-Login app 'Old-Passw0rd' | Should -BeFalse
+        (Get-SmSecretValue -SecretId $name -VersionStage AWSPREVIOUS -AsHashtable).password | Should -Be 'Old-Passw0rd'
+        (Get-SmSecretValue -SecretId $name -VersionStage AWSPREVIOUS).VersionId | Should -Be $result.PreviousVersionId
+
+        # And again, from the rotated value.
+        $again = Invoke-SmRotation -SecretId $name -Provider $provider
+        $again.PreviousVersionId | Should -Be $result.VersionId
+        $next = (Get-SmSecretValue -SecretId $name -AsHashtable).password
+        Test-Login app $next | Should -BeTrue
+        Test-Login app $current.password | Should -BeFalse
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'alternating users: app, app_clone, app; the previous user logs in until the next rotation; the clone reads what app could' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $null = Invoke-SmTestPsql -Cluster $script:pg -Sql 'CREATE TABLE inventory (item text); INSERT INTO inventory VALUES (''bolts''); GRANT SELECT ON inventory TO app;'
+        $master = New-SmSecret -Name (New-SmTestName 'pgmaster') -SecretString ([ordered]@{ engine = 'postgres'; host = $script:pg.Host; port = $script:pg.Port; username = $script:pg.User; password = $script:pg.Password })
+        $name = New-DbSecret app 'Old-Passw0rd' @{ masterarn = $master.ARN }
+        $provider = New-SmRotationProvider -PostgreSql -Strategy AlternatingUsers
+        try {
+            $null = Invoke-SmRotation -SecretId $name -Provider $provider
+            $first = Get-SmSecretValue -SecretId $name -AsHashtable
+            $first.username | Should -Be 'app_clone'
+            $first.masterarn | Should -Be $master.ARN
+            Test-Login app_clone $first.password | Should -BeTrue
+            Test-Login app 'Old-Passw0rd' | Should -BeTrue -Because 'the previous user keeps working until the next rotation'
+            Invoke-SmTestPsql -Cluster $script:pg -User app_clone -Password $first.password -Sql 'SELECT item FROM inventory;' | Should -Be 'bolts'
+            Invoke-SmTestPsql -Cluster $script:pg -Sql "SELECT pg_has_role('app_clone', 'app', 'MEMBER');" | Should -Be 't'
+
+            $null = Invoke-SmRotation -SecretId $name -Provider $provider
+            $second = Get-SmSecretValue -SecretId $name -AsHashtable
+            $second.username | Should -Be 'app'
+            Test-Login app $second.password | Should -BeTrue
+            Test-Login app 'Old-Passw0rd' | Should -BeFalse
+            Test-Login app_clone $first.password | Should -BeTrue -Because 'the previous user keeps working until the next rotation'
+
+            $null = Invoke-SmRotation -SecretId $name -Provider $provider
+            $third = Get-SmSecretValue -SecretId $name -AsHashtable
+            $third.username | Should -Be 'app_clone'
+            Test-Login app_clone $third.password | Should -BeTrue
+            Test-Login app_clone $first.password | Should -BeFalse
+            Test-Login app $second.password | Should -BeTrue
+        }
+        finally { $null = Invoke-SmTestPsql -Cluster $script:pg -Sql 'DROP TABLE IF EXISTS inventory;' }
+    }
+
+    It 'interrupted at <Boundary>: the next run <Outcome>, and the database and AWSCURRENT agree' -ForEach @(
+        @{ Boundary = 'createSecret'; Outcome = 'starts afresh (nothing was stored)'; Resumed = $false }
+        @{ Boundary = 'pending created'; Outcome = 'resumes the pending version'; Resumed = $true }
+        @{ Boundary = 'target set'; Outcome = 'resumes the pending version'; Resumed = $true }
+        @{ Boundary = 'tested'; Outcome = 'resumes the pending version'; Resumed = $true }
+    ) {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        $script = Get-ChildScript -Name $name
+
+        $killed = Invoke-SmChildPwsh -Command $script -Environment @{ SM_KILL_AT = $Boundary } -TimeoutSeconds 120
+        $killed.ExitCode | Should -Not -Be 0 -Because "the step killed its own process: $($killed.StdOut) $($killed.StdErr)"
+        Read-ChildLine $killed.StdOut 'RESULT' | Should -BeNullOrEmpty
+        $pending = @(Get-SmSecretVersion -SecretId $name | Where-Object { $_.VersionStages -contains 'AWSPENDING' })
+        if ($Resumed) { $pending | Should -HaveCount 1 } else { $pending | Should -HaveCount 0 }
+
+        $second = Invoke-SmChildPwsh -Command $script -Environment @{ SM_KILL_AT = $null } -TimeoutSeconds 120
+        $second.ExitCode | Should -Be 0 -Because "$($second.StdOut) $($second.StdErr)"
+        $result = Read-ChildLine $second.StdOut 'RESULT' | ConvertFrom-Json
+        $result | Should -Not -BeNullOrEmpty -Because $second.StdOut
+        $result.Resumed | Should -Be $Resumed
+        if ($Resumed) {
+            $result.VersionId | Should -Be $pending[0].VersionId
+            $result.Steps | Should -Be @('setSecret', 'testSecret', 'finishSecret')
+            Read-ChildLine $second.StdOut 'WARNING' | Should -Match "resuming the rotation that stopped after creating version $($pending[0].VersionId)"
+        }
+        $current = Get-SmSecretValue -SecretId $name -AsHashtable
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Be $result.VersionId
+        Test-Login app $current.password | Should -BeTrue -Because 'the database holds what AWSCURRENT holds'
+        Test-Login app 'Old-Passw0rd' | Should -BeFalse
+        @(Get-SmSecretVersion -SecretId $name | Where-Object { $_.VersionStages -contains 'AWSPENDING' -and $_.VersionStages -notcontains 'AWSCURRENT' }) | Should -HaveCount 0
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'a failing Test leaves the database restored and no AWSPENDING' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        # Set moves the database from Current to Pending; the restore runs it with the two swapped.
+        $set = {
+            param($r)
+            if (-not (Test-SmTestPostgresLogin -Cluster $script:pg -User $r.Pending.username -Password $r.Pending.password)) {
+                $null = Invoke-SmTestPsql -Cluster $script:pg -User $r.Current.username -Password $r.Current.password -Sql ("ALTER ROLE CURRENT_USER PASSWORD '{0}';" -f $r.Pending.password)
+            }
+        }
+        $provider = New-SmRotationProvider -Set $set -Test { throw 'the application could not connect' }
+
+        Invoke-SmRotation -SecretId $name -Provider $provider -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'RotationStepFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+        $failed[0].Exception.Message | Should -Match 'failed at testSecret: the application could not connect\. The target was restored'
+        Test-Login app 'Old-Passw0rd' | Should -BeTrue -Because 'Set ran again with the current value'
+        (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'Old-Passw0rd'
+        Get-Labels $name | Should -Not -Contain 'AWSPENDING'
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'of two concurrent rotations one wins, and the other names the pending version and when it was created' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        $go = Join-Path ([IO.Path]::GetTempPath()) ('sm-go-' + [guid]::NewGuid().ToString('N'))
+        $script = Get-ChildScript -Name $name -Go $go
+        $pwsh = Get-SmPwshCommand
+        $children = foreach ($i in 1, 2) {
+            $psi = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+            foreach ($a in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script)))) { $psi.ArgumentList.Add($a) }
+            $psi.Environment['SM_SET_SECONDS'] = '6'
+            $psi.Environment['NO_COLOR'] = '1'
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $process = [System.Diagnostics.Process]::Start($psi)
+            [pscustomobject]@{ Process = $process; Out = $process.StandardOutput.ReadToEndAsync(); Err = $process.StandardError.ReadToEndAsync() }
+        }
+        try {
+            # Both ready, then both at once.
+            $deadline = [DateTime]::UtcNow.AddSeconds(60)
+            while (@(Get-ChildItem -Path "$go.*" -ErrorAction Ignore).Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $null = New-Item -ItemType File -Path $go
+            foreach ($c in $children) { $c.Process.WaitForExit(120000) | Should -BeTrue }
+        }
+        finally {
+            foreach ($c in $children) { if (-not $c.Process.HasExited) { $c.Process.Kill($true) } }
+            Remove-Item -Path $go, "$go.*" -ErrorAction Ignore
+        }
+        $outputs = @($children | ForEach-Object { $_.Out.Result })
+        $results = @($outputs | ForEach-Object { Read-ChildLine $_ 'RESULT' } | Where-Object { $_ })
+        $errors = @($outputs | ForEach-Object { Read-ChildLine $_ 'ERROR' } | Where-Object { $_ })
+        $results | Should -HaveCount 1 -Because ($outputs -join "`n")
+        $errors | Should -HaveCount 1 -Because ($outputs -join "`n")
+        $winner = $results[0] | ConvertFrom-Json
+        $errors[0] | Should -Match '^RotationConflict,SecretsManager.Commands.InvokeSmRotationCommand '
+        $errors[0] | Should -Match ([regex]::Escape($winner.VersionId))
+        $errors[0] | Should -Match 'created at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC'
+        $current = Get-SmSecretValue -SecretId $name -AsHashtable
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Be $winner.VersionId
+        Test-Login app $current.password | Should -BeTrue
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'refuses bad input before anything changes: missing keys, an unreadable masterarn, a psql that is gone' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $noHost = New-SmTestName 'pgrot'
+        $null = New-SmSecret -Name $noHost -SecretString '{"engine":"postgres","username":"app","password":"Old-Passw0rd"}'
+        $noMaster = New-DbSecret app 'Old-Passw0rd' @{ masterarn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:no/such/master-AbCdEf' }
+        $fine = New-DbSecret app 'Old-Passw0rd'
+        $psqlCopy = Join-Path ([IO.Path]::GetTempPath()) ('sm-psql-' + [guid]::NewGuid().ToString('N'))
+        Copy-Item (Get-Command psql -CommandType Application | Select-Object -First 1).Source $psqlCopy
+        $gone = New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath $psqlCopy
+        Remove-Item $psqlCopy
+
+        Invoke-SmRotation -SecretId $noHost -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser) -ErrorAction SilentlyContinue -ErrorVariable e1
+        Invoke-SmRotation -SecretId $noMaster -Provider (New-SmRotationProvider -PostgreSql -Strategy AlternatingUsers) -ErrorAction SilentlyContinue -ErrorVariable e2
+        Invoke-SmRotation -SecretId $fine -Provider $gone -ErrorAction SilentlyContinue -ErrorVariable e3
+
+        $e1[0].FullyQualifiedErrorId | Should -Be 'RotationSecretInvalid,SecretsManager.Commands.InvokeSmRotationCommand'
+        $e1[0].Exception.Message | Should -Match "lacks the key 'host'"
+        $e2[0].FullyQualifiedErrorId | Should -Be 'MasterSecretUnreadable,SecretsManager.Commands.InvokeSmRotationCommand'
+        $e2[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $e2[0].Exception.Message | Should -Match 'no/such/master'
+        $e3[0].FullyQualifiedErrorId | Should -Be 'PsqlNotFound,SecretsManager.Commands.InvokeSmRotationCommand'
+        foreach ($n in $noHost, $noMaster, $fine) { @(Get-SmSecretVersion -SecretId $n) | Should -HaveCount 1 -Because "nothing was written to $n" }
+        Test-Login app 'Old-Passw0rd' | Should -BeTrue
+    }
+
+    It 'gives psql the login through its environment, never its command line, and the server only a SCRAM verifier' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        $spy = Join-Path ([IO.Path]::GetTempPath()) ('sm-psql-spy-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $spy
+        $real = (Get-Command psql -CommandType Application | Select-Object -First 1).Source
+        # A psql that records its arguments, whether it got PGPASSWORD, and its input, then runs the real one.
+        Set-Content -Path (Join-Path $spy 'psql') -Value @"
+#!/bin/sh
+printf '%s\n' "`$*" >> '$spy/args'
+[ -n "`$PGPASSWORD" ] && echo yes >> '$spy/env'
+tee -a '$spy/stdin' | '$real' "`$@"
+"@
+        & chmod +x (Join-Path $spy 'psql')
+        try {
+            $result = Invoke-SmRotation -SecretId $name -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath (Join-Path $spy 'psql'))
+            $new = (Get-SmSecretValue -SecretId $name -AsHashtable).password
+            Test-Login app $new | Should -BeTrue
+            $arguments = Get-Content -Raw (Join-Path $spy 'args')
+            $stdin = Get-Content -Raw (Join-Path $spy 'stdin')
+            @(Get-Content (Join-Path $spy 'env')).Count | Should -Be @(Get-Content (Join-Path $spy 'args')).Count
+            foreach ($secret in 'Old-Passw0rd', $new) {
+                $arguments | Should -Not -Match ([regex]::Escape($secret))
+                $stdin | Should -Not -Match ([regex]::Escape($secret))
+            }
+            $stdin | Should -Match 'ALTER ROLE CURRENT_USER WITH PASSWORD ''SCRAM-SHA-256\$4096:'
+            $result.Steps | Should -Contain 'finishSecret'
+        }
+        finally { Remove-Item -LiteralPath $spy -Recurse -Force }
+    }
+}
