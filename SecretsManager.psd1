@@ -45,6 +45,7 @@
         'Stop-SmLocalEndpoint'
         'Reset-SmLocalEndpoint'
         'Move-SmLocalEndpointClock'
+        'Clear-SmSecretCache'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -26,7 +26,8 @@ BeforeAll {
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
-        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock')
+        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock'
+        'Clear-SmSecretCache')
 }
 
 Describe 'SecretsManager.psd1' -Tag 'Manifest' {
@@ -114,6 +115,17 @@ Describe '<Cmdlet> (SecretsManager.Local)' -Tag 'Manifest' -ForEach $script:loca
         (Get-Verb).Verb | Should -Contain $command.Verb
         $command.Noun | Should -BeLike 'SmLocalEndpoint*'
         $command.ImplementingType.IsSealed | Should -BeTrue
+    }
+}
+
+Describe 'Clear-SmSecretCache' -Tag 'Manifest' {
+    It 'has an approved verb and a noun with the Sm prefix, is a sealed binary cmdlet and supports -WhatIf' {
+        $command = Get-Command Clear-SmSecretCache -Module SecretsManager
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -BeLike 'Sm*'
+        $command.ImplementingType.Namespace | Should -Be 'SecretsManager.Commands'
+        $command.ImplementingType.IsSealed | Should -BeTrue
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
     }
 }
 
