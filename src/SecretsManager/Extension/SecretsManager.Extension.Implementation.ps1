@@ -34,7 +34,8 @@ function script:Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
     Initialize-SmCmdlets
     # The cmdlets' connection parameters from the VaultParameters; -Verbose when SecretManagement asked for it.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
-    if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { $script:VerbosePreference = 'Continue' }
+    # Set on every call: SecretManagement keeps its runspace, and one verbose call must not make every later one verbose.
+    $script:VerbosePreference = if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { 'Continue' } else { 'SilentlyContinue' }
     $connection = @{ ErrorAction = 'Stop' }
     foreach ($key in 'Region', 'ProfileName', 'EndpointUrl') {
         if ($parameters.ContainsKey($key) -and $parameters[$key]) { $connection[$key] = [string] $parameters[$key] }
