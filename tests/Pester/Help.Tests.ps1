@@ -19,7 +19,8 @@ BeforeAll {
         'SecretsManagerConfiguration', 'SecretsManagerConnection', 'SecretValueNotText', 'SecretValueNotJson',
         'SecretValueNotCredential', 'RotationFailed', 'NothingToUpdate', 'NoVersionGiven', 'WaitWithoutRotation',
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
-        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue')
+        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue',
+        'NegativeMaxAge')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {
