@@ -82,9 +82,13 @@ namespace SecretsManager.Engine.Internal
         private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken) =>
             ExecuteAsync(operation, cancellationToken, CallScope.Current?.Timeout);
 
-        private async Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
+        private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout) =>
+            SecretCacheWrites.Changes(operation.Name)
+                ? ExecuteWriteAsync(operation, cancellationToken, timeout)
+                : ExecuteCallAsync(operation, cancellationToken, timeout);
+
+        private async Task<T> ExecuteWriteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
         {
-            if (!SecretCacheWrites.Changes(operation.Name)) return await ExecuteCallAsync(operation, cancellationToken, timeout).ConfigureAwait(false);
             T response = default(T);
             try
             {

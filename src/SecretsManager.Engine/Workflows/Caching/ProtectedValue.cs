@@ -5,16 +5,27 @@ using System.Text;
 namespace SecretsManager.Engine.Workflows.Caching
 {
     /// <summary>
-    /// A secret value as the cache holds it: encrypted (AES-256, a random IV per value) with a key made at random for
-    /// this process, so no cached value lies in memory as a plain string or array, and a memory dump or a heap walk
-    /// finds only ciphertext. The plain text exists only while a cached read is handed out.
+    /// A secret value as the cache holds it: encrypted with AES-256 in counter mode (a random 16-byte initial counter
+    /// per value) under a key made at random for this process, so no cached value lies in memory as a plain string or
+    /// array, and a memory dump or a heap walk finds only ciphertext. The plain text exists only while a cached read
+    /// is handed out.
     /// </summary>
+    /// <remarks>
+    /// Counter mode needs only the block cipher in ECB over the counter blocks, whose transform can be reused: one per
+    /// thread, so a cached read costs about a microsecond instead of setting up a cipher every time.
+    /// </remarks>
     internal sealed class ProtectedValue
     {
+        private const int BlockSize = 16;
+
         // One key per process: the cache lives and dies with it.
         private static readonly byte[] Key = RandomBytes(32);
+        private static readonly RandomNumberGenerator Random = RandomNumberGenerator.Create();
 
-        // Each is a random IV followed by the ciphertext.
+        [ThreadStatic]
+        private static ICryptoTransform _blockCipher;
+
+        // Each is the initial counter block followed by the ciphertext.
         private readonly byte[] _stringCipher;
         private readonly byte[] _binaryCipher;
 
@@ -58,39 +69,68 @@ namespace SecretsManager.Engine.Workflows.Caching
         /// <summary>Says what the value holds, never the value.</summary>
         public override string ToString() => $"ProtectedValue {{ SecretString = {(HasString ? "(protected)" : "none")}, SecretBinary = {(HasBinary ? "(protected)" : "none")} }}";
 
-        private const int IvLength = 16;
-
         private static byte[] Encrypt(byte[] plain)
         {
-            byte[] iv = RandomBytes(IvLength);
-            using (var aes = NewAes())
-            using (var encryptor = aes.CreateEncryptor(Key, iv))
-            {
-                byte[] cipher = encryptor.TransformFinalBlock(plain, 0, plain.Length);
-                var result = new byte[IvLength + cipher.Length];
-                Buffer.BlockCopy(iv, 0, result, 0, IvLength);
-                Buffer.BlockCopy(cipher, 0, result, IvLength, cipher.Length);
-                return result;
-            }
+            var stored = new byte[BlockSize + plain.Length];
+            var counter = new byte[BlockSize];
+            lock (Random) Random.GetBytes(counter);
+            Buffer.BlockCopy(counter, 0, stored, 0, BlockSize);
+            Xor(plain, 0, plain.Length, counter, stored, BlockSize);
+            return stored;
         }
 
         private static byte[] Decrypt(byte[] stored)
         {
-            var iv = new byte[IvLength];
-            Buffer.BlockCopy(stored, 0, iv, 0, IvLength);
-            using (var aes = NewAes())
-            using (var decryptor = aes.CreateDecryptor(Key, iv))
+            var counter = new byte[BlockSize];
+            Buffer.BlockCopy(stored, 0, counter, 0, BlockSize);
+            var plain = new byte[stored.Length - BlockSize];
+            Xor(stored, BlockSize, plain.Length, counter, plain, 0);
+            return plain;
+        }
+
+        // output = input XOR AES(counter), AES(counter + 1), ...: encryption and decryption alike.
+        private static void Xor(byte[] input, int inputOffset, int count, byte[] counter, byte[] output, int outputOffset)
+        {
+            int blocks = (count + BlockSize - 1) / BlockSize;
+            if (blocks == 0) return;
+            var counters = new byte[blocks * BlockSize];
+            for (int b = 0; b < blocks; b++)
             {
-                return decryptor.TransformFinalBlock(stored, IvLength, stored.Length - IvLength);
+                Buffer.BlockCopy(counter, 0, counters, b * BlockSize, BlockSize);
+                AddToLow64(counters, b * BlockSize, (ulong)b);
+            }
+            var keystream = new byte[counters.Length];
+            BlockCipher.TransformBlock(counters, 0, counters.Length, keystream, 0);
+            for (int i = 0; i < count; i++) output[outputOffset + i] = (byte)(input[inputOffset + i] ^ keystream[i]);
+            Array.Clear(keystream, 0, keystream.Length);
+        }
+
+        // Adds to the block's last eight bytes, big-endian, wrapping within them.
+        private static void AddToLow64(byte[] block, int offset, ulong value)
+        {
+            for (int i = offset + BlockSize - 1; i >= offset + BlockSize - 8 && value != 0; i--)
+            {
+                ulong sum = block[i] + (value & 0xFF);
+                block[i] = (byte)sum;
+                value = (value >> 8) + (sum >> 8);
             }
         }
 
-        private static Aes NewAes()
+        private static ICryptoTransform BlockCipher
         {
-            var aes = Aes.Create();
-            aes.Mode = CipherMode.CBC;
-            aes.Padding = PaddingMode.PKCS7;
-            return aes;
+            get
+            {
+                if (_blockCipher == null)
+                {
+                    using (var aes = Aes.Create())
+                    {
+                        aes.Mode = CipherMode.ECB;
+                        aes.Padding = PaddingMode.None;
+                        _blockCipher = aes.CreateEncryptor(Key, null);
+                    }
+                }
+                return _blockCipher;
+            }
         }
 
         private static byte[] RandomBytes(int count)

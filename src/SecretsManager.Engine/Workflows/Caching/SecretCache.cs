@@ -174,7 +174,7 @@ namespace SecretsManager.Engine.Workflows.Caching
             }
         }
 
-        /// <summary>Forgets every entry read from one endpoint (e.g. a SecretsManager.Local that was reset or stopped).</summary>
+        /// <summary>Forgets every entry read from one endpoint (e.g. a SecretsManager.Local that was reset, or a new one at the same URL).</summary>
         /// <returns>How many entries were dropped.</returns>
         public int EvictEndpoint(string endpoint)
         {
