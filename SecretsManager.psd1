@@ -46,6 +46,7 @@
         'Stop-SmLocalEndpoint'
         'Reset-SmLocalEndpoint'
         'Move-SmLocalEndpointClock'
+        'Clear-SmSecretCache'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Measures every performance goal of the module (P1..P7) against its peer in one run; prints one table.
+    Measures every performance goal of the module (P1..P9) against its peer in one run; prints one table.
 .DESCRIPTION
     Run by './build.ps1 Bench [-Quick] [-Json <path>]' after a build. The machine may be shared and noisy: every figure
     is the median of several runs, and the ratio beside it is what counts. Rows:
@@ -13,6 +13,7 @@
       P6  SecretsManager.Local under pre-signed GetSecretValue load at 1, 8 and 32 connections
       P7  client-side rotation (Invoke-SmRotation -Provider) of 100 secrets with a no-op provider: API calls per
           rotation counted at the endpoint, and the time per rotation against one GetSecretValue
+      P8  1,000 reads of 10 secrets, one call each, with -MaxAge (the read cache) against fresh reads: requests and time
     A peer that is not installed (the AWS CLI at /usr/bin/aws, boto3 for /usr/bin/python3) is reported as skipped
     with how to install it. With -Json the rows are also written as a JSON array of
     { id, measure, subject, baseline, unit, ratio, goal, met, detail, skipped, figures }; met is null when skipped.
@@ -43,10 +44,10 @@ $manifest = Join-Path $ModulePath 'SecretsManager.psd1'
 
 # Sizes: the issue's full run, or a quick one that only proves every row runs.
 $n = if ($Quick) {
-    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1; P7Secrets = 20 }
+    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1; P7Secrets = 20; P8Reads = 1000 }
 }
 else {
-    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3; P7Secrets = 100 }
+    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3; P7Secrets = 100; P8Reads = 1000 }
 }
 
 function Get-Median([double[]] $Values) {
@@ -356,6 +357,46 @@ print(statistics.median(per_call))
             -Subject $mRotate -Baseline $mGet -Met ($calls -le 5 -and ($mRotate / $mGet) -le 8 -and $rotated -eq $count) `
             -Detail ('{0:n2} ms per rotation ({1} of {2} finished), {3:n2} API calls each ({4:n2} with a generated password); one GetSecretValue {5:n3} ms; {6:n1}x' -f $mRotate, $rotated, $count, $calls, $generated, $mGet, ($mRotate / $mGet)) `
             -Figures @{ msPerRotation = $mRotate; getSecretValueMs = $mGet; callsPerRotation = $calls; callsWithGeneratedPassword = $generated; rotated = $rotated; secrets = $count }
+
+    # P8: the read cache. The same 1,000 reads (10 secrets in turn, one Get-SmSecretValue call each, as a polling
+    # service or a job over many servers makes them) with -MaxAge and fresh, side by side in each round.
+    Invoke-Row 'P8' "$($n.P8Reads) reads of 10 secrets, one call each: -MaxAge vs fresh (ms)" '<= 20 read requests with -MaxAge, in <= 0.05x the time of fresh reads' {
+        $p8 = foreach ($i in 0..9) { 'bench/p8/{0}' -f $i }
+        foreach ($id in $p8) { $null = New-SmSecret -Name $id -SecretString "value of $id" @connection }
+        $readOps = 'GetSecretValue', 'BatchGetSecretValue', 'DescribeSecret'
+        function Get-ReadCount($Counts) { ($readOps | ForEach-Object { Get-RequestCount $Counts $_ } | Measure-Object -Sum).Sum }
+        $cached = [Collections.Generic.List[double]]::new(); $fresh = [Collections.Generic.List[double]]::new()
+        $pipedCached = [Collections.Generic.List[double]]::new(); $pipedFresh = [Collections.Generic.List[double]]::new(); $floor = [Collections.Generic.List[double]]::new()
+        $ids = foreach ($i in 0..($n.P8Reads - 1)) { $p8[$i % 10] }
+        $cachedRequests = 0; $freshRequests = 0; $pipedCachedRequests = 0
+        foreach ($r in 0..$n.Repeat) {
+            # Round 0 warms every path up and is not counted. Each round starts from an empty cache.
+            Clear-SmSecretCache
+            $before = Get-RequestCounts $url
+            $c = Measure-Ms { foreach ($id in $ids) { $null = Get-SmSecretValue -SecretId $id -MaxAge 00:05:00 @connection } }
+            $middle = Get-RequestCounts $url
+            $f = Measure-Ms { foreach ($id in $ids) { $null = Get-SmSecretValue -SecretId $id @connection } }
+            $after = Get-RequestCounts $url
+            Clear-SmSecretCache
+            $pc = Measure-Ms { $null = $ids | Get-SmSecretValue -MaxAge 00:05:00 @connection }
+            $piped = Get-RequestCounts $url
+            $pf = Measure-Ms { $null = $ids | Get-SmSecretValue @connection }
+            # The floor no cache can go below: PowerShell's own cost of calling a cmdlet (Get-Date).
+            $fl = Measure-Ms { foreach ($id in $ids) { $null = Get-Date } }
+            if ($r -eq 0) { continue }
+            $cached.Add($c); $fresh.Add($f); $pipedCached.Add($pc); $pipedFresh.Add($pf); $floor.Add($fl)
+            $cachedRequests = [math]::Max($cachedRequests, (Get-ReadCount $middle) - (Get-ReadCount $before))
+            $freshRequests = [math]::Max($freshRequests, (Get-ReadCount $after) - (Get-ReadCount $middle))
+            $pipedCachedRequests = [math]::Max($pipedCachedRequests, (Get-ReadCount $piped) - (Get-ReadCount $after))
+        }
+        $mCached = Get-Median $cached; $mFresh = Get-Median $fresh; $mPipedCached = Get-Median $pipedCached; $mPipedFresh = Get-Median $pipedFresh; $mFloor = Get-Median $floor
+        $reads = $ids.Count
+        Add-Row -Id P8 -Measure "$reads reads of 10 secrets, one call each: -MaxAge vs fresh (ms)" -Goal '<= 20 read requests with -MaxAge, in <= 0.05x the time of fresh reads' -Unit ms `
+            -Subject $mCached -Baseline $mFresh -Met ($cachedRequests -le 20 -and ($mCached / $mFresh) -le 0.05) `
+            -Detail ('-MaxAge {0:n1} ms ({1:n3} ms/read) in {2} read requests; fresh {3:n1} ms ({4:n3} ms/read) in {5}; piped: -MaxAge {6:n1} ms in {7} requests, fresh {8:n1} ms; floor (PowerShell calling Get-Date) {9:n3} ms/call' -f `
+                $mCached, ($mCached / $reads), $cachedRequests, $mFresh, ($mFresh / $reads), $freshRequests, $mPipedCached, $pipedCachedRequests, $mPipedFresh, ($mFloor / $reads)) `
+            -Figures @{ cachedMs = $mCached; freshMs = $mFresh; cachedRequests = $cachedRequests; freshRequests = $freshRequests; reads = $reads; secrets = 10
+                pipedCachedMs = $mPipedCached; pipedFreshMs = $mPipedFresh; pipedCachedRequests = $pipedCachedRequests; floorMsPerCall = $mFloor / $reads }
     }
 }
 finally {

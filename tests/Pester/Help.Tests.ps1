@@ -21,7 +21,8 @@ BeforeAll {
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
         'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue',
         'ServiceRotationEnabled', 'RotationSecretInvalid', 'MasterSecretUnreadable', 'PsqlNotFound', 'RotationConflict',
-        'RotationStepFailed', 'RotationRestoreFailed', 'RotationNotFinished', 'RotationProviderIncomplete')
+        'RotationStepFailed', 'RotationRestoreFailed', 'RotationNotFinished', 'RotationProviderIncomplete',
+        'NegativeMaxAge')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {

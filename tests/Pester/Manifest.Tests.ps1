@@ -27,7 +27,8 @@ BeforeAll {
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
         'New-SmRotationProvider'
-        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock')
+        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock'
+        'Clear-SmSecretCache')
 }
 
 Describe 'SecretsManager.psd1' -Tag 'Manifest' {
@@ -126,6 +127,17 @@ Describe '<Cmdlet> (SecretsManager.Local)' -Tag 'Manifest' -ForEach $script:loca
         (Get-Verb).Verb | Should -Contain $command.Verb
         $command.Noun | Should -BeLike 'SmLocalEndpoint*'
         $command.ImplementingType.IsSealed | Should -BeTrue
+    }
+}
+
+Describe 'Clear-SmSecretCache' -Tag 'Manifest' {
+    It 'has an approved verb and a noun with the Sm prefix, is a sealed binary cmdlet and supports -WhatIf' {
+        $command = Get-Command Clear-SmSecretCache -Module SecretsManager
+        (Get-Verb).Verb | Should -Contain $command.Verb
+        $command.Noun | Should -BeLike 'Sm*'
+        $command.ImplementingType.Namespace | Should -Be 'SecretsManager.Commands'
+        $command.ImplementingType.IsSealed | Should -BeTrue
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
     }
 }
 

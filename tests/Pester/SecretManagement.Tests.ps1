@@ -44,20 +44,32 @@ namespace Microsoft.PowerShell.SecretManagement
     }
 
     $script:module = Get-Module SecretsManager
-    # Errors of the last call land in $script:VaultErrors, as SecretManagement collects them from the vault's runspace.
+    # Errors, warnings and verbose messages of the last call land in $script:VaultErrors, VaultWarnings and
+    # VaultVerbose, as SecretManagement collects them from the vault's runspace (it merges those streams into output).
     function Invoke-Vault([string] $Command, [hashtable] $Parameters, [hashtable] $VaultParameters = @{}) {
         $vault = @{ Region = 'us-east-1'; EndpointUrl = $script:ep.Url }
         foreach ($key in $VaultParameters.Keys) { $vault[$key] = $VaultParameters[$key] }
         $Parameters['VaultName'] = 'aws'
         $Parameters['AdditionalParameters'] = $vault
         # The error stream only, as SecretManagement reads it: errors the vault caught and handled are not in it.
-        $all = @(& $script:module "SecretsManager.Extension\$Command" @Parameters -ErrorAction Continue 2>&1)
+        $all = @(& $script:module "SecretsManager.Extension\$Command" @Parameters -ErrorAction Continue 2>&1 3>&1 4>&1)
         $script:VaultErrors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
-        $all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+        $script:VaultWarnings = @($all | Where-Object { $_ -is [System.Management.Automation.WarningRecord] })
+        $script:VaultVerbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] -and $_ -isnot [System.Management.Automation.VerboseRecord] }
     }
-    # Requests of one operation the endpoint answered since its last reset (0 for one never called).
+    # What SecretManagement's Get-Secret -Name does without -Vault when the vault is the default: Get-SecretInfo of the
+    # name, then Get-Secret when it is there. Errors of both calls land in $script:VaultErrors.
+    function Invoke-DefaultVaultGetSecret([string] $Name, [hashtable] $VaultParameters = @{}) {
+        $info = @(Invoke-Vault Get-SecretInfo @{ Filter = $Name } -VaultParameters $VaultParameters)
+        $errors = $script:VaultErrors
+        if ($info.Count -gt 0) { Invoke-Vault Get-Secret @{ Name = $Name } -VaultParameters $VaultParameters }
+        $script:VaultErrors = @($errors) + @($script:VaultErrors)
+    }
+    # Requests of one operation the endpoint answered since its last reset (0 for one never called); '*' for all.
     function Get-RequestCount([string] $Operation) {
         $counts = (Invoke-RestMethod -Uri "$($script:ep.Url)/_local/requests" -Headers @{ 'X-SecretsManager-Local-Hook' = '1' }).requests
+        if ($Operation -eq '*') { return [int] ($counts.PSObject.Properties.Value | Measure-Object -Sum).Sum }
         $entry = $counts.PSObject.Properties[$Operation]
         if ($entry) { [int] $entry.Value } else { 0 }
     }
@@ -227,9 +239,9 @@ Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
     }
 
     It 'names the secret and the AWS error code in errors, and never the value' {
-        $null = New-SmSecret -Name 'err/x' -SecretString 'v'
-        $null = Remove-SmSecret -SecretId 'err/x' -Force
-        Invoke-Vault Set-Secret @{ Name = 'err/x'; Secret = 'top-secret-value-123' }
+        # A replica can't take a new value (AWS: InvalidRequestException): the vault in the replica's region sees it.
+        $null = New-SmSecret -Name 'err/x' -SecretString 'v' -ReplicaRegion 'us-west-2'
+        Invoke-Vault Set-Secret @{ Name = 'err/x'; Secret = 'top-secret-value-123' } -VaultParameters @{ Region = 'us-west-2' }
         $err = $script:VaultErrors
         $err | Should -HaveCount 1
         $err[0].Exception.Message | Should -Match "Secret 'err/x' in vault 'aws'"
@@ -254,6 +266,182 @@ Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
     }
 }
 
+Describe 'The vault after Remove-Secret' -Tag 'SecretManagement' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'shows a removed secret nowhere: Get-Secret gives SecretManagement its single "not found", Get-SecretInfo and Test-SecretVault leave it out' {
+        Invoke-Vault Set-Secret @{ Name = 'gone/x'; Secret = 'v' }
+        Invoke-Vault Set-Secret @{ Name = 'gone/kept'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'gone/x' }
+        $script:VaultErrors | Should -BeNullOrEmpty
+        (Get-SmSecret -SecretId 'gone/x').DeletedDate | Should -BeOfType [datetime] -Because 'the default recovery window keeps it recoverable'
+
+        Invoke-Vault Get-Secret @{ Name = 'gone/x' } | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty -Because 'SecretManagement writes its own "not found" for an empty answer; a second error would be noise'
+        Invoke-DefaultVaultGetSecret 'gone/x' | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty
+        Invoke-Vault Get-SecretInfo @{ Filter = 'gone/x' } | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty
+        (Invoke-Vault Get-SecretInfo @{ Filter = 'gone/*' }).Name | Should -Be @('gone/kept')
+        (Invoke-Vault Get-SecretInfo @{ Filter = '*' }).Name | Should -Be @('gone/kept')
+        Invoke-Vault Test-SecretVault @{} | Should -BeTrue
+        $script:VaultErrors | Should -BeNullOrEmpty
+        $script:VaultWarnings | Should -BeNullOrEmpty
+    }
+
+    It 'reports Remove-Secret and Set-SecretInfo of a removed secret as not found, with no AWS text' -ForEach @(
+        @{ Command = 'Remove-Secret'; Parameters = @{ Name = 'gone/twice' } }
+        @{ Command = 'Set-SecretInfo'; Parameters = @{ Name = 'gone/twice'; Metadata = @{ env = 'prod' } } }
+    ) {
+        Invoke-Vault Set-Secret @{ Name = 'gone/twice'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'gone/twice' }
+        $deleted = (Get-SmSecret -SecretId 'gone/twice').DeletedDate
+        Invoke-Vault $Command $Parameters
+        $err = $script:VaultErrors
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Match '^SecretNotFound'
+        $err[0].Exception.Message | Should -Be "The secret 'gone/twice' was not found in vault 'aws'."
+        (Get-SmSecret -SecretId 'gone/twice').DeletedDate | Should -Be $deleted -Because 'nothing changed'
+        $missing = $Parameters.Clone()
+        $missing.Name = 'never/there'
+        Invoke-Vault $Command $missing
+        $script:VaultErrors | Should -HaveCount 1
+        $script:VaultErrors[0].FullyQualifiedErrorId | Should -Match '^SecretNotFound'
+    }
+
+    It 'sets a removed name again: restores the secret, makes the new value AWSCURRENT, and says so with -Verbose' {
+        Invoke-Vault Set-Secret @{ Name = 'again/x'; Secret = 'before removal' }
+        Invoke-Vault Remove-Secret @{ Name = 'again/x' }
+        $credential = [pscredential]::new('app', (ConvertTo-SecureString 'after removal' -AsPlainText -Force))
+
+        Invoke-Vault Set-Secret @{ Name = 'again/x'; Secret = $credential; Metadata = @{ owner = 'ops' } } -VaultParameters @{ Verbose = $true }
+
+        $script:VaultErrors | Should -BeNullOrEmpty
+        $script:VaultVerbose.Message | Should -Contain "Secret 'again/x' in vault 'aws' was scheduled for deletion: restored it, and its new value becomes AWSCURRENT."
+        (Get-SmSecret -SecretId 'again/x').DeletedDate | Should -BeNullOrEmpty
+        $read = Invoke-Vault Get-Secret @{ Name = 'again/x' }
+        $read | Should -BeOfType [pscredential]
+        $read.GetNetworkCredential().Password | Should -BeExactly 'after removal'
+        Get-SmSecretValue -SecretId 'again/x' -VersionStage AWSPREVIOUS -AsPlainText | Should -BeExactly 'before removal'
+        $info = Invoke-Vault Get-SecretInfo @{ Filter = 'again/x' }
+        $info.Type | Should -Be 'PSCredential'
+        $info.Metadata['owner'] | Should -Be 'ops'
+    }
+
+    It 'sets a name removed at once (RecoveryWindowInDays = 0) as a new secret' {
+        $vault = @{ RecoveryWindowInDays = 0 }
+        Invoke-Vault Set-Secret @{ Name = 'again/now'; Secret = 'one' } -VaultParameters $vault
+        Invoke-Vault Remove-Secret @{ Name = 'again/now' } -VaultParameters $vault
+        Invoke-Vault Set-Secret @{ Name = 'again/now'; Secret = 'two' } -VaultParameters $vault
+        $script:VaultErrors | Should -BeNullOrEmpty
+        Invoke-Vault Get-Secret @{ Name = 'again/now' } | Should -BeExactly 'two'
+        @(Get-SmSecretVersion -SecretId 'again/now') | Should -HaveCount 1
+    }
+}
+
+Describe 'The vault contract: metadata' -Tag 'SecretManagement' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'declares -Metadata on Set-Secret, so SecretManagement never takes its remove-when-metadata-fails path (its issue #227)' {
+        $extension = $script:module.NestedModules | Where-Object Name -EQ 'SecretsManager.Extension'
+        $extension.ExportedFunctions['Set-Secret'].Parameters.Keys | Should -Contain 'Metadata'
+        # Metadata that can't be stored refuses the whole Set-Secret before anything changes.
+        Invoke-Vault Set-Secret @{ Name = 'meta/kept'; Secret = 'old' }
+        Invoke-Vault Set-Secret @{ Name = 'meta/kept'; Secret = 'new'; Metadata = @{ 'aws:x' = 'y' } }
+        $script:VaultErrors | Should -HaveCount 1
+        Invoke-Vault Get-Secret @{ Name = 'meta/kept' } | Should -BeExactly 'old'
+    }
+
+    It 'writes the Metadata Get-SecretInfo gave back without adding tags: Description is the description, LastChangedDate is left out' {
+        Invoke-Vault Set-Secret @{ Name = 'meta/round'; Secret = 'v'; Metadata = @{ owner = 'ops' } }
+        $null = Update-SmSecret -SecretId 'meta/round' -Description 'the ops key, rotated monthly!'
+        $info = Invoke-Vault Get-SecretInfo @{ Filter = 'meta/round' }
+        $metadata = @{}
+        foreach ($key in $info.Metadata.Keys) { $metadata[$key] = $info.Metadata[$key] }
+        $metadata.Keys | Should -Contain 'LastChangedDate'
+
+        Invoke-Vault Set-SecretInfo @{ Name = 'meta/round'; Metadata = $metadata }
+        $script:VaultErrors | Should -BeNullOrEmpty -Because 'a description may hold characters tags may not'
+        Invoke-Vault Set-Secret @{ Name = 'meta/round'; Secret = 'v2'; Metadata = $metadata }
+        $script:VaultErrors | Should -BeNullOrEmpty
+
+        $secret = Get-SmSecret -SecretId 'meta/round'
+        @($secret.TagList.Key | Sort-Object) | Should -Be @('owner', 'SecretManagement.Type')
+        $secret.Description | Should -BeExactly 'the ops key, rotated monthly!'
+
+        Invoke-Vault Set-SecretInfo @{ Name = 'meta/round'; Metadata = @{ Description = 'renamed' } }
+        (Get-SmSecret -SecretId 'meta/round').Description | Should -BeExactly 'renamed'
+    }
+}
+
+Describe 'The vault with CacheSeconds and AllowStale' -Tag 'SecretManagement' {
+    AfterEach { Reset-SmLocalEndpoint $script:ep }
+
+    It 'makes at most 3 requests for 50 Get-Secret calls of one secret with CacheSeconds' {
+        $vault = @{ CacheSeconds = 300 }
+        Invoke-Vault Set-Secret @{ Name = 'cached/x'; Secret = 'v' } -VaultParameters $vault
+        $before = Get-RequestCount '*'
+        $wrong = 0
+        foreach ($i in 1..50) {
+            if ((Invoke-DefaultVaultGetSecret 'cached/x' -VaultParameters $vault) -ne 'v') { $wrong++ }
+            $script:VaultErrors | Should -BeNullOrEmpty
+        }
+        $wrong | Should -Be 0
+        (Get-RequestCount '*') - $before | Should -BeLessOrEqual 3
+    }
+
+    It 'reads on every Get-Secret without CacheSeconds' {
+        Invoke-Vault Set-Secret @{ Name = 'cached/not'; Secret = 'v' }
+        $before = Get-RequestCount '*'
+        foreach ($i in 1..5) { $null = Invoke-Vault Get-Secret @{ Name = 'cached/not' } }
+        (Get-RequestCount '*') - $before | Should -Be 10 -Because 'a description and a value each time'
+    }
+
+    It 'sees its own Set-Secret and Remove-Secret at once' {
+        $vault = @{ CacheSeconds = 300 }
+        Invoke-Vault Set-Secret @{ Name = 'cached/own'; Secret = 'one' } -VaultParameters $vault
+        Invoke-Vault Get-Secret @{ Name = 'cached/own' } -VaultParameters $vault | Should -BeExactly 'one'
+        Invoke-Vault Set-Secret @{ Name = 'cached/own'; Secret = 'two' } -VaultParameters $vault
+        Invoke-Vault Get-Secret @{ Name = 'cached/own' } -VaultParameters $vault | Should -BeExactly 'two'
+        Invoke-Vault Remove-Secret @{ Name = 'cached/own' } -VaultParameters $vault
+        Invoke-Vault Get-Secret @{ Name = 'cached/own' } -VaultParameters $vault | Should -BeNullOrEmpty
+        Invoke-Vault Get-SecretInfo @{ Filter = 'cached/own' } -VaultParameters $vault | Should -BeNullOrEmpty
+    }
+
+    It 'serves the last value with a warning when the endpoint is stopped, with AllowStale' {
+        $own = Start-SmLocalEndpoint
+        $vault = @{ EndpointUrl = $own.Url; AllowStale = $true }
+        try {
+            Invoke-Vault Set-Secret @{ Name = 'stale/x'; Secret = 'last known' } -VaultParameters $vault
+            Invoke-Vault Get-Secret @{ Name = 'stale/x' } -VaultParameters $vault | Should -BeExactly 'last known'
+        }
+        finally { $own | Stop-SmLocalEndpoint }
+        Invoke-Vault Get-Secret @{ Name = 'stale/x' } -VaultParameters $vault | Should -BeExactly 'last known'
+        $script:VaultErrors | Should -BeNullOrEmpty
+        $script:VaultWarnings.Message | Should -Match "^Secret 'stale/x': Secrets Manager didn't answer"
+        $script:VaultWarnings.Message | Should -Not -Match 'last known'
+        $vault.Remove('AllowStale')
+        $null = Invoke-Vault Get-Secret @{ Name = 'stale/x' } -VaultParameters $vault
+        $script:VaultErrors[0].Exception.Message | Should -Match "Secret 'stale/x' in vault 'aws': reading it failed with SecretsManagerConnection"
+        Clear-SmSecretCache -SecretId 'stale/x'
+    }
+
+    It 'refuses a CacheSeconds of <Value>, naming it' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
+        Invoke-Vault Set-Secret @{ Name = 'cached/bad'; Secret = 'v' }
+        Invoke-Vault Get-Secret @{ Name = 'cached/bad' } -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -HaveCount 1
+        $script:VaultErrors[0].FullyQualifiedErrorId | Should -Match '^InvalidVaultParameter'
+        $script:VaultErrors[0].Exception.Message | Should -Match "CacheSeconds is how long a read is served from the cache, 0 or more seconds \(0: never\), not '$Value'"
+        Invoke-Vault Test-SecretVault @{} -VaultParameters @{ CacheSeconds = $Value } | Should -BeFalse
+        ($script:VaultErrors.Exception.Message -join ' ') | Should -Match 'CacheSeconds'
+    }
+
+    It 'passes Test-SecretVault with CacheSeconds and AllowStale' {
+        Invoke-Vault Test-SecretVault @{} -VaultParameters @{ CacheSeconds = 60; AllowStale = $true } | Should -BeTrue
+        $script:VaultErrors | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'With the real SecretManagement 1.1.2 (the release check)' -Tag 'SecretManagement' -Skip:(-not $realSecretManagement) {
     It 'registers the vault and goes through Set-Secret, Get-Secret and Get-SecretInfo' {
         Import-Module Microsoft.PowerShell.SecretManagement
@@ -264,6 +452,13 @@ Describe 'With the real SecretManagement 1.1.2 (the release check)' -Tag 'Secret
             Get-Secret -Name 'release/check' -Vault $vault -AsPlainText | Should -BeExactly 'value'
             (Get-SecretInfo -Name 'release/*' -Vault $vault).Name | Should -Be 'release/check'
             Test-SecretVault -Name $vault | Should -BeTrue
+            # After Remove-Secret the name is gone everywhere, with one "not found", and can be set again.
+            Remove-Secret -Name 'release/check' -Vault $vault
+            Get-Secret -Name 'release/check' -Vault $vault -ErrorAction SilentlyContinue -ErrorVariable notFound | Should -BeNullOrEmpty
+            $notFound | Should -HaveCount 1
+            Get-SecretInfo -Name 'release/check' -Vault $vault | Should -BeNullOrEmpty
+            Set-Secret -Name 'release/check' -Secret 'again' -Vault $vault
+            Get-Secret -Name 'release/check' -Vault $vault -AsPlainText | Should -BeExactly 'again'
         }
         finally { Unregister-SecretVault -Name $vault; Reset-SmLocalEndpoint $script:ep }
     }

@@ -7,8 +7,9 @@ namespace SecretsManager.Engine.Client
     public sealed class ClientResolution
     {
         /// <summary>Creates a description of a client's resolved settings.</summary>
-        public ClientResolution(string region, string regionSource, string credentialSource, string endpoint, string endpointSource)
+        public ClientResolution(string region, string regionSource, string credentialSource, string endpoint, string endpointSource, string credentialIdentity = null)
         {
+            CredentialIdentity = credentialIdentity ?? credentialSource;
             Region = region;
             RegionSource = regionSource;
             CredentialSource = credentialSource;
@@ -24,6 +25,12 @@ namespace SecretsManager.Engine.Client
 
         /// <summary>Where the credentials came from, e.g. "profile 'dev' in the shared config files".</summary>
         public string CredentialSource { get; }
+
+        /// <summary>
+        /// An opaque token that tells one set of credentials from another (a hash of the access key id, or the
+        /// source that supplies them), so the read cache never shares an entry between identities. Never a key.
+        /// </summary>
+        public string CredentialIdentity { get; }
 
         /// <summary>The service endpoint requests go to.</summary>
         public string Endpoint { get; }

@@ -51,7 +51,8 @@ namespace SecretsManager.Engine.Internal
             ResolvedSetting<AWSCredentials> credentials = CredentialResolver.Resolve(
                 options, profile, () => DefaultAWSCredentialsIdentityResolver.GetCredentials(config));
 
-            var resolution = new ClientResolution(region.Value, region.Source, credentials.Source, endpoint.Value, endpoint.Source);
+            var resolution = new ClientResolution(region.Value, region.Source, credentials.Source, endpoint.Value, endpoint.Source,
+                CredentialResolver.IdentityOf(options, credentials));
             SecretsManagerServiceClient sdkClient;
             try
             {

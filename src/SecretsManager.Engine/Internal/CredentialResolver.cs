@@ -69,6 +69,23 @@ namespace SecretsManager.Engine.Internal
             }
         }
 
+        /// <summary>
+        /// A token that tells these credentials from others without showing them: a hash of the access key id when it is
+        /// known without a call (explicit or environment keys), otherwise the source (profile, chain) in words.
+        /// </summary>
+        public static string IdentityOf(SecretsManagerClientOptions options, ResolvedSetting<AWSCredentials> credentials)
+        {
+            string keyId = !string.IsNullOrEmpty(options.AccessKeyId) ? options.AccessKeyId
+                : credentials.Value is EnvironmentVariablesAWSCredentials ? Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID")
+                : null;
+            if (string.IsNullOrEmpty(keyId)) return "source:" + credentials.Source;
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                byte[] hash = sha.ComputeHash(System.Text.Encoding.UTF8.GetBytes(keyId));
+                return "key:" + BitConverter.ToString(hash, 0, 12).Replace("-", string.Empty);
+            }
+        }
+
         /// <summary>The last four characters only, as the AWS CLI shows them.</summary>
         public static string MaskAccessKey(string accessKeyId) =>
             accessKeyId == null || accessKeyId.Length <= 4 ? "****" : "****" + accessKeyId.Substring(accessKeyId.Length - 4);

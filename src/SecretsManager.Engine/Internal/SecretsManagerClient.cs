@@ -7,6 +7,7 @@ using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Internal.Sdk;
 using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Caching;
 
 namespace SecretsManager.Engine.Internal
 {
@@ -81,7 +82,27 @@ namespace SecretsManager.Engine.Internal
         private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken) =>
             ExecuteAsync(operation, cancellationToken, CallScope.Current?.Timeout);
 
-        private async Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
+        private Task<T> ExecuteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout) =>
+            SecretCacheWrites.Changes(operation.Name)
+                ? ExecuteWriteAsync(operation, cancellationToken, timeout)
+                : ExecuteCallAsync(operation, cancellationToken, timeout);
+
+        private async Task<T> ExecuteWriteAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
+        {
+            T response = default(T);
+            try
+            {
+                response = await ExecuteCallAsync(operation, cancellationToken, timeout).ConfigureAwait(false);
+                return response;
+            }
+            finally
+            {
+                // Whatever the outcome (an unknown one included), the read cache forgets the secret this call may have changed.
+                SecretCacheWrites.After(operation.Name, operation.Request, response);
+            }
+        }
+
+        private async Task<T> ExecuteCallAsync<T>(WireOperation<T> operation, CancellationToken cancellationToken, TimeSpan? timeout)
         {
             ThrowIfDisposed();
             DateTime startedUtc = DateTime.UtcNow;

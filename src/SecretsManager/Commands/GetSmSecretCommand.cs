@@ -7,6 +7,7 @@ using System.Management.Automation;
 using SecretsManager.Completion;
 using SecretsManager.Conversion;
 using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Workflows.Caching;
 using SecretsManager.Engine.Workflows.Reading;
 using SecretsManager.Errors;
 using SecretsManager.Transformation;
@@ -16,7 +17,8 @@ namespace SecretsManager.Commands
 {
     /// <summary>
     /// Gets secrets' metadata: with -SecretId, DescribeSecret per id; otherwise ListSecrets, every page, lazily,
-    /// narrowed by -Name (wildcards), -Tag and -Filter. Never reads a value.
+    /// narrowed by -Name (wildcards), -Tag and -Filter. Never reads a value. -MaxAge serves descriptions the module's
+    /// read cache holds when they are young enough.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SmSecret", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Secret))]
@@ -72,6 +74,30 @@ namespace SecretsManager.Commands
         [ArgumentCompleter(typeof(SortOrderCompleter))]
         public string SortOrder { get; set; }
 
+        /// <summary>
+        /// With -SecretId: serve a description from the module's read cache when it is younger than this (a TimeSpan,
+        /// or a number of seconds). Without -MaxAge every description is fresh.
+        /// </summary>
+        [Parameter(ParameterSetName = DescribeSet)]
+        [CacheAgeTransformation]
+        public TimeSpan? MaxAge { get; set; }
+
+        /// <summary>
+        /// With -SecretId: when Secrets Manager can't be reached, throttles or fails on its side, serve the description
+        /// the cache holds (of any age) with a warning instead of an error.
+        /// </summary>
+        [Parameter(ParameterSetName = DescribeSet)]
+        public SwitchParameter AllowStale { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (MaxAge < TimeSpan.Zero)
+            {
+                ThrowArgumentError("NegativeMaxAge", $"-MaxAge must not be negative ({MaxAge}): it is the age up to which a cached description is served, 00:00:00 to describe the secret every time.");
+            }
+        }
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
@@ -124,11 +150,13 @@ namespace SecretsManager.Commands
         /// <summary>DescribeSecret per id; false once -First objects have been written.</summary>
         private bool Describe(IEnumerable<string> ids)
         {
+            var describer = new CachedDescriber(new CachePolicy(SecretCache.Shared, MaxAge, AllowStale));
             foreach (string id in ids)
             {
-                if (TryCall(id, "DescribeSecret", () => ClientFor(id).DescribeSecret(new DescribeSecretRequest { SecretId = id }), out var response))
+                if (TryRun(id, () => describer.Describe(ClientFor(id), id), out var read))
                 {
-                    if (!Emit(Secret.From(response))) return false;
+                    if (read.StaleBecause != null) WriteWarning(StaleWarning.For(id, read.Age, read.StaleBecause));
+                    if (!Emit(Secret.From(read.Response))) return false;
                 }
             }
             return true;

@@ -8,6 +8,7 @@ using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Progress;
+using SecretsManager.Engine.Workflows.Caching;
 using SecretsManager.Engine.Workflows.Reading;
 using SecretsManager.Errors;
 using SecretsManager.Transformation;
@@ -19,7 +20,8 @@ namespace SecretsManager.Commands
     /// Reads secret values. By default each value is a SecretValue whose SecretString is a SecureString;
     /// -AsPlainText, -AsHashtable and -AsCredential convert it. Several ids (an array or pipeline input) are read
     /// with BatchGetSecretValue, 20 per call; -VersionId/-VersionStage read with GetSecretValue per id; -Filter
-    /// reads every secret the filters match.
+    /// reads every secret the filters match. -MaxAge serves values the module's read cache holds when they are young
+    /// enough, and reads only the others; -AllowStale serves a cached value when Secrets Manager can't answer.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SmSecretValue", DefaultParameterSetName = ById)]
     [OutputType(typeof(SecretValue), ParameterSetName = new[] { ById, ByFilter })]
@@ -107,6 +109,37 @@ namespace SecretsManager.Commands
         [Parameter(Mandatory = true, ParameterSetName = ByFilterCredential)]
         public SwitchParameter AsCredential { get; set; }
 
+        /// <summary>
+        /// Serve a value from the module's read cache when it is younger than this (a TimeSpan, or a number of seconds);
+        /// an older one is checked against the secret's versions and read again only if it changed. Without -MaxAge
+        /// every read is fresh. A value read by -VersionId never changes, so it is served at any age.
+        /// </summary>
+        [Parameter(ParameterSetName = ById)]
+        [Parameter(ParameterSetName = ByIdPlainText)]
+        [Parameter(ParameterSetName = ByIdHashtable)]
+        [Parameter(ParameterSetName = ByIdCredential)]
+        [CacheAgeTransformation]
+        public TimeSpan? MaxAge { get; set; }
+
+        /// <summary>
+        /// When Secrets Manager can't be reached, throttles or fails on its side, serve the value the cache holds
+        /// (of any age) with a warning instead of an error.
+        /// </summary>
+        [Parameter(ParameterSetName = ById)]
+        [Parameter(ParameterSetName = ByIdPlainText)]
+        [Parameter(ParameterSetName = ByIdHashtable)]
+        [Parameter(ParameterSetName = ByIdCredential)]
+        public SwitchParameter AllowStale { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing()
+        {
+            if (MaxAge < TimeSpan.Zero)
+            {
+                ThrowArgumentError("NegativeMaxAge", $"-MaxAge must not be negative ({MaxAge}): it is the age up to which a cached value is served, 00:00:00 to check the secret on every read.");
+            }
+        }
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
@@ -122,7 +155,7 @@ namespace SecretsManager.Commands
             }
             if (_reader == null)
             {
-                _reader = new SecretValueReader(ClientFor, VersionId, VersionStage);
+                _reader = new SecretValueReader(ClientFor, VersionId, VersionStage, new CachePolicy(SecretCache.Shared, MaxAge, AllowStale));
                 _pacer = new ProgressPacer(MyInvocation.ExpectingInput ? (int?)null : SecretId.Length);
             }
             foreach (string id in SecretId)
@@ -152,6 +185,12 @@ namespace SecretsManager.Commands
                 WriteError(ErrorRecordFactory.FromServiceException(read.Error, read.RequestedId));
                 return;
             }
+            if (read.Unreachable != null)
+            {
+                // -AllowStale had nothing cached for it: as without -AllowStale, no other read can succeed.
+                ThrowTerminatingError(ErrorRecordFactory.FromConnectionException(read.Unreachable, read.RequestedId));
+            }
+            if (read.StaleBecause != null) WriteWarning(StaleWarning.For(read.RequestedId, read.Age, read.StaleBecause));
             var value = read.Value;
             Emit(value.Name ?? read.RequestedId, value.SecretString, value.SecretBinary, () => SecretValue.From(value));
         }

@@ -96,6 +96,8 @@ namespace SecretsManager.Commands
                 return;
             }
             var endpoint = new LocalEndpoint(running, Region, AccessKey, SecretKey);
+            // A new endpoint holds no secrets: nothing cached from an earlier one at the same URL may be served.
+            SecretsManager.Engine.Workflows.Caching.SecretCache.Shared.EvictEndpoint(endpoint.Url);
             LocalEndpointRegistry.Add(endpoint);
             if (SetDefault) SetDefaults(endpoint);
             WriteObject(endpoint);

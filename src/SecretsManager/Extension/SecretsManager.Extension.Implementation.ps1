@@ -7,7 +7,11 @@
 # The record of a secret's SecretManagement type: a tag a user can see and change.
 $script:TypeTag = 'SecretManagement.Type'
 $script:Types = 'ByteArray', 'String', 'SecureString', 'PSCredential', 'Hashtable'
-$script:KnownParameters = 'Region', 'ProfileName', 'EndpointUrl', 'Prefix', 'RecoveryWindowInDays', 'Verbose'
+$script:KnownParameters = 'Region', 'ProfileName', 'EndpointUrl', 'Prefix', 'RecoveryWindowInDays', 'CacheSeconds', 'AllowStale', 'Verbose'
+# Metadata keys Get-SecretInfo makes from the secret itself, not from tags: written back, Description sets the secret's
+# description and LastChangedDate (the service's own) is left out, so a round trip of Metadata adds no tags.
+$script:DescriptionKey = 'Description'
+$script:ReadOnlyMetadata = 'LastChangedDate'
 # A value inside a stored Hashtable that is not a plain string carries its type in this member.
 $script:NestedTypeMember = '__SecretManagementType'
 # AWS's tag rules (TagResource): keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @.
@@ -21,7 +25,7 @@ function script:Initialize-SmCmdlets {
     $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.NewSmSecretCommand') } | Select-Object -First 1
     if (-not $assembly) { throw 'The SecretsManager cmdlets are not loaded: import the SecretsManager module.' }
     $script:Cmdlets = @{}
-    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret') {
+    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret', 'Restore-SmSecret', 'Update-SmSecret') {
         $script:Cmdlets[$name] = [System.Management.Automation.CmdletInfo]::new($name, $assembly.GetType("SecretsManager.Commands.$($name -replace '-', '')Command", $true))
     }
 }
@@ -30,12 +34,51 @@ function script:Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
     Initialize-SmCmdlets
     # The cmdlets' connection parameters from the VaultParameters; -Verbose when SecretManagement asked for it.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
-    if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { $script:VerbosePreference = 'Continue' }
+    # Set on every call: SecretManagement keeps its runspace, and one verbose call must not make every later one verbose.
+    $script:VerbosePreference = if ($parameters.ContainsKey('Verbose') -and $parameters['Verbose'] -eq $true) { 'Continue' } else { 'SilentlyContinue' }
     $connection = @{ ErrorAction = 'Stop' }
     foreach ($key in 'Region', 'ProfileName', 'EndpointUrl') {
         if ($parameters.ContainsKey($key) -and $parameters[$key]) { $connection[$key] = [string] $parameters[$key] }
     }
     $connection
+}
+
+function script:Get-SmVaultCacheProblem([hashtable] $Parameters) {
+    # The reason CacheSeconds or AllowStale can't be used, or nothing.
+    if ($Parameters.ContainsKey('CacheSeconds')) {
+        $seconds = $Parameters['CacheSeconds'] -as [double]
+        if ($null -eq $seconds -or $seconds -lt 0 -or [double]::IsNaN($seconds) -or [double]::IsInfinity($seconds)) {
+            return "CacheSeconds is how long a read is served from the cache, 0 or more seconds (0: never), not '$($Parameters['CacheSeconds'])'."
+        }
+    }
+    if ($Parameters.ContainsKey('AllowStale')) {
+        $allow = $Parameters['AllowStale']
+        if (-not ($allow -is [bool] -or $allow -is [switch] -or ($allow -is [string] -and $allow -in 'true', 'false'))) {
+            return "AllowStale is `$true or `$false, not '$allow'."
+        }
+    }
+}
+
+function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [string] $VaultName) {
+    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; $null (and an error) when they are wrong.
+    $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
+    $problem = Get-SmVaultCacheProblem $parameters
+    if ($problem) {
+        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
+        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
+        return $null
+    }
+    $cache = @{}
+    $seconds = if ($parameters.ContainsKey('CacheSeconds')) { [double] $parameters['CacheSeconds'] } else { 0 }
+    if ($seconds -gt 0) { $cache.MaxAge = [timespan]::FromSeconds($seconds) }
+    if ($parameters.ContainsKey('AllowStale') -and [string] $parameters['AllowStale'] -eq 'true') { $cache.AllowStale = $true }
+    $cache
+}
+
+function script:Test-SmScheduledForDeletion($Secret) { $Secret -and $null -ne $Secret.DeletedDate }
+
+function script:Write-SmVaultNotFound([string] $Name, [string] $VaultName) {
+    Write-Error -Message "The secret '$Name' was not found in vault '$VaultName'." -ErrorId 'SecretNotFound' -Category ObjectNotFound -TargetObject $Name
 }
 
 function script:Get-SmVaultPrefix([hashtable] $AdditionalParameters) {
@@ -112,10 +155,14 @@ function script:Invoke-SmVaultGetSecret {
     [CmdletBinding()]
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
+    $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
+    if ($null -eq $cache) { return }
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     try {
-        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
-        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection
+        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection @cache
+        # A secret scheduled for deletion is gone from the vault: nothing, so SecretManagement reports its own "not found".
+        if (Test-SmScheduledForDeletion $secret) { return }
+        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection @cache
     }
     catch {
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
@@ -155,27 +202,67 @@ function script:Invoke-SmVaultSetSecret {
         return
     }
     $tags = @{ $script:TypeTag = $type }
+    $description = @{}
     if ($Metadata) {
         if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
-        foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
+        $split = Split-SmMetadata $Metadata
+        $tags += $split.Tags
+        $description = $split.Description
     }
     try {
         # New-SmSecret and Set-SmSecretValue send one ClientRequestToken per call, reused on every retry.
-        $null = & $script:Cmdlets['New-SmSecret'] -Name $id @value -Tag $tags @connection
+        $null = & $script:Cmdlets['New-SmSecret'] -Name $id @value -Tag $tags @description @connection
         return
     }
     catch {
-        if ((Get-SmErrorCode $_) -ne 'ResourceExistsException') {
-            Write-SmVaultError $Name $VaultName $_ 'creating it'
+        $code = Get-SmErrorCode $_
+        $created = $_
+    }
+    $restored = $false
+    if ($code -eq 'InvalidRequestException') {
+        # AWS refuses to create a name that is scheduled for deletion. The vault removed it, so setting it again
+        # restores it, and the new value below becomes AWSCURRENT, as if it were new.
+        try { $existing = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection } catch { $existing = $null }
+        if (-not (Test-SmScheduledForDeletion $existing)) {
+            Write-SmVaultError $Name $VaultName $created 'creating it'
             return
         }
+        try { $null = & $script:Cmdlets['Restore-SmSecret'] -SecretId $id @connection }
+        catch {
+            Write-SmVaultError $Name $VaultName $_ 'restoring it (it was scheduled for deletion)'
+            return
+        }
+        $restored = $true
+        Write-Verbose "Secret '$Name' in vault '$VaultName' was scheduled for deletion: restored it, and its new value becomes AWSCURRENT."
+    }
+    elseif ($code -ne 'ResourceExistsException') {
+        Write-SmVaultError $Name $VaultName $created 'creating it'
+        return
     }
     try {
         # An existing secret gets a new version: AWSPREVIOUS keeps the old value.
         $null = & $script:Cmdlets['Set-SmSecretValue'] -SecretId $id @value @connection
         $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection
+        if ($description.Count) { $null = & $script:Cmdlets['Update-SmSecret'] -SecretId $id @description @connection }
     }
-    catch { Write-SmVaultError $Name $VaultName $_ 'storing a new version' }
+    catch {
+        $doing = if ($restored) { 'storing a new version after restoring it (the value from before its removal is AWSCURRENT)' } else { 'storing a new version' }
+        Write-SmVaultError $Name $VaultName $_ $doing
+    }
+}
+
+function script:Split-SmMetadata([hashtable] $Metadata) {
+    # Tags, and -Description for the key Get-SecretInfo fills from the secret's description; LastChangedDate is the
+    # service's own and is never written.
+    $tags = @{}
+    $description = @{}
+    foreach ($key in $Metadata.Keys) {
+        $text = [string] $key
+        if ($text -eq $script:DescriptionKey) { $description.Description = [string] $Metadata[$key] }
+        elseif ($script:ReadOnlyMetadata -contains $text) { Write-Verbose "Metadata '$text' is the secret's own and is not written." }
+        else { $tags[$text] = [string] $Metadata[$key] }
+    }
+    @{ Tags = $tags; Description = $description }
 }
 
 function script:Test-SmMetadata([string] $Name, [string] $VaultName, [hashtable] $Metadata) {
@@ -183,6 +270,8 @@ function script:Test-SmMetadata([string] $Name, [string] $VaultName, [hashtable]
     foreach ($key in $Metadata.Keys) {
         $text = [string] $key
         $value = [string] $Metadata[$key]
+        # Description and LastChangedDate are not tags (see Split-SmMetadata).
+        if ($script:ReadOnlyMetadata -contains $text -or $text -eq $script:DescriptionKey) { continue }
         $problem =
             if ($text -eq $script:TypeTag) { "the key '$text' is the vault's own record of the secret's type" }
             elseif ($text.Length -lt 1 -or $text.Length -gt 128) { "the key '$text' must be 1 to 128 characters (AWS's tag key rule)" }
@@ -205,10 +294,23 @@ function script:Invoke-SmVaultSetSecretInfo {
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     if (-not $Metadata -or $Metadata.Count -eq 0) { return }
     if (-not (Test-SmMetadata $Name $VaultName $Metadata)) { return }
-    $tags = @{}
-    foreach ($key in $Metadata.Keys) { $tags[[string] $key] = [string] $Metadata[$key] }
-    try { $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $tags @connection }
-    catch { Write-SmVaultError $Name $VaultName $_ 'writing its metadata' }
+    $split = Split-SmMetadata $Metadata
+    try {
+        if ($split.Tags.Count) { $null = & $script:Cmdlets['Add-SmSecretTag'] -SecretId $id -Tag $split.Tags @connection }
+        $description = $split.Description
+        if ($description.Count) { $null = & $script:Cmdlets['Update-SmSecret'] -SecretId $id @description @connection }
+    }
+    catch {
+        $failure = $_
+        $code = Get-SmErrorCode $failure
+        # Missing, or scheduled for deletion (which AWS refuses to tag): not in the vault.
+        if ($code -eq 'ResourceNotFoundException') { Write-SmVaultNotFound $Name $VaultName; return }
+        if ($code -eq 'InvalidRequestException') {
+            try { $existing = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection } catch { $existing = $null }
+            if (Test-SmScheduledForDeletion $existing) { Write-SmVaultNotFound $Name $VaultName; return }
+        }
+        Write-SmVaultError $Name $VaultName $failure 'writing its metadata'
+    }
 }
 
 function script:Invoke-SmVaultRemoveSecret {
@@ -220,15 +322,14 @@ function script:Invoke-SmVaultRemoveSecret {
     $window = if ($AdditionalParameters -and $AdditionalParameters.ContainsKey('RecoveryWindowInDays')) { [int] $AdditionalParameters['RecoveryWindowInDays'] } else { 30 }
     $removal = if ($window -eq 0) { @{ WithoutRecovery = $true } } else { @{ RecoveryWindowInDays = $window } }
     try {
-        # Force-deleting a missing secret succeeds at AWS, so look first: a missing secret is "not found".
-        $null = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
+        # Force-deleting a missing secret succeeds at AWS, so look first: a missing secret is "not found", and so is
+        # one already scheduled for deletion (removed before).
+        $existing = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection
+        if (Test-SmScheduledForDeletion $existing) { Write-SmVaultNotFound $Name $VaultName; return }
         $null = & $script:Cmdlets['Remove-SmSecret'] -SecretId $id @removal -Force @connection
     }
     catch {
-        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') {
-            Write-Error -Message "The secret '$Name' was not found in vault '$VaultName'." -ErrorId 'SecretNotFound' -Category ObjectNotFound -TargetObject $Name
-            return
-        }
+        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { Write-SmVaultNotFound $Name $VaultName; return }
         Write-SmVaultError $Name $VaultName $_ 'removing it'
     }
 }
@@ -237,15 +338,19 @@ function script:Invoke-SmVaultGetSecretInfo {
     [CmdletBinding()]
     param([string] $Filter, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
+    $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
+    if ($null -eq $cache) { return }
     $prefix = Get-SmVaultPrefix $AdditionalParameters
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
-        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
+        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily. A
+        # listing leaves out secrets scheduled for deletion.
         try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
     }
     else {
-        # An exact name costs one DescribeSecret: SecretManagement asks every vault this before Get-Secret.
-        try { & $script:Cmdlets['Get-SmSecret'] -SecretId ($prefix + $Filter) @connection }
+        # An exact name costs one DescribeSecret (none while CacheSeconds serves it): SecretManagement asks every vault
+        # this before Get-Secret.
+        try { & $script:Cmdlets['Get-SmSecret'] -SecretId ($prefix + $Filter) @connection @cache | Where-Object { -not (Test-SmScheduledForDeletion $_) } }
         catch {
             if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
             Write-SmVaultError $Filter $VaultName $_ 'describing it'
@@ -282,6 +387,12 @@ function script:Invoke-SmVaultTestSecretVault {
             Write-Error -Message "Vault '$VaultName': RecoveryWindowInDays is 0 (delete at once) or 7 to 30 days, not '$($parameters['RecoveryWindowInDays'])'." -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject 'RecoveryWindowInDays'
             $ok = $false
         }
+    }
+    $problem = Get-SmVaultCacheProblem $parameters
+    if ($problem) {
+        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
+        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
+        $ok = $false
     }
     if (-not $ok) { return $false }
     $connection = Initialize-SmVaultCall $parameters

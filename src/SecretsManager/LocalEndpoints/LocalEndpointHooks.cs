@@ -25,6 +25,19 @@ namespace SecretsManager.LocalEndpoints
 
         private static string Post(LocalEndpoint endpoint, string path)
         {
+            try
+            {
+                return Send(endpoint, path);
+            }
+            finally
+            {
+                // A reset forgets every secret and a clock move may rotate some: what was cached from it is gone.
+                SecretsManager.Engine.Workflows.Caching.SecretCache.Shared.EvictEndpoint(endpoint.Url);
+            }
+        }
+
+        private static string Send(LocalEndpoint endpoint, string path)
+        {
             using (var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url + path) { Content = new ByteArrayContent(Array.Empty<byte>()) })
             {
                 // The hooks refuse requests without it, so a web page can't call them.

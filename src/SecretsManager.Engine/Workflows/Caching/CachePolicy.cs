@@ -1,0 +1,41 @@
+using System;
+
+namespace SecretsManager.Engine.Workflows.Caching
+{
+    /// <summary>
+    /// How one read uses the cache. With <see cref="MaxAge"/>, an entry younger than that is served without a request;
+    /// an older one is revalidated (DescribeSecret's version-to-stage map) before its value is read again. A value
+    /// read by version id never changes, so it is served at any age. With <see cref="AllowStale"/>, an entry of any
+    /// age stands in for a read the endpoint could not answer (unreachable, throttled, failing on its side). With
+    /// neither, every read is fresh, and only refreshes entries the cache already holds.
+    /// </summary>
+    public sealed class CachePolicy
+    {
+        /// <summary>Creates a policy.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="cache"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxAge"/> is negative.</exception>
+        public CachePolicy(SecretCache cache, TimeSpan? maxAge, bool allowStale)
+        {
+            Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+            if (maxAge < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, "The age limit of a cached read must be zero or more.");
+            MaxAge = maxAge;
+            AllowStale = allowStale;
+        }
+
+        /// <summary>The cache.</summary>
+        public SecretCache Cache { get; }
+
+        /// <summary>The age up to which an entry is served without a request; null: never.</summary>
+        public TimeSpan? MaxAge { get; }
+
+        /// <summary>Serve an entry of any age when the endpoint can't answer.</summary>
+        public bool AllowStale { get; }
+
+        /// <summary>True when reads consult and fill the cache; false when they are fresh and only refresh it.</summary>
+        public bool UsesCache => MaxAge != null || AllowStale;
+
+        /// <summary>True when <paramref name="entry"/> may be served without a request at <paramref name="nowUtc"/>.</summary>
+        internal bool IsFresh(CacheEntry entry, bool immutable, DateTime nowUtc) =>
+            entry != null && MaxAge != null && (immutable || entry.AgeAt(nowUtc) <= MaxAge.Value);
+    }
+}
