@@ -45,6 +45,8 @@
         'Stop-SmLocalEndpoint'
         'Reset-SmLocalEndpoint'
         'Move-SmLocalEndpointClock'
+        'Compare-SmSecret'
+        'Copy-SmSecret'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

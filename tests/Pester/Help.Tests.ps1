@@ -19,7 +19,9 @@ BeforeAll {
         'SecretsManagerConfiguration', 'SecretsManagerConnection', 'SecretValueNotText', 'SecretValueNotJson',
         'SecretValueNotCredential', 'RotationFailed', 'NothingToUpdate', 'NoVersionGiven', 'WaitWithoutRotation',
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
-        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue')
+        'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue',
+        'CopyConflict', 'DestinationIsSource', 'DestinationNameCollision', 'DestinationNameInvalid', 'DestinationNameFailed',
+        'DestinationPrefixAndName', 'DestinationOnlyNeedsPrefix')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {

@@ -6,13 +6,15 @@ BeforeDiscovery {
         'Get-SmSecretValue', 'Set-SmSecretValue', 'Get-SmSecretVersion', 'Set-SmSecretVersionStage'
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
-        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication')
+        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
+        # Compare and copy between accounts and regions.
+        'Compare-SmSecret', 'Copy-SmSecret')
     $script:localCases = 'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock' | ForEach-Object { @{ Cmdlet = $_ } }
     $script:cmdletCases = $script:expectedCmdlets | ForEach-Object { @{ Cmdlet = $_ } }
     $script:mutatingCases = 'New-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Set-SmSecretValue',
     'Set-SmSecretVersionStage', 'Invoke-SmRotation', 'Stop-SmRotation', 'Add-SmSecretTag', 'Remove-SmSecretTag',
     'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Add-SmSecretReplica', 'Remove-SmSecretReplica',
-    'Stop-SmSecretReplication' | ForEach-Object { @{ Cmdlet = $_ } }
+    'Stop-SmSecretReplication', 'Copy-SmSecret' | ForEach-Object { @{ Cmdlet = $_ } }
 }
 
 BeforeAll {
@@ -26,7 +28,8 @@ BeforeAll {
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
-        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock')
+        'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock'
+        'Compare-SmSecret', 'Copy-SmSecret')
 }
 
 Describe 'SecretsManager.psd1' -Tag 'Manifest' {
@@ -132,6 +135,8 @@ Describe 'SecretsManager.Format.ps1xml' -Tag 'Manifest' {
         @{ Type = 'SecretsManager.SecretValue'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.SecretVersion'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.SecretOperationResult'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretComparison'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretCopyResult'; Control = 'TableControl' }
         # Read whole, not in columns: the indented policy and the validation messages.
         @{ Type = 'SecretsManager.ResourcePolicy'; Control = 'CustomControl' }
         @{ Type = 'SecretsManager.PolicyValidation'; Control = 'ListControl' }

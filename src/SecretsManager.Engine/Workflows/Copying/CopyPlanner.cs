@@ -272,7 +272,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             var source = plan.SourceEntry;
             var destination = plan.DestinationEntry;
             string d = Holder(destination, StagingLabels.Current);
-            plan.DestinationCurrentId = d;
+            plan.DestinationVersionId = d;
             if (destination == null)
             {
                 plan.Create = plan.SkipReason == null;
@@ -324,13 +324,13 @@ namespace SecretsManager.Engine.Workflows.Copying
             string p = Holder(source, StagingLabels.Previous);
             if (plan.SkipReason != null || !Readable(source) || p == null) return;
             // Where AWSPREVIOUS will be once the current value is in place: a new current value pushes it to the old one.
-            string holder = plan.Create ? null : plan.PutCurrent ? plan.DestinationCurrentId : Holder(destination, StagingLabels.Previous);
+            string holder = plan.Create ? null : plan.PutCurrent ? plan.DestinationVersionId : Holder(destination, StagingLabels.Previous);
             if (holder == p) return;
             plan.Previous = ReadVersion(plan.SourceClient, plan.ARN, p, plan, "source");
             if (plan.Previous == null) return;
             if (holder != null)
             {
-                var there = plan.PutCurrent && holder == plan.DestinationCurrentId && plan.DestinationCurrent != null
+                var there = plan.PutCurrent && holder == plan.DestinationVersionId && plan.DestinationCurrent != null
                     ? plan.DestinationCurrent
                     : ReadVersion(_destination, plan.DestinationARN, holder, plan, "destination");
                 if (plan.Error != null) return;

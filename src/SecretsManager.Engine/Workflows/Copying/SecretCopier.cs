@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Errors;
@@ -31,7 +32,7 @@ namespace SecretsManager.Engine.Workflows.Copying
 
             var applied = new List<string>();
             string arn = plan.DestinationARN;
-            string versionId = plan.DestinationCurrentId;
+            string versionId = plan.DestinationVersionId;
             try
             {
                 if (plan.Create)
@@ -50,7 +51,8 @@ namespace SecretsManager.Engine.Workflows.Copying
                     });
                     arn = created.ARN;
                     versionId = created.VersionId;
-                    applied.Add(CopyPart.Create);
+                    // The create writes everything the plan names for it at once.
+                    applied.AddRange(plan.Changes.Where(c => c != CopyPart.PreviousValue && c != CopyPart.ResourcePolicy));
                 }
                 string id = arn ?? plan.DestinationName;
                 if (plan.PutCurrent)

@@ -29,6 +29,9 @@ namespace SecretsManager.Engine.Workflows.Copying
         /// <summary>The copy's ARN; null while it doesn't exist.</summary>
         public string DestinationARN { get; internal set; }
 
+        /// <summary>The copy's AWSCURRENT version as planned from (the source version's id when a copy wrote it); null without a copy.</summary>
+        public string DestinationVersionId { get; internal set; }
+
         /// <summary>How the secret and its copy compare.</summary>
         public CopyStatus Status { get; internal set; }
 
@@ -110,7 +113,6 @@ namespace SecretsManager.Engine.Workflows.Copying
         internal bool Create { get; set; }
         internal CopyValue Current { get; set; }
         internal bool PutCurrent { get; set; }
-        internal string DestinationCurrentId { get; set; }
         internal CopyValue Previous { get; set; }
         internal bool PutPrevious { get; set; }
         internal string Description { get; set; }

@@ -38,7 +38,7 @@ public class SecretCopierTests : CopyTestBase
         string policy = destination.GetResourcePolicy(new GetResourcePolicyRequest { SecretId = Name("db") }).ResourcePolicy;
         Assert.Contains("arn:aws:iam::222222222222:role/reader", policy);
         Assert.DoesNotContain("111111111111", policy);
-        Assert.Equal(new[] { CopyPart.Create, CopyPart.ResourcePolicy }, outcomes[0].Changes);
+        Assert.Equal(new[] { CopyPart.Create, CopyPart.Value, CopyPart.Tags, CopyPart.Description, CopyPart.ResourcePolicy }, outcomes[0].Changes);
         Assert.Equal(described.ARN, outcomes[0].DestinationARN);
         Assert.Equal(db.VersionId, outcomes[0].VersionId);
     }
@@ -182,7 +182,7 @@ public class SecretCopierTests : CopyTestBase
         {
             var e = Assert.Throws<SecretsManagerServiceException>(() => SecretCopier.Apply(Destination.Client, plan, force: false));
             Assert.Equal("InternalServiceError", e.ErrorCode);
-            Assert.Contains("Already written: Create", e.Message);
+            Assert.Contains("Already written: Create, Value;", e.Message);
         }
 
         // The same copy again: it finds the creates done and finishes the rest.
