@@ -21,8 +21,12 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $script:exitCode | Should -Be 0 -Because ($script:output -join "`n")
     }
 
-    It 'writes one row for each of P1..P6, in order' {
-        $script:rows.id | Should -Be @('P1', 'P2', 'P3', 'P4', 'P5', 'P6')
+    It 'writes one row for each of P1..P6, in order, and the rows after them in order' {
+        $script:rows.id | Select-Object -First 6 | Should -Be @('P1', 'P2', 'P3', 'P4', 'P5', 'P6')
+        # Later goals (P7, P8, P9, ...) follow, each once, in order.
+        $later = @($script:rows.id | Select-Object -Skip 6)
+        $later | Should -Be @($later | Sort-Object { [int] $_.Substring(1) } -Unique)
+        $script:rows.id | Should -Contain 'P9'
     }
 
     It 'prints the table with every id and its goal' {
@@ -71,6 +75,19 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $p5 = $script:rows | Where-Object id -EQ 'P5'
         $p5.figures.pagesBeforeFirstObject | Should -Be 1
         $p5.figures.listed | Should -Be $p5.figures.secrets
+    }
+
+    It 'checks by request counts that a second copy of P9 writes nothing and reads at most ceil(N/20) values on each side' {
+        $p9 = $script:rows | Where-Object id -EQ 'P9'
+        $p9.figures.created | Should -Be $p9.figures.secrets
+        $p9.figures.unchanged | Should -Be $p9.figures.secrets
+        $p9.figures.secondWrites | Should -Be 0
+        $p9.figures.maxValueReads | Should -Be ([math]::Ceiling($p9.figures.secrets / 20))
+        $p9.figures.firstSourceValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondSourceValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondDestinationValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondSourceListingPages | Should -Be ([math]::Ceiling($p9.figures.secrets / 100))
+        $p9.figures.secondDestinationListingPages | Should -Be ([math]::Ceiling($p9.figures.secrets / 100))
     }
 
     It 'runs P6 at 1, 8 and 32 connections' {

@@ -294,6 +294,14 @@ Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {
         $results.Name | Should -Be 'app/good'
     }
 
+    It 'says it was the destination that refused the credentials, once for the whole run' {
+        $null = New-SmSecret -Name app/refused -SecretString 'v'
+        $wrong = [pscredential]::new('not-the-key', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
+        $thrown = Get-SmTerminatingError { Copy-SmSecret app/refused -DestinationEndpointUrl $script:dr.Url -DestinationRegion us-east-1 -DestinationCredential $wrong }
+        $thrown.FullyQualifiedErrorId | Should -Be 'UnrecognizedClientException,SecretsManager.Commands.CopySmSecretCommand'
+        $thrown.Exception.Message | Should -Match '^The destination refused the credentials: .* Check -DestinationCredential or -DestinationProfileName\.$'
+    }
+
     It 'names the destination parameter to set when the destination has no credentials or no region' {
         $null = New-SmSecret -Name app/lonely -SecretString 'v'
         $environment = @{

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Conversion;
 using SecretsManager.Engine.Errors;
@@ -74,7 +76,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             }
             if (!_options.NoPolicy)
             {
-                foreach (var plan in live.Where(p => p.Error == null)) PlanPolicy(plan);
+                PlanPolicies(live.Where(p => p.Error == null).ToList());
             }
             foreach (var plan in live) plan.Status = plan.DestinationEntry == null ? CopyStatus.OnlyInSource : plan.Differences.Count == 0 ? CopyStatus.Same : CopyStatus.Different;
 
@@ -358,62 +360,63 @@ namespace SecretsManager.Engine.Workflows.Copying
             }
         }
 
-        private void PlanPolicy(SecretCopyPlan plan)
+        // No API lists resource policies: one GetResourcePolicy per secret and side. They are read a few at a time
+        // (each read is a round trip, and a run makes two per secret); the decisions are then made in input order.
+        private void PlanPolicies(List<SecretCopyPlan> plans)
         {
-            var source = plan.SourceEntry;
-            var destination = plan.DestinationEntry;
-            if (destination != null && !Readable(destination)) return;
-            string sourcePolicy;
+            var reads = plans.Select(p => new PolicyRead(p, _destination)).ToList();
+            var options = new ParallelOptions { MaxDegreeOfParallelism = PolicyReadsAtOnce, CancellationToken = CallScope.Current?.CancellationToken ?? default(CancellationToken) };
             try
             {
-                sourcePolicy = ReadPolicy(plan.SourceClient, plan.ARN, "source");
+                Parallel.ForEach(reads, options, read => read.Run());
             }
-            catch (SecretsManagerServiceException e) when (!Readable(source))
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
-                plan.AddNotCopied(CopyPart.ResourcePolicy, $"it could not be read from a secret scheduled for deletion ({e.ErrorCode})");
-                return;
+                // What stops every read (no connection, a timeout) is thrown as a lone call would throw it.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
             }
-            catch (SecretsManagerServiceException e)
+            foreach (var read in reads)
             {
-                plan.Error = e;
-                return;
+                foreach (string notice in read.Notices) CallNotices.Add(notice);
             }
-            plan.SourcePolicy = sourcePolicy;
-            if (destination == null)
-            {
-                plan.PutPolicy = sourcePolicy != null && plan.SkipReason == null;
-                return;
-            }
-            string destinationPolicy;
-            try
-            {
-                destinationPolicy = ReadPolicy(_destination, destination.ARN, "destination");
-            }
-            catch (SecretsManagerServiceException e)
-            {
-                plan.Error = OnDestination(e, plan.DestinationName);
-                return;
-            }
-            string wanted = ResourcePolicies.ForDestination(sourcePolicy, plan.SourceAccountId, plan.DestinationAccountId, plan.SourcePartition, plan.DestinationPartition);
-            if (ResourcePolicies.Same(wanted, destinationPolicy)) return;
-            plan.AddDifference(CopyPart.ResourcePolicy);
-            if (plan.SkipReason != null) return;
-            plan.PutPolicy = sourcePolicy != null;
-            plan.DeletePolicy = sourcePolicy == null;
+            var refused = reads.Select(r => r.Refused).FirstOrDefault(e => e != null);
+            if (refused != null) throw refused;
+            foreach (var read in reads) PlanPolicy(read);
         }
 
-        private static string ReadPolicy(ISecretsManagerClient client, string arn, string side)
+        /// <summary>How many GetResourcePolicy calls a plan has in flight at once.</summary>
+        internal const int PolicyReadsAtOnce = 8;
+
+        private static void PlanPolicy(PolicyRead read)
         {
-            CallNotices.Add($"GetResourcePolicy '{arn}' ({side})");
-            try
+            var plan = read.Plan;
+            var source = plan.SourceEntry;
+            var destination = plan.DestinationEntry;
+            if (!read.Needed) return;
+            if (read.SourceError != null)
             {
-                string policy = client.GetResourcePolicy(new GetResourcePolicyRequest { SecretId = arn }).ResourcePolicy;
-                return string.IsNullOrWhiteSpace(policy) ? null : policy;
+                if (!Readable(source)) plan.AddNotCopied(CopyPart.ResourcePolicy, $"it could not be read from a secret scheduled for deletion ({read.SourceError.ErrorCode})");
+                else plan.Error = read.SourceError;
+                return;
             }
-            catch (SecretsManagerServiceException e) when (e.RejectsCredentials)
+            plan.SourcePolicy = read.SourcePolicy;
+            if (destination == null)
             {
-                throw SourceFinder.Sided(e, side);
+                plan.PutPolicy = read.SourcePolicy != null && plan.SkipReason == null;
+                return;
             }
+            if (read.DestinationError != null)
+            {
+                plan.Error = OnDestination(read.DestinationError, plan.DestinationName);
+                return;
+            }
+            string wanted = ResourcePolicies.ForDestination(read.SourcePolicy, plan.SourceAccountId, plan.DestinationAccountId, plan.SourcePartition, plan.DestinationPartition);
+            if (ResourcePolicies.Same(wanted, read.DestinationPolicy)) return;
+            plan.AddDifference(CopyPart.ResourcePolicy);
+            if (plan.SkipReason != null) return;
+            plan.PutPolicy = read.SourcePolicy != null;
+            plan.DeletePolicy = read.SourcePolicy == null;
         }
 
         private static List<Tag> UserTags(List<Tag> tags) =>

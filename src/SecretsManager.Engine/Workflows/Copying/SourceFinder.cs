@@ -125,6 +125,6 @@ namespace SecretsManager.Engine.Workflows.Copying
                 e.StatusCode, e.RequestId, e);
 
         private static SecretsManagerServiceException NotFound(string id) =>
-            new SecretsManagerServiceException("ResourceNotFoundException", $"Secrets Manager can't find the secret '{id}'.", 400, null);
+            new SecretsManagerServiceException("ResourceNotFoundException", $"Secrets Manager can't find the secret '{id}'.", 0, null);
     }
 }
