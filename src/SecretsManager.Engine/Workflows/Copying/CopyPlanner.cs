@@ -48,6 +48,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             var patterns = (destinationOnlyPatterns ?? Enumerable.Empty<string>()).ToList();
             var plans = sources.Select(s => Start(s, destinationNames)).ToList();
             var live = plans.Where(p => p.Error == null).ToList();
+            if (live.Count == 0 && patterns.Count == 0) return new CopyPlan(plans, new List<SecretCopyPlan>(), null);
 
             // One listing of the destination, narrowed to the names the plan needs.
             var listed = SourceFinder.List(_destination, new ListSecretsRequest

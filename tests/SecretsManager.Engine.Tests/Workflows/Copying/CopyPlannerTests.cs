@@ -197,6 +197,11 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Equal("ResourceNotFoundException", plan.Secrets[0].Error.ErrorCode);
         Assert.Equal(Name("missing"), plan.Secrets[0].RequestedId);
         Assert.Equal(CopyStatus.OnlyInSource, plan.Secrets[1].Status);
+
+        // Nothing found: the destination is not listed at all.
+        ForgetCalls();
+        Assert.NotNull(Assert.Single(Plan(new[] { "missing" }).Secrets).Error);
+        Assert.Empty(Destination.Calls);
     }
 
     [Fact]
