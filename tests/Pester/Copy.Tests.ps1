@@ -184,7 +184,8 @@ Describe 'Copy-SmSecret' -Tag 'Copy' {
         $everything = @(
             Copy-SmSecret -Name 'app/*' @d -Verbose -Debug *>&1
             $null = Set-SmSecretValue -SecretId app/another -SecretString 'changed-pester-S3cret-value' @at
-            Copy-SmSecret -Name 'app/*' @d -Verbose -Debug *>&1
+            # The conflict's error record goes into the output too, also when the caller's preference is Stop.
+            Copy-SmSecret -Name 'app/*' @d -Verbose -Debug -ErrorAction Continue *>&1
             Compare-SmSecret -Name 'app/*' @d -Verbose -Debug *>&1
             Get-SmWhatIfText { Copy-SmSecret -Name 'app/*' @d -WhatIf -Force }
         )

@@ -69,7 +69,7 @@ Describe 'build.ps1 Package' -Tag 'Package' {
 
     It 'tags the package PSCommand_ and PSCmdlet_ plus the name of every exported cmdlet, in the nuspec and the packed manifest' {
         $cmdlets = @((Import-PowerShellDataFile (Join-Path $script:root 'SecretsManager.psd1')).CmdletsToExport)
-        $cmdlets.Count | Should -Be 25
+        $cmdlets.Count | Should -Be 27
         $nupkg = Join-Path $script:packageDir "SecretsManager.$script:version.nupkg"
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($nupkg)
