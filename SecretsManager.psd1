@@ -47,6 +47,8 @@
         'Reset-SmLocalEndpoint'
         'Move-SmLocalEndpointClock'
         'Clear-SmSecretCache'
+        'Compare-SmSecret'
+        'Copy-SmSecret'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()

@@ -9,7 +9,7 @@
       Demo        Build, then a scripted secret lifecycle against SecretsManager.Local on a free loopback port
       Package     Build, then out/package/SecretsManager.<version>.nupkg for PSResourceGet
       UpdateHelp  Regenerate the metadata blocks of docs/en-US/*.md from the built cmdlets, keeping the prose
-      Bench       Build, then every performance goal (P1..P6, P8) against its peer in one table; -Quick, -Json <path>
+      Bench       Build, then every performance goal (P1..P9) against its peer in one table; -Quick, -Json <path>
 #>
 [CmdletBinding()]
 param(

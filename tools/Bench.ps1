@@ -14,6 +14,8 @@
       P7  client-side rotation (Invoke-SmRotation -Provider) of 100 secrets with a no-op provider: API calls per
           rotation counted at the endpoint, and the time per rotation against one GetSecretValue
       P8  1,000 reads of 10 secrets, one call each, with -MaxAge (the read cache) against fresh reads: requests and time
+      P9  Copy-SmSecret of 1,000 secrets between two SecretsManager.Local accounts: calls and time of the first run; a
+          second run with no change (0 writes, at most ceil(N/20) value reads plus the listing pages on each side)
     A peer that is not installed (the AWS CLI at /usr/bin/aws, boto3 for /usr/bin/python3) is reported as skipped
     with how to install it. With -Json the rows are also written as a JSON array of
     { id, measure, subject, baseline, unit, ratio, goal, met, detail, skipped, figures }; met is null when skipped.
@@ -44,10 +46,10 @@ $manifest = Join-Path $ModulePath 'SecretsManager.psd1'
 
 # Sizes: the issue's full run, or a quick one that only proves every row runs.
 $n = if ($Quick) {
-    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1; P7Secrets = 20; P8Reads = 1000 }
+    @{ Repeat = 1; P1Runs = 1; P2Calls = 100; P3Reads = 20; P3CliRuns = 1; P4Ids = 40; P5Secrets = 300; P6Seconds = 0.3; P6Warmup = 0.2; P6Repeat = 1; P7Secrets = 20; P8Reads = 1000; P9Secrets = 120 }
 }
 else {
-    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3; P7Secrets = 100; P8Reads = 1000 }
+    @{ Repeat = 5; P1Runs = 7; P2Calls = 1000; P3Reads = 100; P3CliRuns = 10; P4Ids = 200; P5Secrets = 10000; P6Seconds = 2; P6Warmup = 1; P6Repeat = 3; P7Secrets = 100; P8Reads = 1000; P9Secrets = 1000 }
 }
 
 function Get-Median([double[]] $Values) {
@@ -357,6 +359,7 @@ print(statistics.median(per_call))
             -Subject $mRotate -Baseline $mGet -Met ($calls -le 5 -and ($mRotate / $mGet) -le 8 -and $rotated -eq $count) `
             -Detail ('{0:n2} ms per rotation ({1} of {2} finished), {3:n2} API calls each ({4:n2} with a generated password); one GetSecretValue {5:n3} ms; {6:n1}x' -f $mRotate, $rotated, $count, $calls, $generated, $mGet, ($mRotate / $mGet)) `
             -Figures @{ msPerRotation = $mRotate; getSecretValueMs = $mGet; callsPerRotation = $calls; callsWithGeneratedPassword = $generated; rotated = $rotated; secrets = $count }
+    }
 
     # P8: the read cache. The same 1,000 reads (10 secrets in turn, one Get-SmSecretValue call each, as a polling
     # service or a job over many servers makes them) with -MaxAge and fresh, side by side in each round.
@@ -397,6 +400,57 @@ print(statistics.median(per_call))
                 $mCached, ($mCached / $reads), $cachedRequests, $mFresh, ($mFresh / $reads), $freshRequests, $mPipedCached, $pipedCachedRequests, $mPipedFresh, ($mFloor / $reads)) `
             -Figures @{ cachedMs = $mCached; freshMs = $mFresh; cachedRequests = $cachedRequests; freshRequests = $freshRequests; reads = $reads; secrets = 10
                 pipedCachedMs = $mPipedCached; pipedFreshMs = $mPipedFresh; pipedCachedRequests = $pipedCachedRequests; floorMsPerCall = $mFloor / $reads }
+    }
+
+    # P9: a copy between two accounts, planned first: the first run's calls and time, then a run with nothing changed.
+    Invoke-Row 'P9' "copy $($n.P9Secrets) secrets to another account: first run vs one call each way (ms)" 'second run: 0 writes, <= ceil(N/20) value reads plus the listing pages on each side' {
+        $count = $n.P9Secrets
+        $created = Invoke-BenchTool @('seed', '--url', $url, '--prefix', 'bench/p9/', '--count', $count, '--parallel', '4')
+        if ($created.created -ne $count) { throw "Seeding created $($created.created) of $count secrets." }
+        $names = foreach ($i in 0..($count - 1)) { 'bench/p9/{0:d5}' -f $i }
+        $null = $names | Select-Object -First ([math]::Ceiling($count / 10)) | Add-SmSecretTag -Tag @{ team = 'bench' } @connection
+        $dr = Start-SmLocalEndpoint -ToolPath $ToolPath -AccountId 210987654321
+        try {
+            $d = @{ DestinationEndpointUrl = $dr.Url; DestinationRegion = 'us-east-1'; DestinationCredential = $dr.Credential }
+            $writes = 'CreateSecret', 'PutSecretValue', 'UpdateSecret', 'UpdateSecretVersionStage', 'TagResource', 'UntagResource', 'PutResourcePolicy', 'DeleteResourcePolicy'
+            function Get-Calls($Before, $After, [string[]] $Operations) { ($Operations | ForEach-Object { (Get-RequestCount $After $_) - (Get-RequestCount $Before $_) } | Measure-Object -Sum).Sum }
+            function Get-CallText($Before, $After) {
+                (@($After.PSObject.Properties.Name | Sort-Object | ForEach-Object { $c = (Get-RequestCount $After $_) - (Get-RequestCount $Before $_); if ($c) { "$_ $c" } }) -join ', ')
+            }
+            # The baseline: what a one-off script does, one GetSecretValue and one CreateSecret per secret (keeping no tags, description or policy).
+            $naive = Measure-Ms { foreach ($name in $names) { $null = New-SmSecret -Name "naive/$name" -SecretString (Get-SmSecretValue -SecretId $name -AsPlainText @connection) -EndpointUrl $dr.Url -Credential $dr.Credential } }
+
+            $s0 = Get-RequestCounts $url; $d0 = Get-RequestCounts $dr.Url
+            $first = Measure-Ms { $script:p9First = @(Copy-SmSecret -Name 'bench/p9/*' @connection @d) }
+            $s1 = Get-RequestCounts $url; $d1 = Get-RequestCounts $dr.Url
+            $second = Measure-Ms { $script:p9Second = @(Copy-SmSecret -Name 'bench/p9/*' @connection @d) }
+            $s2 = Get-RequestCounts $url; $d2 = Get-RequestCounts $dr.Url
+            $third = Measure-Ms { $script:p9NoPolicy = @(Copy-SmSecret -Name 'bench/p9/*' @connection @d -NoPolicy) }
+            $s3 = Get-RequestCounts $url; $d3 = Get-RequestCounts $dr.Url
+        }
+        finally { $dr | Stop-SmLocalEndpoint }
+
+        $batches = [math]::Ceiling($count / 20)
+        $createdCount = @($script:p9First | Where-Object Action -EQ 'Created').Count
+        $unchanged = @($script:p9Second | Where-Object Action -EQ 'Unchanged').Count
+        $secondWrites = (Get-Calls $s1 $s2 $writes) + (Get-Calls $d1 $d2 $writes)
+        $secondSourceReads = Get-Calls $s1 $s2 'BatchGetSecretValue', 'GetSecretValue'
+        $secondDestinationReads = Get-Calls $d1 $d2 'BatchGetSecretValue', 'GetSecretValue'
+        $sourcePages = Get-Calls $s1 $s2 'ListSecrets'; $destinationPages = Get-Calls $d1 $d2 'ListSecrets'
+        $firstSourceReads = Get-Calls $s0 $s1 'BatchGetSecretValue', 'GetSecretValue'
+        $met = $createdCount -eq $count -and $unchanged -eq $count -and $secondWrites -eq 0 -and
+            $secondSourceReads -le $batches -and $secondDestinationReads -le $batches -and $firstSourceReads -le $batches -and
+            (Get-Calls $d0 $d1 'CreateSecret') -eq $count
+        Add-Row -Id P9 -Measure "copy $count secrets to another account: first run vs one call each way (ms)" -Goal 'second run: 0 writes, <= ceil(N/20) value reads plus the listing pages on each side' -Unit ms `
+            -Subject $first -Baseline $naive -Met $met `
+            -Detail ('first run {0:n0} ms: source {1}; destination {2}. Second run (no change) {3:n0} ms, {4} writes: source {5}; destination {6}. With -NoPolicy {7:n0} ms: source {8}; destination {9}. Baseline: one GetSecretValue and one CreateSecret per secret, {10:n0} ms' -f `
+                $first, (Get-CallText $s0 $s1), (Get-CallText $d0 $d1), $second, $secondWrites, (Get-CallText $s1 $s2), (Get-CallText $d1 $d2), $third, (Get-CallText $s2 $s3), (Get-CallText $d2 $d3), $naive) `
+            -Figures @{ secrets = $count; firstRunMs = $first; secondRunMs = $second; noPolicyRunMs = $third; naiveMs = $naive; created = $createdCount; unchanged = $unchanged
+                firstSourceValueReads = $firstSourceReads; firstDestinationWrites = (Get-Calls $d0 $d1 $writes); firstCalls = (Get-Calls $s0 $s1 @($s1.PSObject.Properties.Name)) + (Get-Calls $d0 $d1 @($d1.PSObject.Properties.Name))
+                secondWrites = $secondWrites; secondSourceValueReads = $secondSourceReads; secondDestinationValueReads = $secondDestinationReads; maxValueReads = $batches
+                secondSourceListingPages = $sourcePages; secondDestinationListingPages = $destinationPages
+                secondSourcePolicyReads = (Get-Calls $s1 $s2 'GetResourcePolicy'); secondDestinationPolicyReads = (Get-Calls $d1 $d2 'GetResourcePolicy')
+                noPolicyCalls = (Get-Calls $s2 $s3 @($s3.PSObject.Properties.Name)) + (Get-Calls $d2 $d3 @($d3.PSObject.Properties.Name)) }
     }
 }
 finally {

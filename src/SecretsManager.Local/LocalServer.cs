@@ -64,6 +64,8 @@ public sealed class LocalServer : IAsyncDisposable
         if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), $"Port must be 0-65535, not {options.Port}.");
         if (string.IsNullOrEmpty(options.AccessKey) || string.IsNullOrEmpty(options.SecretKey))
             throw new ArgumentException("AccessKey and SecretKey must not be empty.", nameof(options));
+        if (!CommandLine.IsAccountId(options.AccountId))
+            throw new ArgumentException($"AccountId must be 12 digits, not '{options.AccountId}'.", nameof(options));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -98,7 +100,7 @@ public sealed class LocalServer : IAsyncDisposable
         var app = builder.Build();
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SecretsManager.Local");
-        var state = new ServiceState();
+        var state = new ServiceState(options.AccountId);
         var clock = new LocalClock();
         var rotation = new RotationRunner(options, state, clock, logger);
         var dueWork = new DueWork(state, rotation);

@@ -12,6 +12,15 @@ public sealed class LocalServerOptions
     /// <summary>The secret access key paired with <see cref="AccessKey"/>.</summary>
     public string SecretKey { get; set; } = "test";
 
+    /// <summary>The default of <see cref="AccountId"/>.</summary>
+    public const string DefaultAccountId = "123456789012";
+
+    /// <summary>
+    /// The 12-digit account the endpoint plays: it is in every ARN. Two endpoints with different accounts stand for
+    /// two AWS accounts (a copy between accounts, a policy naming the other account).
+    /// </summary>
+    public string AccountId { get; set; } = DefaultAccountId;
+
     /// <summary>Rotation function name → shell command that implements it (gets the Lambda event JSON on stdin).</summary>
     public IDictionary<string, string> RotationFunctions { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -23,7 +23,7 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
 
     It 'writes one row for each of P1..P9, in the order of their ids, each once' {
         $ids = @($script:rows.id)
-        foreach ($id in 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8') { $ids | Should -Contain $id }
+        foreach ($id in 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9') { $ids | Should -Contain $id }
         ($ids | Sort-Object { [int] $_.Substring(1) }) -join ',' | Should -Be ($ids -join ',') -Because 'the rows come in the order of their ids'
         ($ids | Select-Object -Unique).Count | Should -Be $ids.Count
     }
@@ -97,6 +97,19 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $p8.figures.cachedRequests | Should -BeLessOrEqual 20
         $p8.figures.pipedCachedRequests | Should -BeLessOrEqual 20
         $p8.figures.freshRequests | Should -Be $p8.figures.reads
+    }
+
+    It 'checks by request counts that a second copy of P9 writes nothing and reads at most ceil(N/20) values on each side' {
+        $p9 = $script:rows | Where-Object id -EQ 'P9'
+        $p9.figures.created | Should -Be $p9.figures.secrets
+        $p9.figures.unchanged | Should -Be $p9.figures.secrets
+        $p9.figures.secondWrites | Should -Be 0
+        $p9.figures.maxValueReads | Should -Be ([math]::Ceiling($p9.figures.secrets / 20))
+        $p9.figures.firstSourceValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondSourceValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondDestinationValueReads | Should -BeLessOrEqual $p9.figures.maxValueReads
+        $p9.figures.secondSourceListingPages | Should -Be ([math]::Ceiling($p9.figures.secrets / 100))
+        $p9.figures.secondDestinationListingPages | Should -Be ([math]::Ceiling($p9.figures.secrets / 100))
     }
 
     It 'runs P6 at 1, 8 and 32 connections' {

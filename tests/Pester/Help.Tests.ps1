@@ -22,7 +22,9 @@ BeforeAll {
         'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue',
         'ServiceRotationEnabled', 'RotationSecretInvalid', 'MasterSecretUnreadable', 'PsqlNotFound', 'RotationConflict',
         'RotationStepFailed', 'RotationRestoreFailed', 'RotationNotFinished', 'RotationProviderIncomplete',
-        'NegativeMaxAge')
+        'NegativeMaxAge',
+        'CopyConflict', 'DestinationIsSource', 'DestinationNameCollision', 'DestinationNameInvalid', 'DestinationNameFailed',
+        'DestinationPrefixAndName', 'DestinationOnlyNeedsPrefix')
 }
 
 Describe 'SecretsManager help files' -Tag 'Help' {

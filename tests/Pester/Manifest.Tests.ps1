@@ -6,13 +6,15 @@ BeforeDiscovery {
         'Get-SmSecretValue', 'Set-SmSecretValue', 'Get-SmSecretVersion', 'Set-SmSecretVersionStage'
         'Invoke-SmRotation', 'Stop-SmRotation', 'Get-SmRandomPassword', 'Add-SmSecretTag', 'Remove-SmSecretTag'
         'Get-SmResourcePolicy', 'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Test-SmResourcePolicy'
-        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication')
+        'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
+        # Compare and copy between accounts and regions.
+        'Compare-SmSecret', 'Copy-SmSecret')
     $script:localCases = 'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock' | ForEach-Object { @{ Cmdlet = $_ } }
     $script:cmdletCases = $script:expectedCmdlets | ForEach-Object { @{ Cmdlet = $_ } }
     $script:mutatingCases = 'New-SmSecret', 'Update-SmSecret', 'Remove-SmSecret', 'Restore-SmSecret', 'Set-SmSecretValue',
     'Set-SmSecretVersionStage', 'Invoke-SmRotation', 'Stop-SmRotation', 'Add-SmSecretTag', 'Remove-SmSecretTag',
     'Set-SmResourcePolicy', 'Remove-SmResourcePolicy', 'Add-SmSecretReplica', 'Remove-SmSecretReplica',
-    'Stop-SmSecretReplication' | ForEach-Object { @{ Cmdlet = $_ } }
+    'Stop-SmSecretReplication', 'Copy-SmSecret' | ForEach-Object { @{ Cmdlet = $_ } }
 }
 
 BeforeAll {
@@ -28,7 +30,8 @@ BeforeAll {
         'Add-SmSecretReplica', 'Remove-SmSecretReplica', 'Stop-SmSecretReplication'
         'New-SmRotationProvider'
         'Start-SmLocalEndpoint', 'Stop-SmLocalEndpoint', 'Reset-SmLocalEndpoint', 'Move-SmLocalEndpointClock'
-        'Clear-SmSecretCache')
+        'Clear-SmSecretCache'
+        'Compare-SmSecret', 'Copy-SmSecret')
 }
 
 Describe 'SecretsManager.psd1' -Tag 'Manifest' {
@@ -158,6 +161,8 @@ Describe 'SecretsManager.Format.ps1xml' -Tag 'Manifest' {
         @{ Type = 'SecretsManager.SecretOperationResult'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.SecretRotationResult'; Control = 'TableControl' }
         @{ Type = 'SecretsManager.RotationProvider'; Control = 'ListControl' }
+        @{ Type = 'SecretsManager.SecretComparison'; Control = 'TableControl' }
+        @{ Type = 'SecretsManager.SecretCopyResult'; Control = 'TableControl' }
         # Read whole, not in columns: the indented policy and the validation messages.
         @{ Type = 'SecretsManager.ResourcePolicy'; Control = 'CustomControl' }
         @{ Type = 'SecretsManager.PolicyValidation'; Control = 'ListControl' }

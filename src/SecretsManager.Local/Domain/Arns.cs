@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using SecretsManager.Local.State;
-
 namespace SecretsManager.Local.Domain;
 
 /// <summary>Builds secret ARNs: arn:aws:secretsmanager:&lt;region&gt;:&lt;account&gt;:secret:&lt;name&gt;-&lt;6 random chars&gt;.</summary>
@@ -10,6 +8,6 @@ internal static class Arns
 
     public static string RandomSuffix() => RandomNumberGenerator.GetString(SuffixAlphabet, 6);
 
-    public static string SecretArn(string region, string name, string suffix) =>
-        $"arn:aws:secretsmanager:{region}:{ServiceState.AccountId}:secret:{name}-{suffix}";
+    public static string SecretArn(string region, string accountId, string name, string suffix) =>
+        $"arn:aws:secretsmanager:{region}:{accountId}:secret:{name}-{suffix}";
 }

@@ -28,13 +28,13 @@ internal static class ReplicaSync
     }
 
     /// <summary>Creates the replica secret object for a Region.</summary>
-    public static Secret CreateReplica(Secret primary, string region, string? kmsKeyId, DateTimeOffset now)
+    public static Secret CreateReplica(Secret primary, string region, string accountId, string? kmsKeyId, DateTimeOffset now)
     {
         var replica = new Secret
         {
             Name = primary.Name,
             Suffix = primary.Suffix,
-            Arn = Arns.SecretArn(region, primary.Name, primary.Suffix),
+            Arn = Arns.SecretArn(region, accountId, primary.Name, primary.Suffix),
             Region = region,
             CreatedDate = now,
             LastChangedDate = now,

@@ -40,7 +40,7 @@ internal static class Replication
                 continue;
             }
             if (clash is not null) store.Secrets.Remove(clash.Name);
-            store.Secrets[primary.Name] = ReplicaSync.CreateReplica(primary, request.Region, request.KmsKeyId, now);
+            store.Secrets[primary.Name] = ReplicaSync.CreateReplica(primary, request.Region, state.AccountId, request.KmsKeyId, now);
             primary.Replicas.Add(new ReplicaStatus { Region = request.Region, KmsKeyId = request.KmsKeyId, Status = "InSync" });
         }
     }

@@ -10,7 +10,7 @@ internal static class SecretLocator
         if (store.Secrets.TryGetValue(secretId, out var byName)) return byName;
         if (!secretId.StartsWith("arn:", StringComparison.Ordinal)) return null;
 
-        var prefix = $"arn:aws:secretsmanager:{store.Region}:{ServiceState.AccountId}:secret:";
+        var prefix = $"arn:aws:secretsmanager:{store.Region}:{store.AccountId}:secret:";
         if (!secretId.StartsWith(prefix, StringComparison.Ordinal)) return null;
         var rest = secretId[prefix.Length..];
         foreach (var secret in store.Secrets.Values)

@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace SecretsManager.Local.Hosting;
 
-/// <summary>Parses the command line: --port N, --access-key K, --secret-key S, --rotation-function NAME=COMMAND (repeatable).</summary>
+/// <summary>Parses the command line: --port N, --access-key K, --secret-key S, --account-id N, --rotation-function NAME=COMMAND (repeatable).</summary>
 internal static class CommandLine
 {
     public const string Usage =
-        "Usage: SecretsManager.Local [--port N] [--access-key KEY] [--secret-key SECRET] [--rotation-function NAME=COMMAND]...\n" +
+        "Usage: SecretsManager.Local [--port N] [--access-key KEY] [--secret-key SECRET] [--account-id ID] [--rotation-function NAME=COMMAND]...\n" +
         "  --port N                       TCP port on 127.0.0.1 (0 = a free port; default 0)\n" +
         "  --access-key / --secret-key    the key pair requests must be signed with (default test/test)\n" +
+        "  --account-id ID                the 12-digit account in every ARN (default " + LocalServerOptions.DefaultAccountId + ")\n" +
         "  --rotation-function NAME=CMD   run CMD for the rotation Lambda NAME (event JSON on stdin)";
 
     /// <summary>Returns the options, or throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -33,6 +34,12 @@ internal static class CommandLine
                 case "--secret-key":
                     options.SecretKey = NonEmpty(arg, Value());
                     break;
+                case "--account-id":
+                    var account = Value();
+                    if (!IsAccountId(account))
+                        throw new ArgumentException($"--account-id must be 12 digits, like {LocalServerOptions.DefaultAccountId}, not '{account}'.");
+                    options.AccountId = account;
+                    break;
                 case "--rotation-function":
                     var spec = Value();
                     var eq = spec.IndexOf('=');
@@ -46,6 +53,9 @@ internal static class CommandLine
         }
         return options;
     }
+
+    /// <summary>An AWS account id: exactly 12 ASCII digits.</summary>
+    public static bool IsAccountId(string? value) => value is { Length: 12 } && value.All(char.IsAsciiDigit);
 
     private static string NonEmpty(string name, string value) =>
         value.Length > 0 ? value : throw new ArgumentException($"{name} must not be empty.");

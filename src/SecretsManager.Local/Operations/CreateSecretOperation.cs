@@ -39,7 +39,7 @@ internal sealed class CreateSecretOperation : IOperation
         {
             Name = name,
             Suffix = suffix,
-            Arn = Arns.SecretArn(ctx.Region, name, suffix),
+            Arn = Arns.SecretArn(ctx.Region, ctx.State.AccountId, name, suffix),
             Region = ctx.Region,
             CreatedDate = ctx.Now,
             LastChangedDate = ctx.Now,

@@ -31,7 +31,7 @@ internal sealed class DeleteSecretOperation : IOperation
         if (secret is null)
         {
             if (!force) throw ServiceException.SecretNotFound();
-            var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:aws:secretsmanager:{ctx.Region}:{ServiceState.AccountId}:secret:{id}";
+            var arn = id.StartsWith("arn:", StringComparison.Ordinal) ? id : $"arn:aws:secretsmanager:{ctx.Region}:{ctx.State.AccountId}:secret:{id}";
             return new JsonObject { ["ARN"] = arn, ["Name"] = id.StartsWith("arn:", StringComparison.Ordinal) ? id.Split(':')[^1] : id, ["DeletionDate"] = JsonWire.Timestamp(ctx.Now) };
         }
         if (secret.IsReplica)

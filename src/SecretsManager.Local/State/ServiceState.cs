@@ -8,12 +8,16 @@ namespace SecretsManager.Local.State;
 /// </summary>
 internal sealed class ServiceState
 {
-    public const string AccountId = "123456789012";
     private readonly ConcurrentDictionary<string, RegionStore> _regions = new(StringComparer.Ordinal);
+
+    public ServiceState(string accountId) => AccountId = accountId;
+
+    /// <summary>The account every ARN of this endpoint names (--account-id).</summary>
+    public string AccountId { get; }
 
     public object Sync { get; } = new();
 
-    public RegionStore Region(string region) => _regions.GetOrAdd(region, r => new RegionStore(r));
+    public RegionStore Region(string region) => _regions.GetOrAdd(region, r => new RegionStore(r, AccountId));
 
     public IEnumerable<RegionStore> AllRegions => _regions.Values;
 

@@ -285,7 +285,8 @@ namespace SecretsManager.Commands
             return true;
         }
 
-        private bool IsWhatIf()
+        /// <summary>True under -WhatIf, given or from $WhatIfPreference.</summary>
+        protected bool IsWhatIf()
         {
             if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object bound)) return LanguagePrimitives.IsTrue(bound);
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));

@@ -56,6 +56,17 @@ namespace SecretsManager.Commands
         [ValidateNotNullOrEmpty]
         public string SecretKey { get; set; } = "test";
 
+        /// <summary>
+        /// The 12-digit account id the endpoint plays, in every ARN it makes. Default 123456789012. Two endpoints with
+        /// different ids stand for two AWS accounts (Copy-SmSecret between accounts).
+        /// </summary>
+        [Parameter]
+        [ValidatePattern(@"^[0-9]{12}$")]
+        public string AccountId { get; set; } = DefaultAccountId;
+
+        /// <summary>SecretsManager.Local's own default account id.</summary>
+        public const string DefaultAccountId = "123456789012";
+
         /// <summary>How long to wait for the endpoint to answer, in seconds. Default 60.</summary>
         [Parameter]
         [ValidateRange(1, 600)]
@@ -76,6 +87,8 @@ namespace SecretsManager.Commands
                 return;
             }
             var arguments = new List<string> { "--access-key", AccessKey, "--secret-key", SecretKey };
+            // Only when asked: a -Command that runs an older SecretsManager.Local still starts without it.
+            if (AccountId != DefaultAccountId) arguments.AddRange(new[] { "--account-id", AccountId });
             foreach (DictionaryEntry function in RotationFunction ?? new Hashtable())
             {
                 arguments.Add("--rotation-function");
@@ -95,7 +108,7 @@ namespace SecretsManager.Commands
                 ThrowTerminatingError(ErrorRecordFactory.Local(failure, e is FileNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.OpenError, string.Join(" ", command)));
                 return;
             }
-            var endpoint = new LocalEndpoint(running, Region, AccessKey, SecretKey);
+            var endpoint = new LocalEndpoint(running, Region, AccessKey, SecretKey, AccountId);
             // A new endpoint holds no secrets: nothing cached from an earlier one at the same URL may be served.
             SecretsManager.Engine.Workflows.Caching.SecretCache.Shared.EvictEndpoint(endpoint.Url);
             LocalEndpointRegistry.Add(endpoint);

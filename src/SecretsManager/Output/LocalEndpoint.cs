@@ -10,8 +10,9 @@ namespace SecretsManager
     /// <summary>A SecretsManager.Local this session started (Start-SmLocalEndpoint): where it answers and how to sign for it.</summary>
     public sealed class LocalEndpoint
     {
-        internal LocalEndpoint(LocalEndpointProcess running, string region, string accessKey, string secretKey)
+        internal LocalEndpoint(LocalEndpointProcess running, string region, string accessKey, string secretKey, string accountId)
         {
+            AccountId = accountId;
             Running = running;
             Region = region;
             AccessKey = accessKey;
@@ -36,6 +37,9 @@ namespace SecretsManager
 
         /// <summary>The region to use with it (any region works; state is kept per region).</summary>
         public string Region { get; }
+
+        /// <summary>The account id in the ARNs it makes (Start-SmLocalEndpoint -AccountId).</summary>
+        public string AccountId { get; }
 
         /// <summary>The access key requests must be signed with.</summary>
         public string AccessKey { get; }

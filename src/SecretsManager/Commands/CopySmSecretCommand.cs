@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using SecretsManager.Engine.Progress;
+using SecretsManager.Engine.Workflows.Copying;
+using SecretsManager.Errors;
+
+namespace SecretsManager.Commands
+{
+    /// <summary>
+    /// Makes copies of secrets in another account or region match them: the whole plan is built first (-WhatIf prints
+    /// it), then each secret's writes are made under tokens from the source versions, so running it again is safe.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Copy, "SmSecret", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(SecretCopyResult))]
+    public sealed class CopySmSecretCommand : SecretCopyCmdlet
+    {
+        /// <summary>Overwrite a copy whose value was changed in the destination since the last copy (it is kept as AWSPREVIOUS).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc/>
+        protected override void WritePlan(CopyPlan plan)
+        {
+            if (plan.RotationNotCopied > 0)
+            {
+                WriteWarning($"Rotation is not copied: {plan.RotationNotCopied} of these secrets rotate in the source, and a rotation function of the source account " +
+                    "means nothing in the destination. Set rotation up for the copies there (Invoke-SmRotation).");
+            }
+            var pacer = new ProgressPacer(plan.Secrets.Count);
+            foreach (var secret in plan.Secrets)
+            {
+                WriteProgressUpdate(pacer.Next(secret.Name ?? secret.RequestedId));
+                string what = $"Copy secret '{secret.Name}' to '{secret.DestinationName}': {secret.Summary}";
+                if (secret.Error != null)
+                {
+                    WriteError(ErrorRecordFactory.FromServiceException(secret.Error, secret.RequestedId));
+                }
+                else if (secret.SkipReason != null || !secret.HasChanges)
+                {
+                    WriteVerboseMessage(what);
+                    if (IsWhatIf()) ShouldProcess(what, what, "Copy");
+                    else WriteObject(SecretCopyResult.Unwritten(secret));
+                }
+                else if (secret.Conflict && !Force)
+                {
+                    if (IsWhatIf()) ShouldProcess(what, what, "Copy");
+                    else WriteError(ErrorRecordFactory.Local(new ConflictException("CopyConflict", $"Secret '{secret.Name}': {secret.ConflictMessage}", secret.RequestedId), ErrorCategory.ResourceBusy, secret.RequestedId));
+                }
+                else if (ShouldChange(what) && TryRun(secret.RequestedId, () => SecretCopier.Apply(Destination, secret, Force), out var outcome))
+                {
+                    WriteObject(SecretCopyResult.Written(secret, outcome));
+                }
+            }
+            WriteProgressUpdate(pacer.Complete());
+        }
+    }
+}
