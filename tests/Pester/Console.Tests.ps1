@@ -131,6 +131,12 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
         $results.Add((Remove-SmSecret -SecretId $script:names[2] -RecoveryWindowInDays 7 -Force))
         $results.Add((Invoke-SmRotation -SecretId $script:names[0] -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser' -AutomaticallyAfterDays 30 -Wait))
         $results.Add((Add-SmSecretReplica -SecretId $script:names[1] -ReplicaRegion @{ Region = 'eu-west-1'; KmsKeyId = $kms }))
+        $rotations = @($script:names[0], $script:names[1] | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { }) -Force)
+        # A second endpoint plays the destination account of Compare-SmSecret and Copy-SmSecret.
+        $script:dr = Start-SmLocalEndpoint -AccountId 210987654321
+        $destination = @{ DestinationEndpointUrl = $script:dr.Url; DestinationRegion = 'us-east-1'; DestinationCredential = $script:dr.Credential }
+        $comparisons = @(Compare-SmSecret -SecretId $script:names[0], $script:names[1] @destination)
+        $copies = @(Copy-SmSecret -SecretId $script:names[0], $script:names[1] @destination -DestinationPrefix 'dr/')
         $policy = Test-SmResourcePolicy -ResourcePolicy '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"secretsmanager:*","Resource":"*"}]}'
 
         # Each table view of the format file, with the objects that show it and what must stay whole in it.
@@ -143,6 +149,9 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
             'SecretsManager.SecretReplicaStatus'     = { (Get-SmSecret -SecretId $script:names[1]).ReplicationStatus }
             'SecretsManager.SecretTag'               = { (Get-SmSecret -SecretId $script:names[1], $script:names[2]).TagList }
             'SecretsManager.PolicyValidationError'   = { $policy.ValidationErrors }.GetNewClosure()
+            'SecretsManager.SecretRotationResult'    = { $rotations }.GetNewClosure()
+            'SecretsManager.SecretComparison'        = { $comparisons }.GetNewClosure()
+            'SecretsManager.SecretCopyResult'        = { $copies }.GetNewClosure()
         }
         [xml] $format = Get-Content -Raw (Join-Path (Get-SmTestModulePath) 'SecretsManager.Format.ps1xml')
         $script:tableViews = @($format.SelectNodes('/Configuration/ViewDefinitions/View') | Where-Object { $_.SelectSingleNode('TableControl') })
@@ -167,8 +176,10 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
                 'SecretsManager.SecretOperationResult' { 'DeletionDate' }
                 default { @() }
             }
+            # A VersionId where the view has that column (a copy's result keeps it for Format-List only).
+            $versionIds = @(Get-ViewHeader ($script:tableViews | Where-Object Name -EQ $View)) -contains 'VersionId'
             foreach ($o in $Objects) {
-                foreach ($p in 'VersionId') { if ($o.PSObject.Properties[$p] -and $o.$p) { $o.$p } }
+                if ($versionIds -and $o.PSObject.Properties['VersionId'] -and $o.VersionId) { $o.VersionId }
                 foreach ($p in $dates) {
                     if ($o.PSObject.Properties[$p] -and $o.$p) { $o.$p.ToString('d', [cultureinfo]'en-US') }
                 }
@@ -181,7 +192,10 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
         }
     }
 
-    AfterAll { Reset-SmLocalEndpoint $script:ep }
+    AfterAll {
+        Reset-SmLocalEndpoint $script:ep
+        if ($script:dr) { $script:dr | Stop-SmLocalEndpoint }
+    }
 
     It 'has a case here for every table view of the format file' {
         $missing = @($script:tableViews.Name | Where-Object { -not $script:cases.Contains($_) })
@@ -190,7 +204,8 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
 
     It '<View> at <Width> columns: the header on one line, VersionIds and dates whole, only the name cut' -ForEach @(
         foreach ($view in 'SecretsManager.Secret', 'SecretsManager.Secret.PlannedDeletion', 'SecretsManager.SecretValue', 'SecretsManager.SecretVersion',
-            'SecretsManager.SecretOperationResult', 'SecretsManager.SecretReplicaStatus', 'SecretsManager.SecretTag', 'SecretsManager.PolicyValidationError') {
+            'SecretsManager.SecretOperationResult', 'SecretsManager.SecretReplicaStatus', 'SecretsManager.SecretTag', 'SecretsManager.PolicyValidationError',
+            'SecretsManager.SecretRotationResult', 'SecretsManager.SecretComparison', 'SecretsManager.SecretCopyResult') {
             foreach ($width in 80, 120) { @{ View = $view; Width = $width } }
         }
     ) {
@@ -224,7 +239,7 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
             foreach ($o in $objects) {
                 $n = $o.Name
                 # Whole, or cut with '…' after a good part of it: the name gives way.
-                $shown = @($lines | Where-Object { $_.Contains($n) -or ($_ -match '(\S+)…' -and $n.StartsWith($Matches[1]) -and $Matches[1].Length -ge 15) })
+                $shown = @($lines | Where-Object { $_.Contains($n) -or @([regex]::Matches($_, '(\S+)…') | Where-Object { $n.StartsWith($_.Groups[1].Value) -and $_.Groups[1].Length -ge 15 }).Count })
                 $shown | Should -Not -BeNullOrEmpty -Because "'$n' must show, whole or cut with '…':`n$text"
             }
             if ($Width -ge 120) { $text | Should -Match ([regex]::Escape($script:names[0])) -Because 'a 20-character name shows whole' }

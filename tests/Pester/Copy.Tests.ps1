@@ -245,8 +245,9 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         $lines = @(Compare-SmSecret 'prod/payments/database-password' @d -DestinationPrefix 'dr/' | Out-String -Width 80 -Stream) +
         @(Copy-SmSecret 'prod/payments/database-password' @d -DestinationPrefix 'dr/' | Out-String -Width 80 -Stream)
         $lines | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
-        ($lines | Where-Object { $_ -match 'OnlyInSource' }) | Should -Match '^prod/payments/database-password\s+dr/prod/payments/database-password\s+OnlyInSource'
-        ($lines | Where-Object { $_ -match 'Created' }) | Should -Match 'Created\s+Value\s*$'
+        # The status and what changed first, then the two names, which share what is left and give way with '…'.
+        ($lines | Where-Object { $_ -match 'OnlyInSource' }) | Should -Match '^OnlyInSource\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
+        ($lines | Where-Object { $_ -match 'Created' }) | Should -Match '^Created\s+Value\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
     }
 }
 
