@@ -118,6 +118,7 @@ Describe 'Views a person reads' -Tag 'Console' {
 
 Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 characters' -Tag 'Console' {
     BeforeAll {
+        $script:dr = $null
         # Names as long as real ones get: the name is what gives way, never a header, a VersionId or a date.
         $script:names = 'prod/billing/db-pass', 'prod/billing/service-name/database/credentials-primary-01',
             'prod/billing/service-name/database/credentials-replica-euwest-1'
@@ -131,7 +132,7 @@ Describe 'Every table view at 80 and 120 columns, with names of 20, 57 and 63 ch
         $results.Add((Remove-SmSecret -SecretId $script:names[2] -RecoveryWindowInDays 7 -Force))
         $results.Add((Invoke-SmRotation -SecretId $script:names[0] -RotationLambdaArn 'arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser' -AutomaticallyAfterDays 30 -Wait))
         $results.Add((Add-SmSecretReplica -SecretId $script:names[1] -ReplicaRegion @{ Region = 'eu-west-1'; KmsKeyId = $kms }))
-        $rotations = @($script:names[0], $script:names[1] | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { }) -Force)
+        $rotations = @($script:names[0], $script:names[1] | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { } -New { '{"a":3}' }) -Force)
         # A second endpoint plays the destination account of Compare-SmSecret and Copy-SmSecret.
         $script:dr = Start-SmLocalEndpoint -AccountId 210987654321
         $destination = @{ DestinationEndpointUrl = $script:dr.Url; DestinationRegion = 'us-east-1'; DestinationCredential = $script:dr.Credential }

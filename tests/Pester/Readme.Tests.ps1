@@ -125,6 +125,21 @@ Describe 'README quick start' -Tag 'Readme' {
     }
 }
 
+Describe 'README copy between accounts' -Tag 'Readme' {
+    It 'compares, plans and copies between two SecretsManager.Local accounts, and a second copy writes nothing' {
+        $import = "Import-Module '$(Get-SmTestModulePath)'"
+        $block = Get-ReadmeBlock copy
+        $run = Invoke-ReadmeBlock -Block $import, $block, '"DR-STILL-RUNNING " + [bool](Get-Process -Id $dr.ProcessId -ErrorAction Ignore)' -WorkingDirectory $script:root
+        Assert-CleanRun $run
+        $run.StdOut | Should -Match 'OnlyInSource' -Because 'Compare-SmSecret reports the secret missing in the destination'
+        $run.StdOut | Should -Match 'What if: .*prod/app/db' -Because '-WhatIf prints the plan'
+        # Pasted whole, the results after the comparison's table are shown as lists (one script, one formatter).
+        $run.StdOut | Should -Match '(?m)(^Created\b|^Action\s+: Created$)' -Because 'the first copy creates the secret'
+        $run.StdOut | Should -Match '(?m)(^Unchanged\b|^Action\s+: Unchanged$)' -Because 'the second copy finds nothing to do'
+        $run.StdOut | Should -Match 'DR-STILL-RUNNING False' -Because 'the README stops both endpoints'
+    }
+}
+
 Describe 'README $PSDefaultParameterValues blocks' -Tag 'Readme' {
     It 'the SecretsManager.Local block runs when pasted whole, and removes its defaults and its endpoint' {
         $import = "Import-Module '$(Get-SmTestModulePath)'"
