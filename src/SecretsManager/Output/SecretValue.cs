@@ -51,7 +51,7 @@ namespace SecretsManager
             Name = r.Name,
             ARN = r.ARN,
             VersionId = r.VersionId,
-            VersionStages = r.VersionStages?.ToArray() ?? new string[0],
+            VersionStages = StagingLabels.InDisplayOrder(r.VersionStages),
             CreatedDate = LocalTime.From(r.CreatedDate),
             SecretString = SecureStringConverter.ToSecureString(r.SecretString),
             SecretBinary = SecretBytes.From(r.SecretBinary),

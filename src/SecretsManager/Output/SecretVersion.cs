@@ -51,7 +51,7 @@ namespace SecretsManager
             Name = name,
             ARN = arn,
             VersionId = e.VersionId,
-            VersionStages = e.VersionStages?.ToArray() ?? new string[0],
+            VersionStages = StagingLabels.InDisplayOrder(e.VersionStages),
             CreatedDate = LocalTime.From(e.CreatedDate),
             LastAccessedDate = LocalTime.From(e.LastAccessedDate),
             KmsKeyIds = e.KmsKeyIds?.ToArray() ?? new string[0],
