@@ -109,6 +109,27 @@ Describe 'SecretsManager as a SecretManagement vault' -Tag 'SecretManagement' {
         finally { $ps.Dispose() }
     }
 
+    It 'answers SecretManagement''s call in a PowerShell of its own: Import-Module <module> -PassThru, then & $module ''SecretsManager.Extension\<Command>''' {
+        # The import runs no command at load (for a fast first call); this proves the functions still load their
+        # implementation when a fresh session calls them, as SecretManagement's vault runspace does.
+        New-SmSecret -Name 'fresh/vault' -SecretString 'fresh-value' | Out-Null
+        $child = Invoke-SmChildPwsh -Environment @{ AWS_ACCESS_KEY_ID = 'test'; AWS_SECRET_ACCESS_KEY = 'test' } -Command @"
+`$ErrorActionPreference = 'Stop'
+`$module = Import-Module -Name '$(Get-SmTestModulePath)' -PassThru
+`$vault = @{ Region = 'us-east-1'; EndpointUrl = '$($script:ep.Url)' }
+`$value = & `$module 'SecretsManager.Extension\Get-Secret' -Name 'fresh/vault' -VaultName aws -AdditionalParameters `$vault
+'type=' + `$value.GetType().Name
+'value=' + [Net.NetworkCredential]::new('', `$value).Password
+'test=' + (& `$module 'SecretsManager.Extension\Test-SecretVault' -VaultName aws -AdditionalParameters `$vault)
+"@
+        $child.StdErr | Should -BeNullOrEmpty
+        $child.ExitCode | Should -Be 0
+        $lines = $child.StdOut -split '\r?\n'
+        $lines | Should -Contain 'type=SecureString'
+        $lines | Should -Contain 'value=fresh-value'
+        $lines | Should -Contain 'test=True'
+    }
+
     It 'round-trips a <Kind> as the same type, recording it in the SecretManagement.Type tag' -ForEach @(
         @{ Kind = 'String'; Make = { 'plain text' }; Check = { param($v) $v | Should -BeOfType [string]; $v | Should -BeExactly 'plain text' } }
         @{ Kind = 'SecureString'; Make = { ConvertTo-SecureString 'secure text' -AsPlainText -Force }; Check = { param($v) $v | Should -BeOfType [securestring]; [System.Net.NetworkCredential]::new('', $v).Password | Should -BeExactly 'secure text' } }
