@@ -421,6 +421,14 @@ Describe 'One key of a JSON secret' -Tag 'Console' {
         Get-SmSecretValue -SecretId 'key/merge' -AsPlainText | Should -BeExactly '{"username":"app","password":"n3w"}'
     }
 
+    It 'writes no version when the keys already hold the values, and says so with -Verbose' {
+        $created = New-SmSecret -Name 'key/merge' -SecretString '{"username":"app","password":"same"}'
+        $out = Set-SmSecretValue -SecretId 'key/merge' -Merge @{ password = 'same'; absent = $null } -Verbose 4>&1
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        ($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Contain "Secret 'key/merge': the keys already hold these values, so no version was written (AWSCURRENT stays $($created.VersionId))."
+        @(Get-SmSecretVersion -SecretId 'key/merge' -IncludeDeprecated).Count | Should -Be 1
+    }
+
     It 'merges nothing under -WhatIf, and refuses a value that is not a JSON object' {
         $null = New-SmSecret -Name 'key/merge' -SecretString '{"password":"old"}'
         $null = New-SmSecret -Name 'key/plain' -SecretString 'plain'

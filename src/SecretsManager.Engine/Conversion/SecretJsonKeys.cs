@@ -110,6 +110,59 @@ namespace SecretsManager.Engine.Conversion
             }
         }
 
+        /// <summary>
+        /// Whether <see cref="Merge"/> of <paramref name="changes"/> would change what the object says: a key set to a
+        /// different value, a new key, or a key removed that is there. Values are compared as JSON values (a string by
+        /// its text, anything else as its JSON text and structure), so a merge that only repeats the value is none.
+        /// </summary>
+        /// <exception cref="FormatException">The text is not a JSON object.</exception>
+        public static bool Changes(string json, IDictionary changes)
+        {
+            if (changes == null) throw new ArgumentNullException(nameof(changes));
+            using (JsonDocument document = ParseObject(json))
+            {
+                var properties = document.RootElement.EnumerateObject().ToList();
+                foreach (DictionaryEntry entry in changes)
+                {
+                    string name = Convert.ToString(FilterBuilder.Unwrap(entry.Key), CultureInfo.InvariantCulture);
+                    var match = Find(properties, name);
+                    if (entry.Value == null)
+                    {
+                        if (match != null) return true;
+                        continue;
+                    }
+                    if (match == null) return true;
+                    using (JsonDocument wanted = JsonDocument.Parse(SecretJsonConverter.ToJson(entry.Value)))
+                    {
+                        if (!SameJson(match.Value.Value, wanted.RootElement)) return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        private static bool SameJson(JsonElement a, JsonElement b)
+        {
+            if (a.ValueKind != b.ValueKind) return false;
+            switch (a.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return string.Equals(a.GetString(), b.GetString(), StringComparison.Ordinal);
+                case JsonValueKind.Number:
+                    return a.TryGetDecimal(out decimal x) && b.TryGetDecimal(out decimal y) ? x == y : a.GetRawText() == b.GetRawText();
+                case JsonValueKind.Array:
+                    var left = a.EnumerateArray().ToList();
+                    var right = b.EnumerateArray().ToList();
+                    return left.Count == right.Count && left.Zip(right, SameJson).All(same => same);
+                case JsonValueKind.Object:
+                    var l = a.EnumerateObject().ToList();
+                    var r = b.EnumerateObject().ToList();
+                    return l.Count == r.Count && l.Zip(r, (p, q) => p.Name == q.Name && SameJson(p.Value, q.Value)).All(same => same);
+                default:
+                    return true;
+            }
+        }
+
         private static JsonProperty? Find(List<JsonProperty> properties, string key)
         {
             foreach (JsonProperty property in properties)

@@ -150,6 +150,12 @@ namespace SecretsManager.Commands
                 WriteError(ErrorRecordFactory.Local(new ConflictException("MergeConflict", outcome.ConflictMessage, id), ErrorCategory.ResourceBusy, id));
                 return;
             }
+            if (outcome.Unchanged)
+            {
+                // Nothing changed, so no result: the cmdlet writes one per secret it changed.
+                WriteVerbose($"Secret {Quoted(id)}: the keys already hold these values, so no version was written (AWSCURRENT stays {outcome.VersionId}).");
+                return;
+            }
             var result = SecretOperationResult.Of("PutSecretValue", id, outcome.Name, outcome.ARN);
             result.VersionId = outcome.VersionId;
             result.VersionStages = outcome.VersionStages;

@@ -36,6 +36,28 @@ public class SecretValueMergerTests
     }
 
     [Fact]
+    public void AMergeThatChangesNothingWritesNoVersion()
+    {
+        using var client = _local.CreateClient();
+        string name = LocalServerFixture.UniqueName("merge-same");
+        var created = client.CreateSecret(new CreateSecretRequest { Name = name, SecretString = """{ "username": "app", "port": 5432, "tags": ["a", "b"] }""" });
+
+        // The same values (other spacing, a number as a number), and a key to remove that isn't there.
+        var outcome = SecretValueMerger.Merge(client, name, new Hashtable { ["username"] = "app", ["port"] = 5432, ["tags"] = new[] { "a", "b" }, ["gone"] = null });
+
+        Assert.True(outcome.Unchanged);
+        Assert.False(outcome.Conflict);
+        Assert.Equal(created.VersionId, outcome.VersionId);
+        Assert.Equal(new[] { "AWSCURRENT" }, outcome.VersionStages);
+        Assert.Single(client.ListSecretVersionIds(new ListSecretVersionIdsRequest { SecretId = name, IncludeDeprecated = true }).Versions);
+
+        // One key that differs is a change.
+        Assert.False(SecretValueMerger.Merge(client, name, new Hashtable { ["username"] = "app", ["port"] = 5433 }).Unchanged);
+        Assert.Equal(2, client.ListSecretVersionIds(new ListSecretVersionIdsRequest { SecretId = name, IncludeDeprecated = true }).Versions.Count);
+        client.DeleteSecret(new DeleteSecretRequest { SecretId = name, ForceDeleteWithoutRecovery = true });
+    }
+
+    [Fact]
     public void AWriteThatRacesInBetweenWinsAndTheMergeSaysSo()
     {
         using var client = _local.CreateClient();

@@ -18,6 +18,9 @@ namespace SecretsManager.Engine.Workflows.Merging
         /// <summary>The labels of the merged version: AWSCURRENT, or none after a conflict.</summary>
         public string[] VersionStages { get; set; } = new string[0];
 
+        /// <summary>True when the keys already held these values: nothing was written, and VersionId is the current version.</summary>
+        public bool Unchanged { get; set; }
+
         /// <summary>True when another writer moved AWSCURRENT between the read and the swap; nothing readers see changed.</summary>
         public bool Conflict { get; set; }
 

@@ -31,6 +31,19 @@ namespace SecretsManager.Engine.Workflows.Merging
             if (client == null) throw new ArgumentNullException(nameof(client));
             string token = clientRequestToken ?? Guid.NewGuid().ToString("D");
             var current = client.GetSecretValue(new GetSecretValueRequest { SecretId = secretId, VersionStage = StagingLabels.Current });
+            // A merge that changes nothing writes no version: a repeated run (a scheduled task) leaves the history alone.
+            if (!SecretJsonKeys.Changes(current.SecretString, changes))
+            {
+                return new MergeOutcome
+                {
+                    Name = current.Name,
+                    ARN = current.ARN,
+                    VersionId = current.VersionId,
+                    PreviousVersionId = current.VersionId,
+                    VersionStages = current.VersionStages?.ToArray() ?? new string[0],
+                    Unchanged = true,
+                };
+            }
             string merged = SecretJsonKeys.Merge(current.SecretString, changes);
             string label = LabelPrefix + token;
 
