@@ -170,8 +170,36 @@ $result -join '; '
         $err[0].Exception | Should -BeOfType ([SecretsManager.SecretNotFoundException])
         $err[0].Exception | Should -BeOfType ([SecretsManager.SecretsManagerException])
         $err[0].Exception.InnerException.GetType().FullName | Should -BeExactly 'SecretsManager.Engine.Errors.SecretsManagerServiceException'
+        # Bad input is PowerShell's own parameter error, naming the parameter and the rule, before any request.
         $region = Get-SmTerminatingError { Get-SmSecret -Region 'no-such-region-that-is-far-too-long-to-be-a-dns-label-of-an-endpoint-host' }
-        $region | Should -Not -BeNullOrEmpty
+        $region.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+        $region.Exception.Message | Should -Match "parameter 'Region'.*at most 63 characters"
+    }
+
+    It 'catches a missing region or profile as [SecretsManager.ConfigurationException]' {
+        $empty = Join-Path $TestDrive 'no-such-aws-config'
+        $out = Invoke-CatchScript @"
+`$PSDefaultParameterValues.Remove('*-Sm*:Region'); `$PSDefaultParameterValues.Remove('*-Sm*:Credential')
+`$env:AWS_REGION = `$null; `$env:AWS_DEFAULT_REGION = `$null; `$env:AWS_PROFILE = `$null
+`$env:AWS_CONFIG_FILE = '$empty'; `$env:AWS_SHARED_CREDENTIALS_FILE = '$empty'
+`$env:AWS_ACCESS_KEY_ID = 'test'; `$env:AWS_SECRET_ACCESS_KEY = 'test'
+`$result = @()
+try { Get-SmSecret } catch [SecretsManager.ConfigurationException] { `$result += "region `$(`$_.Exception.ErrorCode)" }
+try { Get-SmSecret -Region us-east-1 -ProfileName 'no-such-profile' } catch [SecretsManager.ConfigurationException] { `$result += "profile `$(`$_.Exception.ErrorCode)" }
+`$result -join '; '
+"@
+        $out | Should -BeExactly 'region SecretsManagerConfiguration; profile SecretsManagerConfiguration'
+    }
+
+    It 'catches a service limit as [SecretsManager.LimitExceededException]' {
+        # AWS allows 20 labels on one version; the 21st is LimitExceededException.
+        $out = Invoke-CatchScript @'
+$version = (New-SmSecret -Name 'limit/one' -SecretString 'v').VersionId
+foreach ($i in 1..19) { $null = Set-SmSecretVersionStage -SecretId 'limit/one' -VersionStage "L$i" -MoveToVersionId $version }
+try { Set-SmSecretVersionStage -SecretId 'limit/one' -VersionStage 'L20' -MoveToVersionId $version; 'not thrown' }
+catch [SecretsManager.LimitExceededException] { "caught $($_.Exception.ErrorCode) $($_.Exception.SecretId)" }
+'@
+        $out | Should -BeExactly 'caught LimitExceededException limit/one'
     }
 
     It 'reports a connection failure as [SecretsManager.ConnectionException]' {
