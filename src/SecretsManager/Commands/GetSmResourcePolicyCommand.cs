@@ -13,7 +13,7 @@ namespace SecretsManager.Commands
         protected override void ProcessSecret(string id)
         {
             if (!TryCall(id, "GetResourcePolicy", () => ClientFor(id).GetResourcePolicy(new GetResourcePolicyRequest { SecretId = id }), out var response)) return;
-            WriteObject(new ResourcePolicy(response.Name ?? SecretArn.NameOf(id), response.ARN ?? SecretArn.ArnOf(id), response.ResourcePolicy));
+            WriteObject(new ResourcePolicy(SecretArn.NameOf(id, response.Name, response.ARN), SecretArn.ArnOf(id, response.ARN), response.ResourcePolicy));
         }
     }
 }

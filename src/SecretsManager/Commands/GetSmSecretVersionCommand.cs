@@ -30,7 +30,7 @@ namespace SecretsManager.Commands
                 if (!TryCall(id, "ListSecretVersionIds", () => ClientFor(id).ListSecretVersionIds(request), out var page)) break;
                 if (page.Versions != null)
                 {
-                    foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, page.Name ?? SecretArn.NameOf(id), page.ARN ?? SecretArn.ArnOf(id)));
+                    foreach (var version in page.Versions) WriteObject(SecretVersion.From(version, SecretArn.NameOf(id, page.Name, page.ARN), SecretArn.ArnOf(id, page.ARN)));
                 }
                 token = page.NextToken;
             }

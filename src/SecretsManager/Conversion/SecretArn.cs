@@ -36,5 +36,11 @@ namespace SecretsManager.Conversion
 
         /// <summary>The id when it is an ARN, otherwise null.</summary>
         public static string ArnOf(string secretId) => IsArn(secretId) ? secretId : null;
+
+        /// <summary>The name the service answered with, else what the ARN or the id itself says.</summary>
+        public static string NameOf(string secretId, string answeredName, string answeredArn) => answeredName ?? NameOf(answeredArn ?? secretId);
+
+        /// <summary>The ARN the service answered with, else the id when it is an ARN.</summary>
+        public static string ArnOf(string secretId, string answeredArn) => answeredArn ?? ArnOf(secretId);
     }
 }

@@ -15,7 +15,7 @@ namespace SecretsManager
         /// answered without them, what the id itself says (a name, or the name inside an ARN).
         /// </summary>
         internal static SecretOperationResult Of(string operation, string id, string name = null, string arn = null) =>
-            new SecretOperationResult(operation, name ?? SecretArn.NameOf(arn ?? id), arn ?? SecretArn.ArnOf(id));
+            new SecretOperationResult(operation, SecretArn.NameOf(id, name, arn), SecretArn.ArnOf(id, arn));
 
         internal SecretOperationResult(string operation, string name, string arn)
         {

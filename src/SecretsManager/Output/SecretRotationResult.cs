@@ -16,7 +16,7 @@ namespace SecretsManager
         }
 
         internal static SecretRotationResult Of(string id, string name, string arn) =>
-            new SecretRotationResult(name ?? SecretArn.NameOf(arn ?? id), arn ?? SecretArn.ArnOf(id));
+            new SecretRotationResult(SecretArn.NameOf(id, name, arn), SecretArn.ArnOf(id, arn));
 
         /// <summary>The secret's name.</summary>
         public string Name { get; }
