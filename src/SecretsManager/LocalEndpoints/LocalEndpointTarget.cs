@@ -32,6 +32,11 @@ namespace SecretsManager.LocalEndpoints
             {
                 cmdlet.WriteError(ErrorRecordFactory.Local(new ConnectionException("LocalEndpointHookFailed", e.Message, innerException: e), ErrorCategory.ConnectionError, endpoint.Url));
             }
+            catch (System.Threading.Tasks.TaskCanceledException e)
+            {
+                // HttpClient's own timeout: the endpoint took the request and never answered.
+                cmdlet.WriteError(ErrorRecordFactory.Local(new ConnectionException("LocalEndpointHookFailed", $"SecretsManager.Local at {endpoint.Url} did not answer in time: {e.Message}", innerException: e), ErrorCategory.OperationTimeout, endpoint.Url));
+            }
         }
     }
 }
