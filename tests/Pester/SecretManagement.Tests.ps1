@@ -418,6 +418,7 @@ Describe 'The vault with CacheSeconds and AllowStale' -Tag 'SecretManagement' {
         finally { $own | Stop-SmLocalEndpoint }
         Invoke-Vault Get-Secret @{ Name = 'stale/x' } -VaultParameters $vault | Should -BeExactly 'last known'
         $script:VaultErrors | Should -BeNullOrEmpty
+        $script:VaultWarnings | Should -HaveCount 1 -Because 'one Get-Secret, one warning (not one for the description and one for the value)'
         $script:VaultWarnings.Message | Should -Match "^Secret 'stale/x': Secrets Manager didn't answer"
         $script:VaultWarnings.Message | Should -Not -Match 'last known'
         $vault.Remove('AllowStale')

@@ -158,18 +158,23 @@ function script:Invoke-SmVaultGetSecret {
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
     if ($null -eq $cache) { return }
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
+    # Under AllowStale with the endpoint down both reads serve the cache: one warning for the Get-Secret, not two.
+    $describeWarnings = $valueWarnings = $null
     try {
-        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection @cache
+        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection @cache -WarningAction SilentlyContinue -WarningVariable describeWarnings
         # A secret scheduled for deletion is gone from the vault: nothing, so SecretManagement reports its own "not found".
         if (Test-SmScheduledForDeletion $secret) { return }
-        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection @cache
+        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection @cache -WarningAction SilentlyContinue -WarningVariable valueWarnings
     }
     catch {
+        $code = Get-SmErrorCode $_
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
-        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
+        if ($code -eq 'ResourceNotFoundException') { return }
         Write-SmVaultError $Name $VaultName $_ 'reading it'
         return
     }
+    $warning = @(@($valueWarnings) + @($describeWarnings) | Where-Object { $_ }) | Select-Object -First 1
+    if ($warning) { Write-Warning $warning.Message }
     $type = Get-SmRecordedType $secret
     if (-not $type) { $type = Get-SmInferredType $value }
     switch ($type) {
