@@ -427,6 +427,23 @@ Describe 'The vault with CacheSeconds and AllowStale' -Tag 'SecretManagement' {
         Clear-SmSecretCache -SecretId 'stale/x'
     }
 
+    It 'gives SecretManagement its single "not found" for a secret removed elsewhere while CacheSeconds holds its description' {
+        $vault = @{ CacheSeconds = 300 }
+        Invoke-Vault Set-Secret @{ Name = 'cached/elsewhere'; Secret = 'v' } -VaultParameters $vault
+        (Invoke-Vault Get-SecretInfo @{ Filter = 'cached/elsewhere' } -VaultParameters $vault).Name | Should -Be 'cached/elsewhere'
+        # Removed by another process: this one's cache still holds the description, not the value.
+        $child = Invoke-SmChildPwsh -Command @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-SmTestModulePath)'
+Remove-SmSecret -SecretId 'cached/elsewhere' -RecoveryWindowInDays 7 -Force -EndpointUrl '$($script:ep.Url)' -Region us-east-1 -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))
+"@
+        $child.ExitCode | Should -Be 0 -Because $child.StdErr
+        Invoke-Vault Get-Secret @{ Name = 'cached/elsewhere' } -VaultParameters $vault | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty -Because 'SecretManagement writes its own "not found" for an empty answer; a second error would be noise'
+        Invoke-Vault Get-SecretInfo @{ Filter = 'cached/elsewhere' } -VaultParameters $vault | Should -BeNullOrEmpty -Because 'the cached description was evicted'
+        $script:VaultErrors | Should -BeNullOrEmpty
+    }
+
     It 'refuses a CacheSeconds of <Value>, naming it' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
         Invoke-Vault Set-Secret @{ Name = 'cached/bad'; Secret = 'v' }
         Invoke-Vault Get-Secret @{ Name = 'cached/bad' } -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty

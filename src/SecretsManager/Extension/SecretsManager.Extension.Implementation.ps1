@@ -25,7 +25,7 @@ function script:Initialize-SmCmdlets {
     $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.NewSmSecretCommand') } | Select-Object -First 1
     if (-not $assembly) { throw 'The SecretsManager cmdlets are not loaded: import the SecretsManager module.' }
     $script:Cmdlets = @{}
-    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret', 'Restore-SmSecret', 'Update-SmSecret') {
+    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret', 'Restore-SmSecret', 'Update-SmSecret', 'Clear-SmSecretCache') {
         $script:Cmdlets[$name] = [System.Management.Automation.CmdletInfo]::new($name, $assembly.GetType("SecretsManager.Commands.$($name -replace '-', '')Command", $true))
     }
 }
@@ -76,6 +76,14 @@ function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [s
 }
 
 function script:Test-SmScheduledForDeletion($Secret) { $Secret -and $null -ne $Secret.DeletedDate }
+
+function script:Test-SmRemovedMeanwhile([string] $Id, [hashtable] $Connection) {
+    # True when a fresh description says the secret is scheduled for deletion; then nothing of it stays cached.
+    try { $fresh = & $script:Cmdlets['Get-SmSecret'] -SecretId $Id @Connection } catch { return $false }
+    if (-not (Test-SmScheduledForDeletion $fresh)) { return $false }
+    & $script:Cmdlets['Clear-SmSecretCache'] -SecretId @(@($Id, $fresh.ARN) | Where-Object { $_ }) -Confirm:$false -WhatIf:$false
+    $true
+}
 
 function script:Write-SmVaultNotFound([string] $Name, [string] $VaultName) {
     Write-Error -Message "The secret '$Name' was not found in vault '$VaultName'." -ErrorId 'SecretNotFound' -Category ObjectNotFound -TargetObject $Name
@@ -170,6 +178,8 @@ function script:Invoke-SmVaultGetSecret {
         $code = Get-SmErrorCode $_
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
         if ($code -eq 'ResourceNotFoundException') { return }
+        # Removed elsewhere while CacheSeconds still held its description: as missing, and the description goes.
+        if ($code -eq 'InvalidRequestException' -and (Test-SmRemovedMeanwhile $id $connection)) { return }
         Write-SmVaultError $Name $VaultName $_ 'reading it'
         return
     }
