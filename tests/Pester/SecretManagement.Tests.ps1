@@ -289,6 +289,23 @@ Describe 'The vault after Remove-Secret' -Tag 'SecretManagement' {
         $script:VaultWarnings | Should -BeNullOrEmpty
     }
 
+    It 'leaves a removed secret out of a wildcard Get-SecretInfo even when the listing still shows it (ListSecrets is eventually consistent)' {
+        Invoke-Vault Set-Secret @{ Name = 'gone/listed'; Secret = 'v' }
+        Invoke-Vault Set-Secret @{ Name = 'gone/kept'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'gone/listed' }
+        # Real AWS may list a just-removed secret for a while: the listing the vault sees includes scheduled deletions.
+        $extension = & $script:module { Get-Module SecretsManager.Extension }
+        & $extension {
+            $script:RealGetSmSecret = $script:Cmdlets['Get-SmSecret']
+            $script:Cmdlets['Get-SmSecret'] = { if ($args -contains '-Name') { & $script:RealGetSmSecret @args -IncludePlannedDeletion } else { & $script:RealGetSmSecret @args } }
+        }
+        try {
+            (Invoke-Vault Get-SecretInfo @{ Filter = 'gone/*' }).Name | Should -Be @('gone/kept')
+            $script:VaultErrors | Should -BeNullOrEmpty
+        }
+        finally { & $extension { $script:Cmdlets['Get-SmSecret'] = $script:RealGetSmSecret } }
+    }
+
     It 'reports Remove-Secret and Set-SecretInfo of a removed secret as not found, with no AWS text' -ForEach @(
         @{ Command = 'Remove-Secret'; Parameters = @{ Name = 'gone/twice' } }
         @{ Command = 'Set-SecretInfo'; Parameters = @{ Name = 'gone/twice'; Metadata = @{ env = 'prod' } } }

@@ -358,9 +358,10 @@ function script:Invoke-SmVaultGetSecretInfo {
     $prefix = Get-SmVaultPrefix $AdditionalParameters
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
-        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily. A
-        # listing leaves out secrets scheduled for deletion.
-        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
+        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
+        # ListSecrets is eventually consistent (a secret removed a moment ago may still be listed): filtered here too.
+        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection | Where-Object { -not (Test-SmScheduledForDeletion $_) } }
+        catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
     }
     else {
         # An exact name costs one DescribeSecret (none while CacheSeconds serves it): SecretManagement asks every vault
