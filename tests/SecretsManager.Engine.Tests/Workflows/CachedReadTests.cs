@@ -99,6 +99,34 @@ public class CachedReadTests
     }
 
     [Fact]
+    public void AVersionCheckFromACachedDescriptionConfirmsTheValueOnlyAsOfThatDescription()
+    {
+        var spy = InterceptingClient.Over(_local.CreateClient());
+        var elsewhere = _local.CreateClient();
+        string name = Create(elsewhere, "old");
+        var policy = new CachePolicy(NewCache(observesWrites: false), FiveMinutes, allowStale: false);
+        ReadOnce(spy.Client, name, policy);
+        _now += TimeSpan.FromMinutes(4);
+        new CachedDescriber(policy).Describe(spy.Client, name);
+        elsewhere.PutSecretValue(new PutSecretValueRequest { SecretId = name, SecretString = "new" });
+
+        // The value is expired, the description 2 minutes old: the check uses it, and what it confirms is 2 minutes old.
+        _now += TimeSpan.FromMinutes(2);
+        var checkedRead = ReadOnce(spy.Client, name, policy);
+        Assert.True(checkedRead.FromCache);
+        Assert.Equal("old", checkedRead.Value.SecretString);
+        Assert.Equal(TimeSpan.FromMinutes(2), checkedRead.Age);
+        Assert.Equal(new[] { "GetSecretValue", "DescribeSecret" }, spy.Calls);
+
+        // What the cache serves is never older than the age limit: the description was read more than 5 minutes ago.
+        _now += TimeSpan.FromMinutes(3).Add(TimeSpan.FromSeconds(1));
+        var after = ReadOnce(spy.Client, name, policy);
+        Assert.False(after.FromCache);
+        Assert.Equal("new", after.Value.SecretString);
+        Assert.Equal(new[] { "GetSecretValue", "DescribeSecret", "DescribeSecret", "GetSecretValue" }, spy.Calls);
+    }
+
+    [Fact]
     public void AFreshReadRefreshesWhatTheCacheHolds()
     {
         var client = _local.CreateClient();

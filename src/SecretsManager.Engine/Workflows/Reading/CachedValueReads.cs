@@ -169,10 +169,13 @@ namespace SecretsManager.Engine.Workflows.Reading
             var stages = entry.StagesIfUnchanged(description.Response, stage);
             if (stages == null) return null;
             DateTime now = Cache.UtcNow;
-            var renewed = entry.RenewedAt(now, stages);
+            // A cached description confirms the value only as of when it was read: stamped "now", a value could be
+            // served up to twice the age limit after the service last showed it.
+            DateTime confirmedAt = now - description.Age;
+            var renewed = entry.RenewedAt(confirmedAt > entry.StoredAtUtc ? confirmedAt : entry.StoredAtUtc, stages);
             Cache.Replace(partition, selector, entry, renewed);
             CallNotices.Add($"GetSecretValue '{id}': version {entry.VersionId} is still {stage}; served from the cache");
-            return SecretRead.Cached(id, renewed.ToResponse(), TimeSpan.Zero);
+            return SecretRead.Cached(id, renewed.ToResponse(), renewed.AgeAt(now));
         }
 
         /// <summary>
