@@ -60,13 +60,19 @@ function script:Get-SmVaultCacheProblem([hashtable] $Parameters) {
 }
 
 function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [string] $VaultName) {
-    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; $null (and an error) when they are wrong.
+    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; throws when they are wrong.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
         $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
-        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
-        return $null
+        # SecretManagement 1.1.2 follows an error of Get-Secret, written or thrown, with its own "not found" (and a
+        # thrown one with "Unable to get secret" too), except its own PasswordRequiredException, which it passes on
+        # alone: the one way a vault gives one error. Its message is this vault's; outside SecretManagement, an
+        # ArgumentException.
+        $message = "Vault '$VaultName': $problem"
+        $type = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
+        $exception = if ($type) { $type::new($message) } else { [System.ArgumentException]::new($message) }
+        throw [System.Management.Automation.ErrorRecord]::new($exception, 'InvalidVaultParameter', [System.Management.Automation.ErrorCategory]::InvalidArgument, $target)
     }
     $cache = @{}
     $seconds = if ($parameters.ContainsKey('CacheSeconds')) { [double] $parameters['CacheSeconds'] } else { 0 }
@@ -164,7 +170,6 @@ function script:Invoke-SmVaultGetSecret {
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
-    if ($null -eq $cache) { return }
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     # Under AllowStale with the endpoint down both reads serve the cache: one warning for the Get-Secret, not two.
     $describeWarnings = $valueWarnings = $null
@@ -354,7 +359,6 @@ function script:Invoke-SmVaultGetSecretInfo {
     param([string] $Filter, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
-    if ($null -eq $cache) { return }
     $prefix = Get-SmVaultPrefix $AdditionalParameters
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
