@@ -44,17 +44,17 @@ function script:Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
 }
 
 function script:Get-SmVaultCacheProblem([hashtable] $Parameters) {
-    # The reason CacheSeconds or AllowStale can't be used, or nothing.
+    # Why CacheSeconds or AllowStale can't be used (the parameter and the rule), or nothing.
     if ($Parameters.ContainsKey('CacheSeconds')) {
         $seconds = $Parameters['CacheSeconds'] -as [double]
         if ($null -eq $seconds -or $seconds -lt 0 -or [double]::IsNaN($seconds) -or [double]::IsInfinity($seconds)) {
-            return "CacheSeconds is how long a read is served from the cache, 0 or more seconds (0: never), not '$($Parameters['CacheSeconds'])'."
+            return @{ Parameter = 'CacheSeconds'; Message = "CacheSeconds is how long a read is served from the cache, 0 or more seconds (0: never), not '$($Parameters['CacheSeconds'])'." }
         }
     }
     if ($Parameters.ContainsKey('AllowStale')) {
         $allow = $Parameters['AllowStale']
         if (-not ($allow -is [bool] -or $allow -is [switch] -or ($allow -is [string] -and $allow -in 'true', 'false'))) {
-            return "AllowStale is `$true or `$false, not '$allow'."
+            return @{ Parameter = 'AllowStale'; Message = "AllowStale is `$true or `$false, not '$allow'." }
         }
     }
 }
@@ -64,15 +64,14 @@ function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [s
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
-        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
         # SecretManagement 1.1.2 follows an error of Get-Secret, written or thrown, with its own "not found" (and a
         # thrown one with "Unable to get secret" too), except its own PasswordRequiredException, which it passes on
         # alone: the one way a vault gives one error. Its message is this vault's; outside SecretManagement, an
         # ArgumentException.
-        $message = "Vault '$VaultName': $problem"
+        $message = "Vault '$VaultName': $($problem.Message)"
         $type = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
         $exception = if ($type) { $type::new($message) } else { [System.ArgumentException]::new($message) }
-        throw [System.Management.Automation.ErrorRecord]::new($exception, 'InvalidVaultParameter', [System.Management.Automation.ErrorCategory]::InvalidArgument, $target)
+        throw [System.Management.Automation.ErrorRecord]::new($exception, 'InvalidVaultParameter', [System.Management.Automation.ErrorCategory]::InvalidArgument, $problem.Parameter)
     }
     $cache = @{}
     $seconds = if ($parameters.ContainsKey('CacheSeconds')) { [double] $parameters['CacheSeconds'] } else { 0 }
@@ -410,8 +409,7 @@ function script:Invoke-SmVaultTestSecretVault {
     }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
-        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
-        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
+        Write-Error -Message "Vault '$VaultName': $($problem.Message)" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $problem.Parameter
         $ok = $false
     }
     if (-not $ok) { return $false }
