@@ -23,6 +23,10 @@ using System.Collections.ObjectModel;
 namespace Microsoft.PowerShell.SecretManagement
 {
     public enum SecretType { Unknown = 0, ByteArray, String, SecureString, PSCredential, Hashtable }
+    public sealed class PasswordRequiredException : System.InvalidOperationException
+    {
+        public PasswordRequiredException(string msg) : base(msg) { }
+    }
     public sealed class SecretInformation
     {
         public string Name { get; }
@@ -65,6 +69,63 @@ namespace Microsoft.PowerShell.SecretManagement
         $errors = $script:VaultErrors
         if ($info.Count -gt 0) { Invoke-Vault Get-Secret @{ Name = $Name } -VaultParameters $VaultParameters }
         $script:VaultErrors = @($errors) + @($script:VaultErrors)
+    }
+    # A vault command run as SecretManagement 1.1.2 runs it (Utils.cs RunCommandScript on a PowerShell with every stream
+    # merged into output), and what Get-Secret -Vault then writes (GetSecretCommand.TryInvokeAndWrite,
+    # ExtensionVaultModule.InvokeGetSecret): the vault's errors; for a terminating error its own "Unable to get secret",
+    # or, for an error carrying its PasswordRequiredException, that one alone; then "not found" unless that exception
+    # stopped it or a value came back. The records it writes land in $script:SecretManagementErrors.
+    function Invoke-SecretManagementVaultCommand([string] $Command, [hashtable] $Parameters, [hashtable] $VaultParameters) {
+        $vault = @{ Region = 'us-east-1'; EndpointUrl = $script:ep.Url }
+        foreach ($key in $VaultParameters.Keys) { $vault[$key] = $VaultParameters[$key] }
+        $Parameters['VaultName'] = 'aws'
+        $Parameters['AdditionalParameters'] = $vault
+        $run = 'param([string] $ModuleName, [string] $ImplementingModuleName, [string] $Command, [hashtable] $Params)
+            $module = Microsoft.PowerShell.Core\Get-Module -Name $ModuleName -ErrorAction Ignore
+            & $module "$ImplementingModuleName\$Command" @Params'
+        $ps = [powershell]::Create([System.Management.Automation.RunspaceMode]::CurrentRunspace)
+        $null = $ps.AddScript($run, $true)
+        $ps.Commands.Commands[0].MergeMyResults([System.Management.Automation.Runspaces.PipelineResultTypes]::All, [System.Management.Automation.Runspaces.PipelineResultTypes]::Output)
+        foreach ($argument in 'SecretsManager', 'SecretsManager.Extension', $Command, $Parameters) { $null = $ps.AddArgument($argument) }
+        $answer = [pscustomobject]@{ Results = @(); Errors = @(); Terminating = $null }
+        # SecretManagement's own runspace has the default preference; a test run may have set another.
+        $preference = $global:ErrorActionPreference
+        $global:ErrorActionPreference = 'Continue'
+        try { $all = @($ps.Invoke()) }
+        catch { $answer.Terminating = $_.Exception; while ($answer.Terminating -is [System.Management.Automation.MethodInvocationException]) { $answer.Terminating = $answer.Terminating.InnerException }; $all = @() }
+        finally { $ps.Dispose(); $global:ErrorActionPreference = $preference }
+        $answer.Errors = @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        $answer.Results = @($all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] -and $_ -isnot [System.Management.Automation.WarningRecord] -and $_ -isnot [System.Management.Automation.VerboseRecord] -and $_ -isnot [System.Management.Automation.InformationRecord] })
+        $answer
+    }
+    function Invoke-SecretManagementGetSecret([string] $Name, [hashtable] $VaultParameters = @{}) {
+        $answer = Invoke-SecretManagementVaultCommand Get-Secret @{ Name = $Name } $VaultParameters
+        $written = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
+        foreach ($e in $answer.Errors) { $written.Add($e) }
+        if ($answer.Terminating) {
+            if ($answer.Terminating.InnerException -is [Microsoft.PowerShell.SecretManagement.PasswordRequiredException]) {
+                $written.Add([System.Management.Automation.ErrorRecord]::new($answer.Terminating.InnerException, 'GetSecretException', 'InvalidOperation', $null))
+                $script:SecretManagementErrors = $written.ToArray()
+                return
+            }
+            $written.Add([System.Management.Automation.ErrorRecord]::new([System.Management.Automation.PSInvalidOperationException]::new("Unable to get secret $Name from vault aws", $answer.Terminating), 'GetSecretInvalidOperation', 'InvalidOperation', $null))
+        }
+        if ($answer.Results.Count -eq 0) { $written.Add([System.Management.Automation.ErrorRecord]::new([System.Management.Automation.ItemNotFoundException]::new("The secret $Name was not found."), 'GetSecretNotFound', 'ObjectNotFound', $null)) }
+        $script:SecretManagementErrors = $written.ToArray()
+        $answer.Results
+    }
+    # Get-SecretInfo -Vault (GetSecretInfoCommand.WriteExtensionResults, ExtensionVaultModule.InvokeGetSecretInfo).
+    function Invoke-SecretManagementGetSecretInfo([string] $Filter, [hashtable] $VaultParameters = @{}) {
+        $answer = Invoke-SecretManagementVaultCommand Get-SecretInfo @{ Filter = $Filter } $VaultParameters
+        $written = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
+        foreach ($e in $answer.Errors) { $written.Add($e) }
+        if ($answer.Terminating) {
+            $exception = if ($answer.Terminating.InnerException -is [Microsoft.PowerShell.SecretManagement.PasswordRequiredException]) { $answer.Terminating.InnerException }
+                else { [System.Management.Automation.PSInvalidOperationException]::new("Unable to get secret information from vault aws", $answer.Terminating) }
+            $written.Add([System.Management.Automation.ErrorRecord]::new($exception, 'GetSecretInfoException', 'InvalidOperation', $null))
+        }
+        $script:SecretManagementErrors = $written.ToArray()
+        $answer.Results
     }
     # Requests of one operation the endpoint answered since its last reset (0 for one never called); '*' for all.
     function Get-RequestCount([string] $Operation) {
@@ -310,6 +371,23 @@ Describe 'The vault after Remove-Secret' -Tag 'SecretManagement' {
         $script:VaultWarnings | Should -BeNullOrEmpty
     }
 
+    It 'leaves a removed secret out of a wildcard Get-SecretInfo even when the listing still shows it (ListSecrets is eventually consistent)' {
+        Invoke-Vault Set-Secret @{ Name = 'gone/listed'; Secret = 'v' }
+        Invoke-Vault Set-Secret @{ Name = 'gone/kept'; Secret = 'v' }
+        Invoke-Vault Remove-Secret @{ Name = 'gone/listed' }
+        # Real AWS may list a just-removed secret for a while: the listing the vault sees includes scheduled deletions.
+        $extension = & $script:module { Get-Module SecretsManager.Extension }
+        & $extension {
+            $script:RealGetSmSecret = $script:Cmdlets['Get-SmSecret']
+            $script:Cmdlets['Get-SmSecret'] = { if ($args -contains '-Name') { & $script:RealGetSmSecret @args -IncludePlannedDeletion } else { & $script:RealGetSmSecret @args } }
+        }
+        try {
+            (Invoke-Vault Get-SecretInfo @{ Filter = 'gone/*' }).Name | Should -Be @('gone/kept')
+            $script:VaultErrors | Should -BeNullOrEmpty
+        }
+        finally { & $extension { $script:Cmdlets['Get-SmSecret'] = $script:RealGetSmSecret } }
+    }
+
     It 'reports Remove-Secret and Set-SecretInfo of a removed secret as not found, with no AWS text' -ForEach @(
         @{ Command = 'Remove-Secret'; Parameters = @{ Name = 'gone/twice' } }
         @{ Command = 'Set-SecretInfo'; Parameters = @{ Name = 'gone/twice'; Metadata = @{ env = 'prod' } } }
@@ -439,6 +517,7 @@ Describe 'The vault with CacheSeconds and AllowStale' -Tag 'SecretManagement' {
         finally { $own | Stop-SmLocalEndpoint }
         Invoke-Vault Get-Secret @{ Name = 'stale/x' } -VaultParameters $vault | Should -BeExactly 'last known'
         $script:VaultErrors | Should -BeNullOrEmpty
+        $script:VaultWarnings | Should -HaveCount 1 -Because 'one Get-Secret, one warning (not one for the description and one for the value)'
         $script:VaultWarnings.Message | Should -Match "^Secret 'stale/x': Secrets Manager didn't answer"
         $script:VaultWarnings.Message | Should -Not -Match 'last known'
         $vault.Remove('AllowStale')
@@ -447,12 +526,32 @@ Describe 'The vault with CacheSeconds and AllowStale' -Tag 'SecretManagement' {
         Clear-SmSecretCache -SecretId 'stale/x'
     }
 
-    It 'refuses a CacheSeconds of <Value>, naming it' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
+    It 'gives SecretManagement its single "not found" for a secret removed elsewhere while CacheSeconds holds its description' {
+        $vault = @{ CacheSeconds = 300 }
+        Invoke-Vault Set-Secret @{ Name = 'cached/elsewhere'; Secret = 'v' } -VaultParameters $vault
+        (Invoke-Vault Get-SecretInfo @{ Filter = 'cached/elsewhere' } -VaultParameters $vault).Name | Should -Be 'cached/elsewhere'
+        # Removed by another process: this one's cache still holds the description, not the value.
+        $child = Invoke-SmChildPwsh -Command @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-SmTestModulePath)'
+Remove-SmSecret -SecretId 'cached/elsewhere' -RecoveryWindowInDays 7 -Force -EndpointUrl '$($script:ep.Url)' -Region us-east-1 -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))
+"@
+        $child.ExitCode | Should -Be 0 -Because $child.StdErr
+        Invoke-Vault Get-Secret @{ Name = 'cached/elsewhere' } -VaultParameters $vault | Should -BeNullOrEmpty
+        $script:VaultErrors | Should -BeNullOrEmpty -Because 'SecretManagement writes its own "not found" for an empty answer; a second error would be noise'
+        Invoke-Vault Get-SecretInfo @{ Filter = 'cached/elsewhere' } -VaultParameters $vault | Should -BeNullOrEmpty -Because 'the cached description was evicted'
+        $script:VaultErrors | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a CacheSeconds of <Value>, naming it, in one error of Get-Secret' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
         Invoke-Vault Set-Secret @{ Name = 'cached/bad'; Secret = 'v' }
-        Invoke-Vault Get-Secret @{ Name = 'cached/bad' } -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
-        $script:VaultErrors | Should -HaveCount 1
-        $script:VaultErrors[0].FullyQualifiedErrorId | Should -Match '^InvalidVaultParameter'
-        $script:VaultErrors[0].Exception.Message | Should -Match "CacheSeconds is how long a read is served from the cache, 0 or more seconds \(0: never\), not '$Value'"
+        Invoke-SecretManagementGetSecret 'cached/bad' -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
+        $script:SecretManagementErrors | Should -HaveCount 1 -Because 'SecretManagement adds no "not found" of its own'
+        $script:SecretManagementErrors[0].FullyQualifiedErrorId | Should -Match '^GetSecretException'
+        $script:SecretManagementErrors[0].Exception.Message | Should -Match "^Vault 'aws': CacheSeconds is how long a read is served from the cache, 0 or more seconds \(0: never\), not '$Value'"
+        Invoke-SecretManagementGetSecretInfo 'cached/*' -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
+        $script:SecretManagementErrors | Should -HaveCount 1
+        $script:SecretManagementErrors[0].Exception.Message | Should -Match "^Vault 'aws': CacheSeconds is how long"
         Invoke-Vault Test-SecretVault @{} -VaultParameters @{ CacheSeconds = $Value } | Should -BeFalse
         ($script:VaultErrors.Exception.Message -join ' ') | Should -Match 'CacheSeconds'
     }

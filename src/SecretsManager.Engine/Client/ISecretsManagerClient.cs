@@ -23,8 +23,9 @@ namespace SecretsManager.Engine.Client
         IEnumerable<SecretVersionsListEntry> ListSecretVersionIdsAll(ListSecretVersionIdsRequest request);
 
         /// <summary>
-        /// Values of the given secrets: the ids are sent in chunks of at most 20 (in order, lazily), and each
-        /// chunk's NextToken is followed. One response per page; per-secret failures are in its Errors list.
+        /// Values of one batch of secrets, as SecretValueReader plans it: 1 to 20 distinct ids (refused otherwise, at
+        /// the call), in one request whose NextToken is followed. One response per page; per-secret failures are in
+        /// its Errors list.
         /// </summary>
         IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueAll(IEnumerable<string> secretIds);
 

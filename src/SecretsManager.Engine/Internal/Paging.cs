@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Model;
-using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Internal
 {
@@ -51,18 +50,9 @@ namespace SecretsManager.Engine.Internal
             while (token != null);
         }
 
-        public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByIds(ISecretsManagerClient client, IEnumerable<string> secretIds)
-        {
-            // Each id is asked for once: BatchResultMatcher gives a repeated id the one result at each of its positions
-            // (some endpoints answer a repeated id twice, which would put an extra value into the output).
-            foreach (IReadOnlyList<string> chunk in BatchPlanner.Chunk(secretIds.Distinct(StringComparer.Ordinal)))
-            {
-                foreach (var page in BatchGetSecretValuePages(client, token => new BatchGetSecretValueRequest { SecretIdList = chunk.ToList(), NextToken = token }))
-                {
-                    yield return page;
-                }
-            }
-        }
+        /// <summary>The pages of one batch as the reader planned it (at most 20 distinct ids), following its NextToken.</summary>
+        public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByIds(ISecretsManagerClient client, IReadOnlyList<string> batch) =>
+            BatchGetSecretValuePages(client, token => new BatchGetSecretValueRequest { SecretIdList = batch.ToList(), NextToken = token });
 
         public static IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueByFilters(ISecretsManagerClient client, IList<Filter> filters) =>
             BatchGetSecretValuePages(client, token => new BatchGetSecretValueRequest { Filters = filters.ToList(), NextToken = token });

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
@@ -50,8 +51,26 @@ namespace SecretsManager.Engine.Internal
 
         public IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueAll(IEnumerable<string> secretIds)
         {
+            return Paging.BatchGetSecretValueByIds(this, OneBatch(secretIds));
+        }
+
+        /// <summary>
+        /// The ids of one BatchGetSecretValue call, checked at the call: the reader (SecretValueReader) plans batches
+        /// (input order, 20 distinct ids per client), and nothing plans them again here.
+        /// </summary>
+        internal static IReadOnlyList<string> OneBatch(IEnumerable<string> secretIds)
+        {
             if (secretIds == null) { throw new ArgumentNullException(nameof(secretIds)); }
-            return Paging.BatchGetSecretValueByIds(this, secretIds);
+            var batch = secretIds.ToList();
+            if (batch.Count == 0 || batch.Count > ModelConstraints.SecretIdListTypeMaxLength)
+            {
+                throw new ArgumentException($"One BatchGetSecretValue call takes 1 to {ModelConstraints.SecretIdListTypeMaxLength} ids, not {batch.Count}; SecretValueReader plans batches.", nameof(secretIds));
+            }
+            if (batch.Distinct(StringComparer.Ordinal).Count() != batch.Count)
+            {
+                throw new ArgumentException("One BatchGetSecretValue call names each id once (some endpoints answer a repeated id twice); SecretValueReader plans batches.", nameof(secretIds));
+            }
+            return batch;
         }
 
         public IEnumerable<BatchGetSecretValueResponse> BatchGetSecretValueAll(IList<Filter> filters)

@@ -92,10 +92,8 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (MaxAge < TimeSpan.Zero)
-            {
-                ThrowArgumentError("NegativeMaxAge", $"-MaxAge must not be negative ({MaxAge}): it is the age up to which a cached description is served, 00:00:00 to describe the secret every time.");
-            }
+            string problem = CachePolicy.MaxAgeProblem(MaxAge);
+            if (problem != null) ThrowArgumentError("NegativeMaxAge", problem);
         }
 
         /// <inheritdoc/>

@@ -134,10 +134,8 @@ namespace SecretsManager.Commands
         /// <inheritdoc/>
         protected override void BeginProcessing()
         {
-            if (MaxAge < TimeSpan.Zero)
-            {
-                ThrowArgumentError("NegativeMaxAge", $"-MaxAge must not be negative ({MaxAge}): it is the age up to which a cached value is served, 00:00:00 to check the secret on every read.");
-            }
+            string problem = CachePolicy.MaxAgeProblem(MaxAge);
+            if (problem != null) ThrowArgumentError("NegativeMaxAge", problem);
         }
 
         /// <inheritdoc/>

@@ -25,7 +25,7 @@ function script:Initialize-SmCmdlets {
     $assembly = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'SecretsManager' -and $_.GetType('SecretsManager.Commands.NewSmSecretCommand') } | Select-Object -First 1
     if (-not $assembly) { throw 'The SecretsManager cmdlets are not loaded: import the SecretsManager module.' }
     $script:Cmdlets = @{}
-    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret', 'Restore-SmSecret', 'Update-SmSecret') {
+    foreach ($name in 'Get-SmSecret', 'Get-SmSecretValue', 'New-SmSecret', 'Set-SmSecretValue', 'Add-SmSecretTag', 'Remove-SmSecret', 'Restore-SmSecret', 'Update-SmSecret', 'Clear-SmSecretCache') {
         $script:Cmdlets[$name] = [System.Management.Automation.CmdletInfo]::new($name, $assembly.GetType("SecretsManager.Commands.$($name -replace '-', '')Command", $true))
     }
 }
@@ -44,29 +44,34 @@ function script:Initialize-SmVaultCall([hashtable] $AdditionalParameters) {
 }
 
 function script:Get-SmVaultCacheProblem([hashtable] $Parameters) {
-    # The reason CacheSeconds or AllowStale can't be used, or nothing.
+    # Why CacheSeconds or AllowStale can't be used (the parameter and the rule), or nothing.
     if ($Parameters.ContainsKey('CacheSeconds')) {
         $seconds = $Parameters['CacheSeconds'] -as [double]
         if ($null -eq $seconds -or $seconds -lt 0 -or [double]::IsNaN($seconds) -or [double]::IsInfinity($seconds)) {
-            return "CacheSeconds is how long a read is served from the cache, 0 or more seconds (0: never), not '$($Parameters['CacheSeconds'])'."
+            return @{ Parameter = 'CacheSeconds'; Message = "CacheSeconds is how long a read is served from the cache, 0 or more seconds (0: never), not '$($Parameters['CacheSeconds'])'." }
         }
     }
     if ($Parameters.ContainsKey('AllowStale')) {
         $allow = $Parameters['AllowStale']
         if (-not ($allow -is [bool] -or $allow -is [switch] -or ($allow -is [string] -and $allow -in 'true', 'false'))) {
-            return "AllowStale is `$true or `$false, not '$allow'."
+            return @{ Parameter = 'AllowStale'; Message = "AllowStale is `$true or `$false, not '$allow'." }
         }
     }
 }
 
 function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [string] $VaultName) {
-    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; $null (and an error) when they are wrong.
+    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; throws when they are wrong.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
-        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
-        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
-        return $null
+        # SecretManagement 1.1.2 follows an error of Get-Secret, written or thrown, with its own "not found" (and a
+        # thrown one with "Unable to get secret" too), except its own PasswordRequiredException, which it passes on
+        # alone: the one way a vault gives one error. Its message is this vault's; outside SecretManagement, an
+        # ArgumentException.
+        $message = "Vault '$VaultName': $($problem.Message)"
+        $type = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
+        $exception = if ($type) { $type::new($message) } else { [System.ArgumentException]::new($message) }
+        throw [System.Management.Automation.ErrorRecord]::new($exception, 'InvalidVaultParameter', [System.Management.Automation.ErrorCategory]::InvalidArgument, $problem.Parameter)
     }
     $cache = @{}
     $seconds = if ($parameters.ContainsKey('CacheSeconds')) { [double] $parameters['CacheSeconds'] } else { 0 }
@@ -76,6 +81,14 @@ function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [s
 }
 
 function script:Test-SmScheduledForDeletion($Secret) { $Secret -and $null -ne $Secret.DeletedDate }
+
+function script:Test-SmRemovedMeanwhile([string] $Id, [hashtable] $Connection) {
+    # True when a fresh description says the secret is scheduled for deletion; then nothing of it stays cached.
+    try { $fresh = & $script:Cmdlets['Get-SmSecret'] -SecretId $Id @Connection } catch { return $false }
+    if (-not (Test-SmScheduledForDeletion $fresh)) { return $false }
+    & $script:Cmdlets['Clear-SmSecretCache'] -SecretId @(@($Id, $fresh.ARN) | Where-Object { $_ }) -Confirm:$false -WhatIf:$false
+    $true
+}
 
 function script:Write-SmVaultNotFound([string] $Name, [string] $VaultName) {
     Write-Error -Message "The secret '$Name' was not found in vault '$VaultName'." -ErrorId 'SecretNotFound' -Category ObjectNotFound -TargetObject $Name
@@ -156,20 +169,26 @@ function script:Invoke-SmVaultGetSecret {
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
-    if ($null -eq $cache) { return }
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
+    # Under AllowStale with the endpoint down both reads serve the cache: one warning for the Get-Secret, not two.
+    $describeWarnings = $valueWarnings = $null
     try {
-        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection @cache
+        $secret = & $script:Cmdlets['Get-SmSecret'] -SecretId $id @connection @cache -WarningAction SilentlyContinue -WarningVariable describeWarnings
         # A secret scheduled for deletion is gone from the vault: nothing, so SecretManagement reports its own "not found".
         if (Test-SmScheduledForDeletion $secret) { return }
-        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection @cache
+        $value = & $script:Cmdlets['Get-SmSecretValue'] -SecretId $id @connection @cache -WarningAction SilentlyContinue -WarningVariable valueWarnings
     }
     catch {
+        $code = Get-SmErrorCode $_
         # A missing secret returns nothing, so SecretManagement reports its own "not found".
-        if ((Get-SmErrorCode $_) -eq 'ResourceNotFoundException') { return }
+        if ($code -eq 'ResourceNotFoundException') { return }
+        # Removed elsewhere while CacheSeconds still held its description: as missing, and the description goes.
+        if ($code -eq 'InvalidRequestException' -and (Test-SmRemovedMeanwhile $id $connection)) { return }
         Write-SmVaultError $Name $VaultName $_ 'reading it'
         return
     }
+    $warning = @(@($valueWarnings) + @($describeWarnings) | Where-Object { $_ }) | Select-Object -First 1
+    if ($warning) { Write-Warning $warning.Message }
     $type = Get-SmRecordedType $secret
     if (-not $type) { $type = Get-SmInferredType $value }
     switch ($type) {
@@ -339,13 +358,13 @@ function script:Invoke-SmVaultGetSecretInfo {
     param([string] $Filter, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
-    if ($null -eq $cache) { return }
     $prefix = Get-SmVaultPrefix $AdditionalParameters
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
-        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily. A
-        # listing leaves out secrets scheduled for deletion.
-        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection } catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
+        # The literal part goes to ListSecrets as a name filter; Get-SmSecret matches the rest and pages lazily.
+        # ListSecrets is eventually consistent (a secret removed a moment ago may still be listed): filtered here too.
+        try { & $script:Cmdlets['Get-SmSecret'] -Name ($prefix + $Filter) @connection | Where-Object { -not (Test-SmScheduledForDeletion $_) } }
+        catch { Write-SmVaultError $Filter $VaultName $_ 'listing'; return }
     }
     else {
         # An exact name costs one DescribeSecret (none while CacheSeconds serves it): SecretManagement asks every vault
@@ -390,8 +409,7 @@ function script:Invoke-SmVaultTestSecretVault {
     }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
-        $target = if ($problem -like 'CacheSeconds*') { 'CacheSeconds' } else { 'AllowStale' }
-        Write-Error -Message "Vault '$VaultName': $problem" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $target
+        Write-Error -Message "Vault '$VaultName': $($problem.Message)" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $problem.Parameter
         $ok = $false
     }
     if (-not $ok) { return $false }

@@ -1,4 +1,6 @@
 using SecretsManager.Engine.Model;
+using SecretsManager.Engine.Tests.Support;
+using SecretsManager.Engine.Workflows.Reading;
 
 namespace SecretsManager.Engine.Tests.EndToEnd;
 
@@ -60,7 +62,7 @@ public class PagingAndBatchingEndToEndTests
     }
 
     [Fact]
-    public void BatchGetSecretValueAllFetches45IdsInChunksOfAtMost20InOrder()
+    public void TheReaderFetches45IdsInChunksOfAtMost20InOrder()
     {
         using var client = _local.CreateClient();
         string prefix = LocalServerFixture.UniqueName("batch");
@@ -68,7 +70,17 @@ public class PagingAndBatchingEndToEndTests
         foreach (string name in names) { client.CreateSecret(new CreateSecretRequest { Name = name, SecretString = "value-" + name }); }
         try
         {
-            var pages = client.BatchGetSecretValueAll(names).ToList();
+            // The pages the reader's batches get, as the endpoint answered them.
+            var pages = new List<BatchGetSecretValueResponse>();
+            var spy = InterceptingClient.Over(client).On<BatchGetSecretValueRequest, BatchGetSecretValueResponse>("BatchGetSecretValue", request =>
+            {
+                var page = client.BatchGetSecretValue(request);
+                pages.Add(page);
+                return page;
+            });
+            var reader = new SecretValueReader(_ => spy.Client);
+            var reads = names.SelectMany(reader.Add).ToList();
+            reads.AddRange(reader.Complete());
 
             Assert.Equal(3, pages.Count);
             Assert.Equal(new[] { 20, 20, 5 }, pages.Select(p => p.SecretValues.Count));
@@ -76,6 +88,7 @@ public class PagingAndBatchingEndToEndTests
             Assert.Equal(names, values.Select(v => v.Name));
             Assert.All(values, v => Assert.Equal("value-" + v.Name, v.SecretString));
             Assert.All(pages, p => Assert.Empty(p.Errors ?? new List<APIErrorType>()));
+            Assert.Equal(names, reads.Select(r => r.Value.Name));
         }
         finally
         {

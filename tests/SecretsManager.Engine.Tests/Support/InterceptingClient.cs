@@ -55,7 +55,7 @@ public class InterceptingClient : DispatchProxy
             case nameof(ISecretsManagerClient.ListSecretsAll): return Paging.ListSecrets(_self, (ListSecretsRequest)args[0]);
             case nameof(ISecretsManagerClient.ListSecretVersionIdsAll): return Paging.ListSecretVersionIds(_self, (ListSecretVersionIdsRequest)args[0]);
             case nameof(ISecretsManagerClient.BatchGetSecretValueAll):
-                return args[0] is IList<Filter> filters ? Paging.BatchGetSecretValueByFilters(_self, filters) : Paging.BatchGetSecretValueByIds(_self, (IEnumerable<string>)args[0]);
+                return args[0] is IList<Filter> filters ? Paging.BatchGetSecretValueByFilters(_self, filters) : Paging.BatchGetSecretValueByIds(_self, SecretsManagerClient.OneBatch((IEnumerable<string>)args[0]));
             case nameof(ISecretsManagerClient.Resolution):
             case "get_" + nameof(ISecretsManagerClient.Resolution):
             case nameof(IDisposable.Dispose):

@@ -73,7 +73,7 @@ public class PagingTests
     }
 
     [Fact]
-    public void BatchGetSecretValueAllSendsChunksOf20AndFollowsNextTokenWithinAChunk()
+    public void TheReaderSendsChunksOf20AndBatchGetSecretValueAllFollowsNextTokenWithinAChunk()
     {
         var handler = new ScriptedHttpHandler()
             .Then(HttpStatusCode.OK, """{"SecretValues":[],"NextToken":"more"}""")
@@ -82,9 +82,12 @@ public class PagingTests
         using var client = WireClient.Create(handler);
         var ids = Enumerable.Range(0, 25).Select(i => "id" + i).ToList();
 
-        var pages = client.BatchGetSecretValueAll(ids).ToList();
+        var pages = client.BatchGetSecretValueAll(ids.Take(20)).ToList();
+        var reader = new SecretValueReader(_ => client);
+        foreach (string id in ids.Skip(20)) reader.Add(id);
+        reader.Complete();
 
-        Assert.Equal(3, pages.Count);
+        Assert.Equal(2, pages.Count);
         Assert.Equal(20, handler.Requests[0].Json["SecretIdList"].AsArray().Count);
         Assert.Equal(20, handler.Requests[1].Json["SecretIdList"].AsArray().Count);
         Assert.Equal("more", handler.Requests[1].Json["NextToken"].GetValue<string>());
@@ -93,7 +96,20 @@ public class PagingTests
     }
 
     [Fact]
-    public void BatchGetSecretValueAllNamesEachIdOnceAndTheMatcherAnswersEveryPosition()
+    public void BatchGetSecretValueAllSendsOneBatchAsPlannedAndRefusesAnyOtherAtTheCall()
+    {
+        var handler = new ScriptedHttpHandler();
+        using var client = WireClient.Create(handler);
+
+        // The reader plans batches once; the client does not chunk or de-duplicate a second time.
+        Assert.Throws<ArgumentException>(() => client.BatchGetSecretValueAll(Enumerable.Range(0, 21).Select(i => "id" + i)));
+        Assert.Throws<ArgumentException>(() => client.BatchGetSecretValueAll(new[] { "a", "b", "a" }));
+        Assert.Throws<ArgumentException>(() => client.BatchGetSecretValueAll(Array.Empty<string>()));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public void TheReaderNamesEachIdOnceAndTheMatcherAnswersEveryPosition()
     {
         // An endpoint that answers a repeated id twice (moto does) must not put an extra value into the output.
         var handler = new ScriptedHttpHandler()
@@ -101,7 +117,9 @@ public class PagingTests
         using var client = WireClient.Create(handler);
         var ids = new[] { "a", "b", "a", "a" };
 
-        var results = BatchResultMatcher.InRequestOrder(ids, client.BatchGetSecretValueAll(ids).ToList()).ToList();
+        var reader = new SecretValueReader(_ => client);
+        var results = ids.SelectMany(reader.Add).ToList();
+        results.AddRange(reader.Complete());
 
         Assert.Equal(new[] { "a", "b" }, Assert.Single(handler.Requests).Json["SecretIdList"].AsArray().Select(n => n.GetValue<string>()));
         Assert.Equal(new[] { "1", "2", "1", "1" }, results.Select(r => r.Value.SecretString));

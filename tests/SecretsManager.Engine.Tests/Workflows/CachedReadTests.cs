@@ -17,6 +17,7 @@ namespace SecretsManager.Engine.Tests.Workflows;
 public class CachedReadTests
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+    private const string LocalRotationFunction = "arn:aws:lambda:us-east-1:123456789012:function:SecretsManagerLocalSingleUser";
     private readonly LocalServerFixture _local;
     private DateTime _now = new(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -99,6 +100,34 @@ public class CachedReadTests
     }
 
     [Fact]
+    public void AVersionCheckFromACachedDescriptionConfirmsTheValueOnlyAsOfThatDescription()
+    {
+        var spy = InterceptingClient.Over(_local.CreateClient());
+        var elsewhere = _local.CreateClient();
+        string name = Create(elsewhere, "old");
+        var policy = new CachePolicy(NewCache(observesWrites: false), FiveMinutes, allowStale: false);
+        ReadOnce(spy.Client, name, policy);
+        _now += TimeSpan.FromMinutes(4);
+        new CachedDescriber(policy).Describe(spy.Client, name);
+        elsewhere.PutSecretValue(new PutSecretValueRequest { SecretId = name, SecretString = "new" });
+
+        // The value is expired, the description 2 minutes old: the check uses it, and what it confirms is 2 minutes old.
+        _now += TimeSpan.FromMinutes(2);
+        var checkedRead = ReadOnce(spy.Client, name, policy);
+        Assert.True(checkedRead.FromCache);
+        Assert.Equal("old", checkedRead.Value.SecretString);
+        Assert.Equal(TimeSpan.FromMinutes(2), checkedRead.Age);
+        Assert.Equal(new[] { "GetSecretValue", "DescribeSecret" }, spy.Calls);
+
+        // What the cache serves is never older than the age limit: the description was read more than 5 minutes ago.
+        _now += TimeSpan.FromMinutes(3).Add(TimeSpan.FromSeconds(1));
+        var after = ReadOnce(spy.Client, name, policy);
+        Assert.False(after.FromCache);
+        Assert.Equal("new", after.Value.SecretString);
+        Assert.Equal(new[] { "GetSecretValue", "DescribeSecret", "DescribeSecret", "GetSecretValue" }, spy.Calls);
+    }
+
+    [Fact]
     public void AFreshReadRefreshesWhatTheCacheHolds()
     {
         var client = _local.CreateClient();
@@ -124,7 +153,7 @@ public class CachedReadTests
         Assert.Equal(0, cache.Count);
     }
 
-    public static TheoryData<string> OwnWrites => new() { "PutSecretValue", "UpdateSecret", "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "TagResource", "Merge" };
+    public static TheoryData<string> OwnWrites => new() { "PutSecretValue", "UpdateSecret", "UpdateSecretVersionStage", "DeleteSecret", "RestoreSecret", "TagResource", "Merge", "RotateSecret" };
 
     [Theory]
     [MemberData(nameof(OwnWrites))]
@@ -159,6 +188,13 @@ public class CachedReadTests
             case "RestoreSecret": client.RestoreSecret(new RestoreSecretRequest { SecretId = name }); expected = "{\"k\":\"old\"}"; break;
             case "TagResource": client.TagResource(new TagResourceRequest { SecretId = name, Tags = new List<Tag> { new Tag { Key = "env", Value = "prod" } } }); expected = "{\"k\":\"old\"}"; break;
             case "Merge": SecretValueMerger.Merge(client, name, new System.Collections.Hashtable { ["k"] = "merged" }); expected = "{\"k\":\"merged\"}"; break;
+            case "RotateSecret":
+                client.RotateSecret(new RotateSecretRequest { SecretId = name, RotationLambdaARN = LocalRotationFunction });
+                // Evicted at the call; the service finishes the rotation later, and a read then gets what it left current.
+                Assert.Equal(0, cache.Count);
+                _local.Server.WhenRotationsIdleAsync().GetAwaiter().GetResult();
+                expected = client.GetSecretValue(new GetSecretValueRequest { SecretId = name }).SecretString;
+                break;
             default: throw new ArgumentOutOfRangeException(nameof(write));
         }
 

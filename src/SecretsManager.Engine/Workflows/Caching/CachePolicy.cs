@@ -17,10 +17,23 @@ namespace SecretsManager.Engine.Workflows.Caching
         public CachePolicy(SecretCache cache, TimeSpan? maxAge, bool allowStale)
         {
             Cache = cache ?? throw new ArgumentNullException(nameof(cache));
-            if (maxAge < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, "The age limit of a cached read must be zero or more.");
+            string problem = MaxAgeProblem(maxAge);
+            if (problem != null) throw new ArgumentOutOfRangeException(nameof(maxAge), maxAge, problem);
             MaxAge = maxAge;
             AllowStale = allowStale;
         }
+
+        /// <summary>
+        /// No cache at all: reads are fresh and touch no cache (an empty one of its own, which nothing fills and the
+        /// module's writes don't reach).
+        /// </summary>
+        public static CachePolicy None { get; } = new CachePolicy(new SecretCache(1, null, observesWrites: false), null, false);
+
+        /// <summary>The rule an age limit breaks, said for -MaxAge; null when it is good (zero or more, or none).</summary>
+        public static string MaxAgeProblem(TimeSpan? maxAge) =>
+            maxAge < TimeSpan.Zero
+                ? $"-MaxAge must not be negative ({maxAge}): it is the age up to which a cached read is served, 00:00:00 to check with Secrets Manager every time."
+                : null;
 
         /// <summary>The cache.</summary>
         public SecretCache Cache { get; }

@@ -6,9 +6,9 @@ namespace SecretsManager.Engine.Workflows.Caching
 {
     /// <summary>
     /// A secret value as the cache holds it: encrypted with AES-256 in counter mode (a random 16-byte initial counter
-    /// per value) under a key made at random for this process, so no cached value lies in memory as a plain string or
-    /// array, and a memory dump or a heap walk finds only ciphertext. The plain text exists only while a cached read
-    /// is handed out.
+    /// per value) under a key made at random for this process, so no cached value lingers in memory as a plain string
+    /// or array (which the GC moves and never wipes) or shows by accident. The plain text exists only while a cached
+    /// read is handed out. The key lives in the same heap: this is no defence against a dump of the process.
     /// </summary>
     /// <remarks>
     /// Counter mode needs only the block cipher in ECB over the counter blocks, whose transform can be reused: one per

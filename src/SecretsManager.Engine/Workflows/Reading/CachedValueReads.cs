@@ -50,6 +50,9 @@ namespace SecretsManager.Engine.Workflows.Reading
         /// </summary>
         public SecretRead TryServe(ISecretsManagerClient client, string id, string versionId, string versionStage, out CachedValue entry)
         {
+            entry = null;
+            // A fresh read asks the service, and stands in nothing for it.
+            if (!_policy.UsesCache) return null;
             DateTime now = Cache.UtcNow;
             entry = Cache.Find(PartitionOf(client), id, SecretCache.SelectorFor(versionId, versionStage)) as CachedValue;
             if (entry == null) return null;
@@ -132,17 +135,15 @@ namespace SecretsManager.Engine.Workflows.Reading
             return reads;
         }
 
-        /// <summary>A fresh read refreshes the entry the cache holds for it, if any (reads without -MaxAge or -AllowStale).</summary>
-        public void Refresh(ISecretsManagerClient client, SecretRead read, string versionId, string versionStage)
+        /// <summary>
+        /// Stores what a read answered; a fresh read (a policy that doesn't use the cache) only refreshes an entry the
+        /// cache already holds, so a later cached read is never older than it.
+        /// </summary>
+        private void Keep(CachePartition partition, string id, string selector, GetSecretValueResponse response, long generation)
         {
-            if (read.Value == null) return;
-            var partition = PartitionOf(client);
-            string selector = SecretCache.SelectorFor(versionId, versionStage);
-            if (Cache.Contains(partition, read.RequestedId, selector)) Keep(partition, read.RequestedId, selector, read.Value, Cache.Generation);
-        }
-
-        private void Keep(CachePartition partition, string id, string selector, GetSecretValueResponse response, long generation) =>
+            if (!_policy.UsesCache && !Cache.Contains(partition, id, selector)) return;
             Cache.Store(partition, id, selector, CachedValue.From(response, Cache.UtcNow), generation);
+        }
 
         /// <summary>
         /// The version check: null when the value must be read again; otherwise the renewed entry's value, or, when the
@@ -169,10 +170,13 @@ namespace SecretsManager.Engine.Workflows.Reading
             var stages = entry.StagesIfUnchanged(description.Response, stage);
             if (stages == null) return null;
             DateTime now = Cache.UtcNow;
-            var renewed = entry.RenewedAt(now, stages);
+            // A cached description confirms the value only as of when it was read: stamped "now", a value could be
+            // served up to twice the age limit after the service last showed it.
+            DateTime confirmedAt = now - description.Age;
+            var renewed = entry.RenewedAt(confirmedAt > entry.StoredAtUtc ? confirmedAt : entry.StoredAtUtc, stages);
             Cache.Replace(partition, selector, entry, renewed);
             CallNotices.Add($"GetSecretValue '{id}': version {entry.VersionId} is still {stage}; served from the cache");
-            return SecretRead.Cached(id, renewed.ToResponse(), TimeSpan.Zero);
+            return SecretRead.Cached(id, renewed.ToResponse(), renewed.AgeAt(now));
         }
 
         /// <summary>
