@@ -66,6 +66,24 @@ Describe 'New-SmRotationProvider' -Tag 'Rotation', 'ClientRotation' {
         $e.Exception.Message | Should -Match ([regex]::Escape($nowhere))
     }
 
+    It 'resolves a relative -PsqlPath against the current location and keeps its full path' {
+        # A stand-in file is enough: the provider only checks that psql is there.
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('sm-psqlrel-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
+        $name = if ($IsWindows) { 'psql.exe' } else { 'psql' }
+        $null = New-Item -ItemType File -Path (Join-Path $folder $name)
+        Push-Location $folder
+        try {
+            $p = New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath "./$name"
+            $p.PsqlPath | Should -Be (Join-Path $folder $name)
+            (New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath .).PsqlPath | Should -Be (Join-Path $folder $name)
+        }
+        finally {
+            Pop-Location
+            Remove-Item -LiteralPath $folder -Recurse -Force
+        }
+    }
+
     It 'offers only the two documented strategies' {
         { New-SmRotationProvider -PostgreSql -Strategy Something } | Should -Throw -ErrorId 'ParameterArgumentValidationError,SecretsManager.Commands.NewSmRotationProviderCommand'
     }

@@ -61,7 +61,9 @@ namespace SecretsManager.Commands
         {
             if (ParameterSetName == PostgreSqlSet)
             {
-                string psql = PsqlRunner.Locate(PsqlPath);
+                // A relative path means PowerShell's current location, not the process's working directory.
+                string given = PsqlPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(PsqlPath);
+                string psql = PsqlRunner.Locate(given);
                 if (psql == null)
                 {
                     string where = PsqlPath == null ? "on PATH" : $"at '{PsqlPath}'";
@@ -69,7 +71,8 @@ namespace SecretsManager.Commands
                         new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"psql, PostgreSQL's client, is not {where}. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.", null),
                         ErrorCategory.ObjectNotFound, PsqlPath));
                 }
-                WriteObject(new RotationProvider(RotationProviderKinds.PostgreSql, Strategy, null, null, null, PsqlPath, PasswordLength, ExcludeCharacters));
+                // The absolute path found now, so a later Set-Location can't send the rotation to another psql.
+                WriteObject(new RotationProvider(RotationProviderKinds.PostgreSql, Strategy, null, null, null, given == null ? null : psql, PasswordLength, ExcludeCharacters));
                 return;
             }
             if (Set == null || Test == null)
