@@ -112,6 +112,21 @@ public class RotationPartsTests
     }
 
     [Fact]
+    public void RedactionHidesEveryValueButTheKnownNonSecretKeysWholeInPartAndEscaped()
+    {
+        string json = """{"engine":"postgres","host":"db.example","port":5432,"username":"app","dbname":"orders","masterarn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf","apikey":"Key-9876543210-abc","token":"tk9","nested":{"pin":"Pin\"Quote-77"}}""";
+        string message = RotationValues.Redact(
+            "app on db.example:5432/orders (postgres, arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf): key Key-9876543210-abc, part 9876543210, token tk9 (tk99 stays), escaped Pin\\\"Quote-77",
+            json);
+        Assert.DoesNotContain("9876543210", message);
+        Assert.DoesNotContain("tk9 ", message);
+        Assert.DoesNotContain("Quote-77", message);
+        Assert.Contains("app on db.example:5432/orders (postgres, arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf)", message);
+        Assert.Contains("key ***, part ***, token *** (tk99 stays)", message);
+        Assert.Equal("exit code 1; ***", RotationValues.Redact("exit code 1; plain-Value-2", """{"retries":1}""", "plain-Value-2"));
+    }
+
+    [Fact]
     public void MissingKeysAreNamedCaseInsensitivelyAndEmptyOnesCountAsMissing()
     {
         var missing = RotationValues.MissingKeys("""{"Host":"db","username":"","password":"p"}""", new[] { "engine", "host", "username", "password" });
