@@ -375,6 +375,32 @@ public class ClientRotationTests
     }
 
     [Fact]
+    public void ManyRolledBackRotationsNeverStickTheSecretAndALaterRunSkipsTheirTokensWithOneListing()
+    {
+        var (name, c, client) = NewSecret();
+        var target = new TargetProvider(Initial) { FailTest = true };
+        const int rollbacks = 22;
+        for (int i = 0; i < rollbacks; i++)
+        {
+            var error = Assert.Throws<RotationException>(() => Rotation(client, target, _processes.Start()).Rotate(name));
+            Assert.Equal(RotationErrorCodes.StepFailed, error.ErrorCode);
+            Assert.Equal(PendingToken.For(c, i), error.PendingVersionId);
+        }
+
+        target.FailTest = false;
+        var spy = InterceptingClient.Over(client);
+        var outcome = Rotation(spy.Client, target, _processes.Start()).Rotate(name);
+
+        Assert.Equal(PendingToken.For(c, rollbacks), outcome.VersionId);
+        Assert.Equal(target.Value, CurrentValue(client, name));
+        // One collision (a PutSecretValue and a DescribeSecret) and one listing, not one collision per earlier rollback.
+        Assert.Equal(2, spy.Calls.Count(op => op == "PutSecretValue"));
+        Assert.Equal(1, spy.Calls.Count(op => op == "ListSecretVersionIds"));
+        Assert.Equal(2, spy.Calls.Count(op => op == "DescribeSecret"));
+        Delete(client, name);
+    }
+
+    [Fact]
     public void AFailedRestoreKeepsThePendingVersionAndTheNextRunResumesIt()
     {
         var (name, c, client) = NewSecret();
