@@ -124,6 +124,7 @@ public class RotationPartsTests
         Assert.Contains("app on db.example:5432/orders (postgres, arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf)", message);
         Assert.Contains("key ***, part ***, token *** (tk99 stays)", message);
         Assert.Equal("exit code 1; ***", RotationValues.Redact("exit code 1; plain-Value-2", """{"retries":1}""", "plain-Value-2"));
+        Assert.Equal("refused for ***.", RotationValues.Redact("refused for Ab<cdefghijklmnop>W$Y.", """{"password":"Ab<cdefghijklmnop>W$Y"}"""));
     }
 
     [Fact]

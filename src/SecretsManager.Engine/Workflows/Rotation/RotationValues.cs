@@ -111,7 +111,9 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 // Not inside a longer word: a short value would otherwise garble every message that shares its letters.
                 message = Regex.Replace(message, @"(?<![\p{L}\p{N}])" + Regex.Escape(secret) + @"(?![\p{L}\p{N}])", Marker, RegexOptions.CultureInvariant);
             }
-            var secrets = parts.SelectMany(p => SentSecrets.Of(p)).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
+            // Each value as sent first, then its escaped forms: an escaped form first would leave the tail after its
+            // first escaped character (shorter than a run) behind.
+            var secrets = parts.SelectMany(p => SentSecrets.Of(p)).Distinct(StringComparer.Ordinal).ToList();
             return SentSecrets.Scrub(message, secrets, Marker);
         }
 
