@@ -145,6 +145,22 @@ Describe 'Invoke-SmRotation -Provider' -Tag 'Rotation', 'ClientRotation' {
         Get-SmSecretValue -SecretId $name -AsPlainText | Should -Be ('plain-new-' + $result.VersionId)
     }
 
+    It 'prints the context ("$_", its default display) with the secret, the step and the token, never a value' {
+        $name = New-SmTestName 'crot'
+        $null = New-SmSecret -Name $name -SecretString 'plain-old-value'
+        $shown = [System.Collections.Generic.List[string]]::new()
+        $p = New-SmRotationProvider -New { 'plain-new-value' } -Set { $shown.Add("rotating $_"); $shown.Add(($_ | Out-String)) } -Test { $shown.Add($_.ToString()); $shown.Add(($_ | Format-Table | Out-String)) }
+        $result = Invoke-SmRotation -SecretId $name -Provider $p
+        $shown | Should -HaveCount 4
+        $shown[0] | Should -Be "rotating setSecret of secret '$name', version $($result.VersionId)"
+        $shown[2] | Should -Be "testSecret of secret '$name', version $($result.VersionId)"
+        foreach ($text in $shown) {
+            $text | Should -Match ([regex]::Escape($name))
+            $text | Should -Match ([regex]::Escape($result.VersionId))
+            $text | Should -Not -Match 'plain-old-value|plain-new-value'
+        }
+    }
+
     It 'stores a hashtable from -New as JSON, keeping the current key order' {
         $name = New-SmTestName 'crot'
         $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password","port":5432}'
