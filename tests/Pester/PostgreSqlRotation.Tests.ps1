@@ -285,6 +285,25 @@ Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a 
         Test-Login app 'Old-Passw0rd' | Should -BeTrue
     }
 
+    It 'an unreachable database (a closed port): the target is unchanged, AWSPENDING is withdrawn, no restore failure is claimed' {
+        # No cluster needed, only psql.
+        if (-not (Get-Command psql -CommandType Application -ErrorAction Ignore)) { Set-ItResult -Skipped -Because 'psql is not on PATH (apt-get install -y postgresql-client)'; return }
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
+        $name = New-SmTestName 'pgrot'
+        $created = New-SmSecret -Name $name -SecretString ([ordered]@{ engine = 'postgres'; host = '127.0.0.1'; port = $closed; username = 'app'; password = 'Old-Passw0rd'; dbname = 'postgres' })
+
+        Invoke-SmRotation -SecretId $name -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser) -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'RotationStepFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+        $failed[0].Exception.Message | Should -Match "failed at setSecret: psql can't log in as app@127\.0\.0\.1:$closed/postgres"
+        $failed[0].Exception.Message | Should -Match 'The target was not changed \(the provider never reached it\) and AWSPENDING was removed'
+        $failed[0].Exception.Message | Should -Not -Match 'Old-Passw0rd|may hold the pending value'
+        Get-Labels $name | Should -Not -Contain 'AWSPENDING'
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Be $created.VersionId
+    }
+
     It 'gives psql the login through its environment, never its command line, and the server only a SCRAM verifier' {
         if (Skip-WithoutPostgres) { return }
         New-DbUser app 'Old-Passw0rd'

@@ -138,11 +138,16 @@ public sealed class PostgreSqlProviderTests : IDisposable
 
         var error = Assert.Throws<RotationException>(() => new ClientRotation(client, provider) { Claimant = _processes.Start() }.Rotate(name));
 
-        Assert.Equal(RotationErrorCodes.RestoreFailed, error.ErrorCode);
+        // psql never connected, so the target is unchanged: no restore is claimed to have failed, and AWSPENDING is gone.
+        Assert.Equal(RotationErrorCodes.StepFailed, error.ErrorCode);
+        Assert.True(error.TargetRestored);
         Assert.Contains("failed at setSecret", error.Message);
+        Assert.Contains("The target was not changed (the provider never reached it) and AWSPENDING was removed", error.Message);
         Assert.Contains($"app@127.0.0.1:{port}/postgres", error.Message);
         Assert.DoesNotContain("Current-Pa55word", error.Message);
-        string pending = client.GetSecretValue(new GetSecretValueRequest { SecretId = name, VersionStage = "AWSPENDING" }).SecretString;
+        var labels = client.DescribeSecret(new DescribeSecretRequest { SecretId = name }).VersionIdsToStages;
+        Assert.DoesNotContain(labels.Values, l => l.Contains("AWSPENDING"));
+        string pending = client.GetSecretValue(new GetSecretValueRequest { SecretId = name, VersionId = error.PendingVersionId }).SecretString;
         Assert.DoesNotContain((string)SecretsManager.Engine.Conversion.SecretJsonConverter.ToHashtable(pending)["password"], error.Message);
         client.DeleteSecret(new DeleteSecretRequest { SecretId = name, ForceDeleteWithoutRecovery = true });
     }

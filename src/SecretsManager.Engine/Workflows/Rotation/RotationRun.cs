@@ -343,6 +343,14 @@ namespace SecretsManager.Engine.Workflows.Rotation
                     $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} Meanwhile another run took over pending version {_pendingId}, so this run leaves the target and the labels to it.",
                     SecretId) { Step = step, PendingVersionId = _pendingId };
             }
+            if (failure is TargetUnchangedException && step == RotationStep.SetSecret && !_resumed)
+            {
+                // This run made the pending value moments ago and its Set never reached the target, so the target
+                // holds the current value: nothing to restore. (A resumed value may be on the target from an earlier
+                // run, so there the restore runs, and if it can't, AWSPENDING stays.)
+                _observer.Note($"The provider did not reach the target of secret '{SecretId}', so there is nothing to restore.");
+                WithdrawAndThrow(step, reason, "The target was not changed (the provider never reached it)");
+            }
             var restore = _context.ForRestore();
             _observer.StepStarting(RotationStep.RestoreTarget);
             _steps.Add(RotationStep.RestoreTarget);
@@ -363,6 +371,12 @@ namespace SecretsManager.Engine.Workflows.Rotation
                     SecretId) { Step = step, PendingVersionId = _pendingId };
             }
             _observer.Note($"The target of secret '{SecretId}' was restored to the value of version {_context.CurrentVersionId}.");
+            WithdrawAndThrow(step, reason, "The target was restored to the current value");
+        }
+
+        // The target holds the current value (restored, or never changed): remove AWSPENDING and report the failure.
+        private void WithdrawAndThrow(RotationStep step, string reason, string target)
+        {
             try
             {
                 Detach(StagingLabels.Pending, _pendingId);
@@ -371,12 +385,12 @@ namespace SecretsManager.Engine.Workflows.Rotation
             {
                 ReleaseQuietly();
                 throw new RotationException(RotationErrorCodes.StepFailed,
-                    $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value, but removing AWSPENDING from version {_pendingId} failed ({RotationValues.Sentence(e.Message)}) AWSCURRENT (version {_context.CurrentVersionId}) is unchanged; a new run retries the rotation with version {_pendingId}.",
+                    $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} {target}, but removing AWSPENDING from version {_pendingId} failed ({RotationValues.Sentence(e.Message)}) AWSCURRENT (version {_context.CurrentVersionId}) is unchanged; a new run retries the rotation with version {_pendingId}.",
                     SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
             }
             ReleaseQuietly();
             throw new RotationException(RotationErrorCodes.StepFailed,
-                $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value and AWSPENDING was removed from version {_pendingId}; AWSCURRENT (version {_context.CurrentVersionId}) is unchanged.",
+                $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} {target} and AWSPENDING was removed from version {_pendingId}; AWSCURRENT (version {_context.CurrentVersionId}) is unchanged.",
                 SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
         }
 

@@ -113,6 +113,10 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
             if (Strategy == PostgreSqlStrategy.SingleUser)
             {
                 result = state.Runner.Run(current, PostgreSqlScript.SetOwnPassword(pending.Password));
+                if (result.NeverConnected)
+                {
+                    throw new TargetUnchangedException($"psql can't log in as {current} with the current password, nor with the pending one: {result.Message}");
+                }
                 if (result.ExitCode == 2)
                 {
                     throw new InvalidOperationException($"psql can't log in as {current} with the current password, nor with the pending one: {result.Message}");
@@ -124,10 +128,16 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
                 var probe = state.Runner.Run(current, PostgreSqlScript.Probe);
                 if (!probe.Succeeded)
                 {
-                    throw new InvalidOperationException($"psql can't log in as {current} with the current credentials, so the alternate user is not changed: {probe.Message}");
+                    string message = $"psql can't log in as {current} with the current credentials, so the alternate user is not changed: {probe.Message}";
+                    if (probe.NeverConnected) throw new TargetUnchangedException(message);
+                    throw new InvalidOperationException(message);
                 }
                 var master = Login(state.Master, current);
                 result = state.Runner.Run(master, PostgreSqlScript.SetAlternatePassword(pending.User, current.User, pending.Password));
+                if (result.NeverConnected)
+                {
+                    throw new TargetUnchangedException($"psql could not log in as the master user of {master.Host}:{master.Port}, so '{pending.User}' was not changed: {result.Message}");
+                }
             }
             if (!result.Succeeded)
             {
