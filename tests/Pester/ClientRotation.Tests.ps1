@@ -49,13 +49,24 @@ Describe 'New-SmRotationProvider' -Tag 'Rotation', 'ClientRotation' {
         "$p" | Should -Be 'your Set and Test script blocks'
     }
 
-    It 'refuses a provider without Set or Test, naming what is missing' {
-        $e = Get-SmTerminatingError { New-SmRotationProvider -Set { } }
-        $e.FullyQualifiedErrorId | Should -Be 'RotationProviderIncomplete,SecretsManager.Commands.NewSmRotationProviderCommand'
+    It 'makes -Set and -Test mandatory in their parameter set, so the syntax and PowerShell itself say when one is missing' {
+        # Was: both optional in the syntax, and a missing one refused only at run time (RotationProviderIncomplete).
+        $command = Get-Command New-SmRotationProvider
+        foreach ($p in 'Set', 'Test') { $command.Parameters[$p].ParameterSets['ScriptBlock'].IsMandatory | Should -BeTrue -Because "-$p is needed" }
+        $command.Parameters['New'].ParameterSets['ScriptBlock'].IsMandatory | Should -BeFalse
+        (Get-Command New-SmRotationProvider -Syntax) | Should -Match ([regex]::Escape('New-SmRotationProvider [-Set] <scriptblock> [-Test] <scriptblock> [-New <scriptblock>]'))
+        $run = Invoke-SmChildPwsh -Command "Import-Module '$(Get-SmTestModulePath)'; try { New-SmRotationProvider -Set { } } catch { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
+        $run.StdOut | Should -Match 'ERROR MissingMandatoryParameter,SecretsManager.Commands.NewSmRotationProviderCommand .*\bTest\b'
+    }
+
+    It 'refuses -PasswordLength and -ExcludeCharacters with -New, naming them, instead of ignoring them' {
+        $e = Get-SmTerminatingError { New-SmRotationProvider -Set { } -Test { } -New { 'x' } -PasswordLength 20 }
+        $e.FullyQualifiedErrorId | Should -Be 'PasswordSettingsWithNew,SecretsManager.Commands.NewSmRotationProviderCommand'
         $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $e.Exception | Should -BeOfType ([SecretsManager.InvalidRequestException])
-        $e.Exception.Message | Should -Match '^-Test is missing'
-        (Get-SmTerminatingError { New-SmRotationProvider }).Exception.Message | Should -Match '^-Set and -Test are missing'
+        $e.Exception.Message | Should -Match '^-PasswordLength can''t be used with -New'
+        (Get-SmTerminatingError { New-SmRotationProvider -Set { } -Test { } -New { 'x' } -ExcludeCharacters 'abc' -PasswordLength 20 }).Exception.Message | Should -Match '^-PasswordLength and -ExcludeCharacters can''t be used with -New'
+        (New-SmRotationProvider -Set { } -Test { } -PasswordLength 20 -ExcludeCharacters 'abc').PasswordLength | Should -Be 20
     }
 
     It 'refuses the PostgreSQL provider when psql can''t be found' {
@@ -192,6 +203,35 @@ Describe 'Invoke-SmRotation -Provider' -Tag 'Rotation', 'ClientRotation' {
         Get-Writes $before (Get-RequestCounts) | Should -BeNullOrEmpty
         $script:target.Steps | Should -BeNullOrEmpty
         $text | Should -Match ([regex]::Escape("Rotate secret '$name' here with your Set and Test script blocks"))
+    }
+
+    It 'names a piped secret by its name, not its ARN, in -WhatIf and in progress' {
+        $name = New-SmTestName 'crot'
+        $created = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
+        $text = Get-SmWhatIfText { Get-SmSecret -SecretId $name | Invoke-SmRotation -Provider $script:memory -WhatIf }
+        $text | Should -Match ([regex]::Escape("Rotate secret '$name' here with"))
+        $text | Should -Not -Match ([regex]::Escape($created.ARN))
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Get-SmSecret -SecretId '$name' | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { }) -Verbose 4>&1 | ForEach-Object { `"`$_`" }"
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Progress).Count | Should -BeGreaterThan 3
+        foreach ($p in $run.Progress) { $p.Activity | Should -Be "Rotating secret '$name' here" }
+        ($run.Output -join "`n") | Should -Match ([regex]::Escape("setSecret for secret '$name'."))
+    }
+
+    It 'exposes the pending version and its creation date on the conflict error' {
+        $name = New-SmTestName 'crot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
+        # A run on another host claimed a pending version a moment ago: it counts as in progress.
+        $claim = 'SmRotation-0123456789ab-4242-1700000000-{0}-other-host' -f [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $pending = Set-SmSecretValue -SecretId $name -SecretString '{"username":"app","password":"pending-password"}' -VersionStage AWSPENDING, $claim
+        Invoke-SmRotation -SecretId $name -Provider $script:memory -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'RotationConflict,SecretsManager.Commands.InvokeSmRotationCommand'
+        $refused[0].Exception | Should -BeOfType ([SecretsManager.ConflictException])
+        $refused[0].Exception.PendingVersionId | Should -Be $pending.VersionId
+        $refused[0].Exception.PendingCreatedDate | Should -BeOfType ([datetime])
+        $refused[0].Exception.PendingCreatedDate.ToUniversalTime() | Should -BeGreaterThan ([datetime]::UtcNow.AddMinutes(-5))
+        $script:target.Steps | Should -BeNullOrEmpty
     }
 
     It 'asks for confirmation naming the secret with -Confirm, before any step' {
