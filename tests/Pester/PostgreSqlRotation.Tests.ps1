@@ -10,9 +10,11 @@ BeforeAll {
     $script:pg = if (-not $script:skip) { Start-SmTestPostgres }
 
     function Skip-WithoutPostgres {
-        # Called first in every test: without PostgreSQL the test is reported as skipped, with the reason.
-        if ($script:skip) { Set-ItResult -Skipped -Because $script:skip }
-        [bool] $script:skip
+        # Called first in every test: without PostgreSQL the test is reported as skipped, with the reason (and fails
+        # under SM_REQUIRE_POSTGRES=1, as in CI).
+        $reason = Get-SmTestPostgresSkip $script:skip
+        if ($reason) { Set-ItResult -Skipped -Because $reason }
+        [bool] $reason
     }
 
     function New-DbUser([string] $User, [string] $Password) {
@@ -86,6 +88,23 @@ catch { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
 AfterAll {
     Stop-SmTestEndpoint
     Stop-SmTestPostgres
+}
+
+Describe 'SM_REQUIRE_POSTGRES (CI): a PostgreSQL test fails instead of skipping' -Tag 'Rotation', 'PostgreSql' {
+    It 'turns a skip reason into an error under SM_REQUIRE_POSTGRES=1, and .ci/run sets it' {
+        $saved = $env:SM_REQUIRE_POSTGRES
+        try {
+            $env:SM_REQUIRE_POSTGRES = $null
+            Get-SmTestPostgresSkip 'PostgreSQL is not installed' | Should -Be 'PostgreSQL is not installed'
+            Get-SmTestPostgresSkip $null | Should -BeNullOrEmpty
+            $env:SM_REQUIRE_POSTGRES = '1'
+            { Get-SmTestPostgresSkip 'PostgreSQL is not installed' } | Should -Throw '*SM_REQUIRE_POSTGRES=1*PostgreSQL is not installed*'
+            Get-SmTestPostgresSkip '' | Should -BeNullOrEmpty
+        }
+        finally { $env:SM_REQUIRE_POSTGRES = $saved }
+        $ci = Get-Content -Raw (Join-Path (Get-SmTestRoot) '.ci/run')
+        $ci | Should -Match '(?m)^export SM_REQUIRE_POSTGRES=1$'
+    }
 }
 
 Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a real PostgreSQL' -Tag 'Rotation', 'PostgreSql' {
@@ -287,7 +306,7 @@ Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a 
 
     It 'an unreachable database (a closed port): the target is unchanged, AWSPENDING is withdrawn, no restore failure is claimed' {
         # No cluster needed, only psql.
-        if (-not (Get-Command psql -CommandType Application -ErrorAction Ignore)) { Set-ItResult -Skipped -Because 'psql is not on PATH (apt-get install -y postgresql-client)'; return }
+        if (-not (Get-Command psql -CommandType Application -ErrorAction Ignore)) { Set-ItResult -Skipped -Because (Get-SmTestPostgresSkip 'psql is not on PATH (apt-get install -y postgresql-client)'); return }
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
         $name = New-SmTestName 'pgrot'
