@@ -66,9 +66,8 @@ namespace SecretsManager.Commands
                 string psql = PsqlRunner.Locate(given);
                 if (psql == null)
                 {
-                    string where = PsqlPath == null ? "on PATH" : $"at '{PsqlPath}'";
                     ThrowTerminatingError(ErrorRecordFactory.Local(
-                        new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"psql, PostgreSQL's client, is not {where}. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.", null),
+                        new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"{PsqlRunner.NotFound(PsqlPath)}. {PsqlRunner.InstallHint}", null),
                         ErrorCategory.ObjectNotFound, PsqlPath));
                 }
                 // The absolute path found now, so a later Set-Location can't send the rotation to another psql.

@@ -215,4 +215,27 @@ public class RotationPartsTests
         }
         finally { Directory.Delete(folder, true); }
     }
+
+    [Fact]
+    public void PsqlAndTheLocalEndpointToolShareOnePathSearchThatTakesTheFirstFolderAndStripsQuotes()
+    {
+        string empty = Path.Combine(Path.GetTempPath(), "sm-path-empty-" + Guid.NewGuid().ToString("N"));
+        string first = Path.Combine(Path.GetTempPath(), "sm-path-first-" + Guid.NewGuid().ToString("N"));
+        string second = Path.Combine(Path.GetTempPath(), "sm-path-second-" + Guid.NewGuid().ToString("N"));
+        foreach (string d in new[] { empty, first, second }) Directory.CreateDirectory(d);
+        try
+        {
+            string tool = OperatingSystem.IsWindows() ? "secretsmanager-local.exe" : "secretsmanager-local";
+            string psql = OperatingSystem.IsWindows() ? "psql.exe" : "psql";
+            foreach (string d in new[] { first, second }) { File.WriteAllText(Path.Combine(d, tool), ""); File.WriteAllText(Path.Combine(d, psql), ""); }
+            char sep = Path.PathSeparator;
+            // A quoted entry, as Windows users write PATH entries with spaces, and an empty one.
+            string path = $"{empty}{sep}{sep}\"{first}\"{sep}{second}";
+
+            Assert.Equal(Path.Combine(first, tool), Internal.ProgramSearch.Find(Internal.ProgramSearch.Folders(path), new[] { tool }));
+            Assert.Equal(new[] { Path.Combine(first, tool) }, SecretsManager.Engine.LocalEndpoints.LocalEndpointLauncher.Resolve(null, null, path));
+            Assert.Null(Internal.ProgramSearch.Find(Internal.ProgramSearch.Folders(empty), new[] { psql }));
+        }
+        finally { foreach (string d in new[] { empty, first, second }) Directory.Delete(d, true); }
+    }
 }

@@ -162,9 +162,8 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
         {
             string path = PsqlRunner.Locate(_psqlPath);
             if (path != null) return path;
-            string where = string.IsNullOrEmpty(_psqlPath) ? "on PATH" : $"at '{_psqlPath}'";
             throw new RotationException(RotationErrorCodes.PsqlNotFound,
-                $"psql, PostgreSQL's client, is not {where}, so {Description} can't reach the database of secret '{context.SecretId}'. Nothing was changed. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.",
+                $"{PsqlRunner.NotFound(_psqlPath)}, so {Description} can't reach the database of secret '{context.SecretId}'. Nothing was changed. {PsqlRunner.InstallHint}",
                 context.SecretId);
         }
 
