@@ -11,8 +11,9 @@
       P4  ids piped to Get-SmSecretValue (BatchGetSecretValue, 20 a call), against one call each
       P5  listing 10,000 secrets: time to the first object, the whole listing, peak working-set growth
       P6  SecretsManager.Local under pre-signed GetSecretValue load at 1, 8 and 32 connections
-      P7  client-side rotation (Invoke-SmRotation -Provider) of 100 secrets with a no-op provider: API calls per
-          rotation counted at the endpoint, and the time per rotation against one GetSecretValue
+      P7  client-side rotation (Invoke-SmRotation -Provider) of 100 secrets with a no-op provider that gives its own
+          -New value: API calls per rotation counted at the endpoint (the default provider makes one more,
+          GetRandomPassword), and the time per rotation against one GetSecretValue
       P8  1,000 reads of 10 secrets, one call each, with -MaxAge (the read cache) against fresh reads: requests and time
       P9  Copy-SmSecret of 1,000 secrets between two SecretsManager.Local accounts: calls and time of the first run; a
           second run with no change (0 writes, at most ceil(N/20) value reads plus the listing pages on each side)
@@ -324,7 +325,9 @@ print(statistics.median(per_call))
 
     # P7: the client-side rotation protocol's own cost: a provider whose steps do nothing, so what is measured is the
     # calls (DescribeSecret, GetSecretValue, PutSecretValue, two UpdateSecretVersionStage) and the cmdlet around them.
-    Invoke-Row 'P7' "client-side rotation: $($n.P7Secrets) secrets, no-op provider (ms per rotation)" 'API calls per rotation <= 5, time per rotation <= 8x one GetSecretValue' {
+    # The <= 5 goal is judged with a provider that gives its own -New value; the default provider (no -New) makes 6,
+    # since its password comes from GetRandomPassword as the issue requires. That figure is in the detail.
+    Invoke-Row 'P7' "client-side rotation: $($n.P7Secrets) secrets, no-op provider with -New (ms per rotation)" 'API calls per rotation <= 5 with a -New provider (the default provider makes 6: +GetRandomPassword), time per rotation <= 8x one GetSecretValue' {
         $count = $n.P7Secrets
         $created = Invoke-BenchTool @('seed', '--url', $url, '--prefix', 'bench/p7/', '--count', ($count + 1))
         if ($created.created -ne $count + 1) { throw "Seeding created $($created.created) of $($count + 1) secrets." }
@@ -355,9 +358,9 @@ print(statistics.median(per_call))
         foreach ($p in $after.PSObject.Properties) { $generated += [int] $p.Value - (Get-RequestCount $before $p.Name) }
         $generated = $generated / $sample.Count
         $mRotate = Get-Median $rotate; $mGet = Get-Median $get
-        Add-Row -Id P7 -Measure "client-side rotation: $count secrets, no-op provider (ms per rotation)" -Goal 'API calls per rotation <= 5, time per rotation <= 8x one GetSecretValue' -Unit 'ms/rotation' `
+        Add-Row -Id P7 -Measure "client-side rotation: $count secrets, no-op provider with -New (ms per rotation)" -Goal 'API calls per rotation <= 5 with a -New provider (the default provider makes 6: +GetRandomPassword), time per rotation <= 8x one GetSecretValue' -Unit 'ms/rotation' `
             -Subject $mRotate -Baseline $mGet -Met ($calls -le 5 -and ($mRotate / $mGet) -le 8 -and $rotated -eq $count) `
-            -Detail ('{0:n2} ms per rotation ({1} of {2} finished), {3:n2} API calls each ({4:n2} with a generated password); one GetSecretValue {5:n3} ms; {6:n1}x' -f $mRotate, $rotated, $count, $calls, $generated, $mGet, ($mRotate / $mGet)) `
+            -Detail ('{0:n2} ms per rotation ({1} of {2} finished), {3:n2} API calls each with -New ({4:n2} with the default provider, whose password comes from GetRandomPassword); one GetSecretValue {5:n3} ms; {6:n1}x' -f $mRotate, $rotated, $count, $calls, $generated, $mGet, ($mRotate / $mGet)) `
             -Figures @{ msPerRotation = $mRotate; getSecretValueMs = $mGet; callsPerRotation = $calls; callsWithGeneratedPassword = $generated; rotated = $rotated; secrets = $count }
     }
 

@@ -90,6 +90,9 @@ Describe 'build.ps1 Bench -Quick' -Tag 'Bench' {
         $p7.figures.rotated | Should -Be $p7.figures.secrets
         $p7.figures.callsPerRotation | Should -BeLessOrEqual 5
         $p7.figures.callsWithGeneratedPassword | Should -Be ($p7.figures.callsPerRotation + 1)
+        # The goal says which provider it is judged with, and what the default one costs.
+        $p7.goal | Should -Match '<= 5 with a -New provider \(the default provider makes 6: \+GetRandomPassword\)'
+        $p7.detail | Should -Match 'API calls each with -New \([\d.]+ with the default provider'
     }
 
     It 'counts the requests of P8: at most 20 with -MaxAge, one per read without it' {

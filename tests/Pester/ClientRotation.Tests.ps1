@@ -49,13 +49,24 @@ Describe 'New-SmRotationProvider' -Tag 'Rotation', 'ClientRotation' {
         "$p" | Should -Be 'your Set and Test script blocks'
     }
 
-    It 'refuses a provider without Set or Test, naming what is missing' {
-        $e = Get-SmTerminatingError { New-SmRotationProvider -Set { } }
-        $e.FullyQualifiedErrorId | Should -Be 'RotationProviderIncomplete,SecretsManager.Commands.NewSmRotationProviderCommand'
+    It 'makes -Set and -Test mandatory in their parameter set, so the syntax and PowerShell itself say when one is missing' {
+        # Was: both optional in the syntax, and a missing one refused only at run time (RotationProviderIncomplete).
+        $command = Get-Command New-SmRotationProvider
+        foreach ($p in 'Set', 'Test') { $command.Parameters[$p].ParameterSets['ScriptBlock'].IsMandatory | Should -BeTrue -Because "-$p is needed" }
+        $command.Parameters['New'].ParameterSets['ScriptBlock'].IsMandatory | Should -BeFalse
+        (Get-Command New-SmRotationProvider -Syntax) | Should -Match ([regex]::Escape('New-SmRotationProvider [-Set] <scriptblock> [-Test] <scriptblock> [-New <scriptblock>]'))
+        $run = Invoke-SmChildPwsh -Command "Import-Module '$(Get-SmTestModulePath)'; try { New-SmRotationProvider -Set { } } catch { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
+        $run.StdOut | Should -Match 'ERROR MissingMandatoryParameter,SecretsManager.Commands.NewSmRotationProviderCommand .*\bTest\b'
+    }
+
+    It 'refuses -PasswordLength and -ExcludeCharacters with -New, naming them, instead of ignoring them' {
+        $e = Get-SmTerminatingError { New-SmRotationProvider -Set { } -Test { } -New { 'x' } -PasswordLength 20 }
+        $e.FullyQualifiedErrorId | Should -Be 'PasswordSettingsWithNew,SecretsManager.Commands.NewSmRotationProviderCommand'
         $e.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $e.Exception | Should -BeOfType ([SecretsManager.InvalidRequestException])
-        $e.Exception.Message | Should -Match '^-Test is missing'
-        (Get-SmTerminatingError { New-SmRotationProvider }).Exception.Message | Should -Match '^-Set and -Test are missing'
+        $e.Exception.Message | Should -Match '^-PasswordLength can''t be used with -New'
+        (Get-SmTerminatingError { New-SmRotationProvider -Set { } -Test { } -New { 'x' } -ExcludeCharacters 'abc' -PasswordLength 20 }).Exception.Message | Should -Match '^-PasswordLength and -ExcludeCharacters can''t be used with -New'
+        (New-SmRotationProvider -Set { } -Test { } -PasswordLength 20 -ExcludeCharacters 'abc').PasswordLength | Should -Be 20
     }
 
     It 'refuses the PostgreSQL provider when psql can''t be found' {
@@ -64,6 +75,24 @@ Describe 'New-SmRotationProvider' -Tag 'Rotation', 'ClientRotation' {
         $e.FullyQualifiedErrorId | Should -Be 'PsqlNotFound,SecretsManager.Commands.NewSmRotationProviderCommand'
         $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $e.Exception.Message | Should -Match ([regex]::Escape($nowhere))
+    }
+
+    It 'resolves a relative -PsqlPath against the current location and keeps its full path' {
+        # A stand-in file is enough: the provider only checks that psql is there.
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ('sm-psqlrel-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
+        $name = if ($IsWindows) { 'psql.exe' } else { 'psql' }
+        $null = New-Item -ItemType File -Path (Join-Path $folder $name)
+        Push-Location $folder
+        try {
+            $p = New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath "./$name"
+            $p.PsqlPath | Should -Be (Join-Path $folder $name)
+            (New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath .).PsqlPath | Should -Be (Join-Path $folder $name)
+        }
+        finally {
+            Pop-Location
+            Remove-Item -LiteralPath $folder -Recurse -Force
+        }
     }
 
     It 'offers only the two documented strategies' {
@@ -127,6 +156,22 @@ Describe 'Invoke-SmRotation -Provider' -Tag 'Rotation', 'ClientRotation' {
         Get-SmSecretValue -SecretId $name -AsPlainText | Should -Be ('plain-new-' + $result.VersionId)
     }
 
+    It 'prints the context ("$_", its default display) with the secret, the step and the token, never a value' {
+        $name = New-SmTestName 'crot'
+        $null = New-SmSecret -Name $name -SecretString 'plain-old-value'
+        $shown = [System.Collections.Generic.List[string]]::new()
+        $p = New-SmRotationProvider -New { 'plain-new-value' } -Set { $shown.Add("rotating $_"); $shown.Add(($_ | Out-String)) } -Test { $shown.Add($_.ToString()); $shown.Add(($_ | Format-Table | Out-String)) }
+        $result = Invoke-SmRotation -SecretId $name -Provider $p
+        $shown | Should -HaveCount 4
+        $shown[0] | Should -Be "rotating setSecret of secret '$name', version $($result.VersionId)"
+        $shown[2] | Should -Be "testSecret of secret '$name', version $($result.VersionId)"
+        foreach ($text in $shown) {
+            $text | Should -Match ([regex]::Escape($name))
+            $text | Should -Match ([regex]::Escape($result.VersionId))
+            $text | Should -Not -Match 'plain-old-value|plain-new-value'
+        }
+    }
+
     It 'stores a hashtable from -New as JSON, keeping the current key order' {
         $name = New-SmTestName 'crot'
         $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password","port":5432}'
@@ -158,6 +203,35 @@ Describe 'Invoke-SmRotation -Provider' -Tag 'Rotation', 'ClientRotation' {
         Get-Writes $before (Get-RequestCounts) | Should -BeNullOrEmpty
         $script:target.Steps | Should -BeNullOrEmpty
         $text | Should -Match ([regex]::Escape("Rotate secret '$name' here with your Set and Test script blocks"))
+    }
+
+    It 'names a piped secret by its name, not its ARN, in -WhatIf and in progress' {
+        $name = New-SmTestName 'crot'
+        $created = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
+        $text = Get-SmWhatIfText { Get-SmSecret -SecretId $name | Invoke-SmRotation -Provider $script:memory -WhatIf }
+        $text | Should -Match ([regex]::Escape("Rotate secret '$name' here with"))
+        $text | Should -Not -Match ([regex]::Escape($created.ARN))
+        $run = Invoke-SmWithoutHost -Endpoint $script:ep -Script "Get-SmSecret -SecretId '$name' | Invoke-SmRotation -Provider (New-SmRotationProvider -Set { } -Test { }) -Verbose 4>&1 | ForEach-Object { `"`$_`" }"
+        $run.Errors | Should -BeNullOrEmpty
+        @($run.Progress).Count | Should -BeGreaterThan 3
+        foreach ($p in $run.Progress) { $p.Activity | Should -Be "Rotating secret '$name' here" }
+        ($run.Output -join "`n") | Should -Match ([regex]::Escape("setSecret for secret '$name'."))
+    }
+
+    It 'exposes the pending version and its creation date on the conflict error' {
+        $name = New-SmTestName 'crot'
+        $null = New-SmSecret -Name $name -SecretString '{"username":"app","password":"initial-password"}'
+        # A run on another host claimed a pending version a moment ago: it counts as in progress.
+        $claim = 'SmRotation-0123456789ab-4242-1700000000-{0}-other-host' -f [DateTimeOffset]::UtcNow.ToUnixTimeSeconds()
+        $pending = Set-SmSecretValue -SecretId $name -SecretString '{"username":"app","password":"pending-password"}' -VersionStage AWSPENDING, $claim
+        Invoke-SmRotation -SecretId $name -Provider $script:memory -ErrorAction SilentlyContinue -ErrorVariable refused | Should -BeNullOrEmpty
+        $refused | Should -HaveCount 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'RotationConflict,SecretsManager.Commands.InvokeSmRotationCommand'
+        $refused[0].Exception | Should -BeOfType ([SecretsManager.ConflictException])
+        $refused[0].Exception.PendingVersionId | Should -Be $pending.VersionId
+        $refused[0].Exception.PendingCreatedDate | Should -BeOfType ([datetime])
+        $refused[0].Exception.PendingCreatedDate.ToUniversalTime() | Should -BeGreaterThan ([datetime]::UtcNow.AddMinutes(-5))
+        $script:target.Steps | Should -BeNullOrEmpty
     }
 
     It 'asks for confirmation naming the secret with -Confirm, before any step' {

@@ -21,7 +21,7 @@ BeforeAll {
         'OutcomeUnknown', 'SecretsManagerDependencyConflict', 'LocalEndpointNotInstalled', 'LocalEndpointDidNotStart',
         'LocalEndpointNotGiven', 'LocalEndpointHookFailed', 'NegativeClockMove', 'SecretKeyNotFound', 'MergeConflict', 'InvalidMergeValue',
         'ServiceRotationEnabled', 'RotationSecretInvalid', 'MasterSecretUnreadable', 'PsqlNotFound', 'RotationConflict',
-        'RotationStepFailed', 'RotationRestoreFailed', 'RotationNotFinished', 'RotationProviderIncomplete',
+        'RotationStepFailed', 'RotationRestoreFailed', 'RotationNotFinished', 'PasswordSettingsWithNew', 'MissingMandatoryParameter',
         'NegativeMaxAge',
         'CopyConflict', 'DestinationIsSource', 'DestinationNameCollision', 'DestinationNameInvalid', 'DestinationNameFailed',
         'DestinationPrefixAndName', 'DestinationOnlyNeedsPrefix')

@@ -79,7 +79,8 @@ Describe 'Help examples' -Tag 'Help', 'HelpExamples' {
         }
         $needsPostgres = "$Setup" -match '\$SmTestPostgres'
         if ($needsPostgres -and -not $script:postgres) {
-            Set-ItResult -Skipped -Because "the example rotates a PostgreSQL database: $script:postgresSkip"
+            # Fails instead under SM_REQUIRE_POSTGRES=1 (CI).
+            Set-ItResult -Skipped -Because "the example rotates a PostgreSQL database: $(Get-SmTestPostgresSkip $script:postgresSkip)"
             return
         }
         # A fresh session per example: only the module, the endpoint defaults and the page's own setup.

@@ -10,9 +10,11 @@ BeforeAll {
     $script:pg = if (-not $script:skip) { Start-SmTestPostgres }
 
     function Skip-WithoutPostgres {
-        # Called first in every test: without PostgreSQL the test is reported as skipped, with the reason.
-        if ($script:skip) { Set-ItResult -Skipped -Because $script:skip }
-        [bool] $script:skip
+        # Called first in every test: without PostgreSQL the test is reported as skipped, with the reason (and fails
+        # under SM_REQUIRE_POSTGRES=1, as in CI).
+        $reason = Get-SmTestPostgresSkip $script:skip
+        if ($reason) { Set-ItResult -Skipped -Because $reason }
+        [bool] $reason
     }
 
     function New-DbUser([string] $User, [string] $Password) {
@@ -86,6 +88,23 @@ catch { 'ERROR ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }
 AfterAll {
     Stop-SmTestEndpoint
     Stop-SmTestPostgres
+}
+
+Describe 'SM_REQUIRE_POSTGRES (CI): a PostgreSQL test fails instead of skipping' -Tag 'Rotation', 'PostgreSql' {
+    It 'turns a skip reason into an error under SM_REQUIRE_POSTGRES=1, and .ci/run sets it' {
+        $saved = $env:SM_REQUIRE_POSTGRES
+        try {
+            $env:SM_REQUIRE_POSTGRES = $null
+            Get-SmTestPostgresSkip 'PostgreSQL is not installed' | Should -Be 'PostgreSQL is not installed'
+            Get-SmTestPostgresSkip $null | Should -BeNullOrEmpty
+            $env:SM_REQUIRE_POSTGRES = '1'
+            { Get-SmTestPostgresSkip 'PostgreSQL is not installed' } | Should -Throw '*SM_REQUIRE_POSTGRES=1*PostgreSQL is not installed*'
+            Get-SmTestPostgresSkip '' | Should -BeNullOrEmpty
+        }
+        finally { $env:SM_REQUIRE_POSTGRES = $saved }
+        $ci = Get-Content -Raw (Join-Path (Get-SmTestRoot) '.ci/run')
+        $ci | Should -Match '(?m)^export SM_REQUIRE_POSTGRES=1$'
+    }
 }
 
 Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a real PostgreSQL' -Tag 'Rotation', 'PostgreSql' {
@@ -216,6 +235,69 @@ Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a 
         Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
     }
 
+    It 'the built-in provider resumes a pending version put by hand (<Case>), and the database and AWSCURRENT agree' -ForEach @(
+        @{ Case = 'the database still has the old password'; AlreadySet = $false }
+        @{ Case = 'the database already has the pending password: Set probes it first and changes nothing'; AlreadySet = $true }
+    ) {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        $value = Get-SmSecretValue -SecretId $name -AsHashtable
+        $value.password = 'Pending-Passw0rd-1'
+        $pending = Set-SmSecretValue -SecretId $name -SecretString $value -VersionStage AWSPENDING
+        if ($AlreadySet) {
+            # What an interrupted run leaves after setSecret; the old password no longer logs in, so only the probe succeeds.
+            $null = Invoke-SmTestPsql -Cluster $script:pg -Sql "ALTER ROLE app PASSWORD 'Pending-Passw0rd-1';"
+        }
+
+        $result = Invoke-SmRotation -SecretId $name -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser) -WarningVariable warned -WarningAction SilentlyContinue
+
+        $result.Resumed | Should -BeTrue
+        $result.VersionId | Should -Be $pending.VersionId
+        $result.Steps | Should -Be @('setSecret', 'testSecret', 'finishSecret')
+        "$warned" | Should -Match "resuming the rotation that stopped after creating version $($pending.VersionId)"
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Be $pending.VersionId
+        (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'Pending-Passw0rd-1'
+        Test-Login app 'Pending-Passw0rd-1' | Should -BeTrue
+        Test-Login app 'Old-Passw0rd' | Should -BeFalse
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
+    It 'the built-in provider restores the database (ALTER back) when testSecret fails after setSecret changed it' {
+        if (Skip-WithoutPostgres) { return }
+        New-DbUser app 'Old-Passw0rd'
+        $name = New-DbSecret app 'Old-Passw0rd'
+        # The database drops off the network for testSecret's login (a failover, a blip): a psql in front of the real
+        # one refuses its third run (setSecret probes the pending password, then changes it; testSecret logs in).
+        $dir = Join-Path ([IO.Path]::GetTempPath()) ('sm-psql-blip-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $dir
+        $real = (Get-Command psql -CommandType Application | Select-Object -First 1).Source
+        Set-Content -Path (Join-Path $dir 'psql') -Value @"
+#!/bin/sh
+n=`$(cat '$dir/count' 2>/dev/null || echo 0); n=`$((n+1)); echo `$n > '$dir/count'
+if [ "`$n" = 3 ]; then echo 'psql: error: connection to server failed: No route to host (simulated)' >&2; exit 2; fi
+exec '$real' "`$@"
+"@
+        & chmod +x (Join-Path $dir 'psql')
+        try {
+            Invoke-SmRotation -SecretId $name -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser -PsqlPath (Join-Path $dir 'psql')) -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+            [int] (Get-Content (Join-Path $dir 'count')) | Should -Be 5 -Because 'setSecret (probe, ALTER), testSecret, then the restore (probe, ALTER back)'
+        }
+        finally { Remove-Item -LiteralPath $dir -Recurse -Force }
+
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'RotationStepFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+        $failed[0].Exception.Message | Should -Match 'failed at testSecret: psql can''t log in as app@127\.0\.0\.1:\d+/postgres with the pending password'
+        $failed[0].Exception.Message | Should -Match 'The target was restored to the current value and AWSPENDING was removed'
+        Test-Login app 'Old-Passw0rd' | Should -BeTrue -Because 'the restore changed the password back'
+        $version = Get-SmSecretVersion -SecretId $name -IncludeDeprecated | Where-Object { -not $_.VersionStages }
+        $version | Should -HaveCount 1 -Because 'the rolled-back version stays, unlabelled'
+        Test-Login app (Get-SmSecretValue -SecretId $name -VersionId $version.VersionId -AsHashtable).password | Should -BeFalse
+        (Get-SmSecretValue -SecretId $name -AsHashtable).password | Should -Be 'Old-Passw0rd'
+        Get-Labels $name | Should -Not -Contain 'AWSPENDING'
+        Get-Labels $name | Where-Object { $_ -like 'SmRotation-*' } | Should -BeNullOrEmpty
+    }
+
     It 'of two concurrent rotations one wins, and the other names the pending version and when it was created' {
         if (Skip-WithoutPostgres) { return }
         New-DbUser app 'Old-Passw0rd'
@@ -283,6 +365,25 @@ Describe 'Invoke-SmRotation -Provider (New-SmRotationProvider -PostgreSql) on a 
         $e3[0].FullyQualifiedErrorId | Should -Be 'PsqlNotFound,SecretsManager.Commands.InvokeSmRotationCommand'
         foreach ($n in $noHost, $noMaster, $fine) { @(Get-SmSecretVersion -SecretId $n) | Should -HaveCount 1 -Because "nothing was written to $n" }
         Test-Login app 'Old-Passw0rd' | Should -BeTrue
+    }
+
+    It 'an unreachable database (a closed port): the target is unchanged, AWSPENDING is withdrawn, no restore failure is claimed' {
+        # No cluster needed, only psql.
+        if (-not (Get-Command psql -CommandType Application -ErrorAction Ignore)) { Set-ItResult -Skipped -Because (Get-SmTestPostgresSkip 'psql is not on PATH (apt-get install -y postgresql-client)'); return }
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $closed = $listener.LocalEndpoint.Port; $listener.Stop()
+        $name = New-SmTestName 'pgrot'
+        $created = New-SmSecret -Name $name -SecretString ([ordered]@{ engine = 'postgres'; host = '127.0.0.1'; port = $closed; username = 'app'; password = 'Old-Passw0rd'; dbname = 'postgres' })
+
+        Invoke-SmRotation -SecretId $name -Provider (New-SmRotationProvider -PostgreSql -Strategy SingleUser) -ErrorAction SilentlyContinue -ErrorVariable failed | Should -BeNullOrEmpty
+
+        $failed | Should -HaveCount 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'RotationStepFailed,SecretsManager.Commands.InvokeSmRotationCommand'
+        $failed[0].Exception.Message | Should -Match "failed at setSecret: psql can't log in as app@127\.0\.0\.1:$closed/postgres"
+        $failed[0].Exception.Message | Should -Match 'The target was not changed \(the provider never reached it\) and AWSPENDING was removed'
+        $failed[0].Exception.Message | Should -Not -Match 'Old-Passw0rd|may hold the pending value'
+        Get-Labels $name | Should -Not -Contain 'AWSPENDING'
+        (Get-SmSecretValue -SecretId $name).VersionId | Should -Be $created.VersionId
     }
 
     It 'gives psql the login through its environment, never its command line, and the server only a SCRAM verifier' {

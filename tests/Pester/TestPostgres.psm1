@@ -25,6 +25,19 @@ function Get-SmTestPostgresSkipReason {
     $null
 }
 
+function Get-SmTestPostgresSkip {
+    <#
+    .SYNOPSIS
+        The reason a PostgreSQL test is skipped (-Reason, usually Get-SmTestPostgresSkipReason's), or $null when it
+        runs. Under SM_REQUIRE_POSTGRES=1 (.ci/run sets it) a reason throws instead, so the test fails: CI must not
+        pass with every real-database test skipped. Locally the test is skipped with its reason.
+    #>
+    param([AllowEmptyString()][AllowNull()][string] $Reason)
+    if (-not $Reason) { return $null }
+    if ($env:SM_REQUIRE_POSTGRES -eq '1') { throw "SM_REQUIRE_POSTGRES=1, but the PostgreSQL tests can't run here: $Reason" }
+    $Reason
+}
+
 function Invoke-SmTestNative {
     <#
     .SYNOPSIS
@@ -173,4 +186,4 @@ function Stop-SmLeakedTestPostgres {
     $count
 }
 
-Export-ModuleMember -Function Get-SmTestPostgresSkipReason, Start-SmTestPostgres, Stop-SmTestPostgres, Clear-SmTestPostgres, Invoke-SmTestPsql, Test-SmTestPostgresLogin, Stop-SmLeakedTestPostgres
+Export-ModuleMember -Function Get-SmTestPostgresSkipReason, Get-SmTestPostgresSkip, Start-SmTestPostgres, Stop-SmTestPostgres, Clear-SmTestPostgres, Invoke-SmTestPsql, Test-SmTestPostgresLogin, Stop-SmLeakedTestPostgres

@@ -37,15 +37,19 @@ namespace SecretsManager.Engine.Internal
             return values;
         }
 
-        /// <summary>Returns <paramref name="message"/> itself when it contains no secret, otherwise a scrubbed copy.</summary>
-        public static string Scrub(string message, IReadOnlyList<string> secrets)
+        /// <summary>
+        /// Returns <paramref name="message"/> itself when it contains no secret, otherwise a copy with each echo replaced
+        /// by <paramref name="marker"/> (default "(redacted)").
+        /// </summary>
+        public static string Scrub(string message, IReadOnlyList<string> secrets, string marker = Redacted)
         {
             if (string.IsNullOrEmpty(message) || secrets == null || secrets.Count == 0) { return message; }
             string scrubbed = message;
             foreach (string secret in secrets)
             {
-                scrubbed = scrubbed.Replace("'" + secret + "'", "'" + Redacted + "'").Replace("\"" + secret + "\"", "\"" + Redacted + "\"");
-                if (secret.Length >= MinimumEchoLength) { scrubbed = RedactRuns(scrubbed, secret); }
+                if (string.IsNullOrEmpty(secret)) { continue; }
+                scrubbed = scrubbed.Replace("'" + secret + "'", "'" + marker + "'").Replace("\"" + secret + "\"", "\"" + marker + "\"");
+                if (secret.Length >= MinimumEchoLength) { scrubbed = RedactRuns(scrubbed, secret, marker); }
             }
             return string.Equals(scrubbed, message, StringComparison.Ordinal) ? message : scrubbed;
         }
@@ -54,7 +58,7 @@ namespace SecretsManager.Engine.Internal
         public static bool Echoes(string text, IReadOnlyList<string> secrets) => !ReferenceEquals(Scrub(text, secrets), text);
 
         /// <summary>Replaces every run of 8 or more characters that also occurs in <paramref name="secret"/>.</summary>
-        private static string RedactRuns(string text, string secret)
+        private static string RedactRuns(string text, string secret, string marker)
         {
             if (text.Length < MinimumEchoLength) { return text; }
             var grams = new HashSet<string>(StringComparer.Ordinal);
@@ -72,7 +76,7 @@ namespace SecretsManager.Engine.Internal
             for (int i = 0; i < text.Length; i++)
             {
                 if (!covered[i]) { result.Append(text[i]); continue; }
-                result.Append(Redacted);
+                result.Append(marker);
                 while (i + 1 < text.Length && covered[i + 1]) { i++; }
             }
             return result.ToString();

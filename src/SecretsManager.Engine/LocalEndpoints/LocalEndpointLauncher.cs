@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using SecretsManager.Engine.Internal;
 
 namespace SecretsManager.Engine.LocalEndpoints
 {
@@ -34,17 +35,9 @@ namespace SecretsManager.Engine.LocalEndpoints
         {
             if (command != null && command.Count > 0) return command;
             var names = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { ToolCommand + ".exe", ToolCommand + ".cmd" } : new[] { ToolCommand };
-            IEnumerable<string> folders = !string.IsNullOrEmpty(toolPath)
-                ? new[] { toolPath }
-                : (pathVariable ?? string.Empty).Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries);
-            foreach (string folder in folders)
-            {
-                foreach (string name in names)
-                {
-                    string candidate = Path.Combine(folder.Trim(), name);
-                    if (File.Exists(candidate)) return new[] { candidate };
-                }
-            }
+            IEnumerable<string> folders = !string.IsNullOrEmpty(toolPath) ? new[] { toolPath } : ProgramSearch.Folders(pathVariable);
+            string found = ProgramSearch.Find(folders, names);
+            if (found != null) return new[] { found };
             string where = string.IsNullOrEmpty(toolPath) ? "on PATH" : $"in '{toolPath}'";
             throw new FileNotFoundException($"'{ToolCommand}' (SecretsManager.Local) was not found {where}. {InstallHint}", ToolCommand);
         }

@@ -171,8 +171,9 @@ namespace SecretsManager.Commands
 
         private void RotateHere(string id)
         {
-            if (!ShouldChange($"Rotate secret '{id}' here with {Provider}: createSecret, setSecret, testSecret and finishSecret (a new AWSCURRENT version)")) return;
-            var observer = new RotationProgressObserver(id,
+            string secret = Quoted(id);
+            if (!ShouldChange($"Rotate secret {secret} here with {Provider}: createSecret, setSecret, testSecret and finishSecret (a new AWSCURRENT version)")) return;
+            var observer = new RotationProgressObserver(secret,
                 (activity, update) => WriteProgress(ProgressRecords.For(activity, update, ProgressRecords.WaitActivityId)),
                 WriteWarning, WriteVerboseMessage);
             var rotation = new ClientRotation(ClientFor(id), EngineProviders.For(Provider)) { Force = Force, Observer = observer, ClientFor = ClientFor };
@@ -229,7 +230,7 @@ namespace SecretsManager.Commands
         private bool WaitForRotation(string id, SecretOperationResult result)
         {
             var watch = new RotationWatch(ClientFor(id), id, result.VersionId, TimeSpan.FromSeconds(WaitTimeoutSec));
-            string activity = $"Rotating secret '{id}'";
+            string activity = $"Rotating secret {Quoted(id)}";
             try
             {
                 while (true)

@@ -20,11 +20,11 @@ namespace SecretsManager.Commands
         private const string PostgreSqlSet = "PostgreSql";
 
         /// <summary>setSecret: makes the target accept $_.Pending (and, when $_.Restoring, puts $_.Pending = the current value back).</summary>
-        [Parameter(Position = 0, ParameterSetName = ScriptBlockSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ScriptBlockSet)]
         public ScriptBlock Set { get; set; }
 
         /// <summary>testSecret: throws (or returns $false) when the target does not accept $_.Pending.</summary>
-        [Parameter(Position = 1, ParameterSetName = ScriptBlockSet)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = ScriptBlockSet)]
         public ScriptBlock Test { get; set; }
 
         /// <summary>createSecret's new value: a hashtable for a JSON secret, a string otherwise. Default: a new password.</summary>
@@ -45,12 +45,12 @@ namespace SecretsManager.Commands
         [ValidateNotNullOrEmpty]
         public string PsqlPath { get; set; }
 
-        /// <summary>The length of a new password (default 32).</summary>
+        /// <summary>The length of a new password (default 32); not with -New, which makes the new value itself.</summary>
         [Parameter]
         [ValidateRange((int)ModelConstraints.PasswordLengthTypeMin, (int)ModelConstraints.PasswordLengthTypeMax)]
         public int PasswordLength { get; set; } = RotationDefaults.PasswordLength;
 
-        /// <summary>Characters a new password leaves out (default: the ones AWS's database templates leave out).</summary>
+        /// <summary>Characters a new password leaves out (default: the ones AWS's database templates leave out); not with -New.</summary>
         [Parameter]
         [AllowEmptyString]
         [ValidateLength(ModelConstraints.ExcludeCharactersTypeMinLength, ModelConstraints.ExcludeCharactersTypeMaxLength)]
@@ -61,22 +61,26 @@ namespace SecretsManager.Commands
         {
             if (ParameterSetName == PostgreSqlSet)
             {
-                string psql = PsqlRunner.Locate(PsqlPath);
+                // A relative path means PowerShell's current location, not the process's working directory.
+                string given = PsqlPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(PsqlPath);
+                string psql = PsqlRunner.Locate(given);
                 if (psql == null)
                 {
-                    string where = PsqlPath == null ? "on PATH" : $"at '{PsqlPath}'";
                     ThrowTerminatingError(ErrorRecordFactory.Local(
-                        new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"psql, PostgreSQL's client, is not {where}. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.", null),
+                        new SecretsManagerException(RotationErrorCodes.PsqlNotFound, $"{PsqlRunner.NotFound(PsqlPath)}. {PsqlRunner.InstallHint}", null),
                         ErrorCategory.ObjectNotFound, PsqlPath));
                 }
-                WriteObject(new RotationProvider(RotationProviderKinds.PostgreSql, Strategy, null, null, null, PsqlPath, PasswordLength, ExcludeCharacters));
+                // The absolute path found now, so a later Set-Location can't send the rotation to another psql.
+                WriteObject(new RotationProvider(RotationProviderKinds.PostgreSql, Strategy, null, null, null, given == null ? null : psql, PasswordLength, ExcludeCharacters));
                 return;
             }
-            if (Set == null || Test == null)
+            if (New != null && (MyInvocation.BoundParameters.ContainsKey(nameof(PasswordLength)) || MyInvocation.BoundParameters.ContainsKey(nameof(ExcludeCharacters))))
             {
-                string missing = Set == null && Test == null ? "-Set and -Test are" : Set == null ? "-Set is" : "-Test is";
+                // They shape only the default new value, which -New replaces: silently ignoring them would surprise.
+                string given = MyInvocation.BoundParameters.ContainsKey(nameof(PasswordLength)) && MyInvocation.BoundParameters.ContainsKey(nameof(ExcludeCharacters))
+                    ? "-PasswordLength and -ExcludeCharacters" : MyInvocation.BoundParameters.ContainsKey(nameof(PasswordLength)) ? "-PasswordLength" : "-ExcludeCharacters";
                 ThrowTerminatingError(ErrorRecordFactory.Local(
-                    new InvalidRequestException("RotationProviderIncomplete", $"{missing} missing: a provider needs -Set (make the target accept the new value) and -Test (check that it does), or -PostgreSql.", null),
+                    new InvalidRequestException("PasswordSettingsWithNew", $"{given} can't be used with -New: they shape the default new password, and your -New script block makes the new value itself. Drop {given}, or drop -New.", null),
                     ErrorCategory.InvalidArgument, null));
             }
             WriteObject(new RotationProvider(RotationProviderKinds.ScriptBlock, null, Set, Test, New, null, PasswordLength, ExcludeCharacters));

@@ -14,7 +14,7 @@ namespace SecretsManager.Errors
             switch (e.ErrorCode)
             {
                 case RotationErrorCodes.Conflict:
-                    exception = new ConflictException(e.ErrorCode, e.Message, secretId, null, e);
+                    exception = new ConflictException(e.ErrorCode, e.Message, secretId, null, e) { PendingVersionId = e.PendingVersionId, PendingCreatedDate = e.PendingCreatedDate };
                     category = ErrorCategory.ResourceBusy;
                     break;
                 case RotationErrorCodes.ServiceRotationEnabled:

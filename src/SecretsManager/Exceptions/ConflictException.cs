@@ -10,5 +10,11 @@ namespace SecretsManager
             : base(errorCode, message, secretId, statusCode, innerException)
         {
         }
+
+        /// <summary>For a client-side rotation's conflict (RotationConflict): the pending version of the other run; null otherwise.</summary>
+        public string PendingVersionId { get; internal set; }
+
+        /// <summary>For a client-side rotation's conflict: when that pending version was created (UTC); null when not known.</summary>
+        public DateTime? PendingCreatedDate { get; internal set; }
     }
 }

@@ -36,7 +36,7 @@ namespace SecretsManager
         /// <summary>Your new value (ScriptBlock providers); null for the default, a new password.</summary>
         public ScriptBlock New { get; }
 
-        /// <summary>For PostgreSql: the psql given with -PsqlPath; null to find psql on PATH.</summary>
+        /// <summary>For PostgreSql: the full path of the psql -PsqlPath named (relative to the location it was given in); null to find psql on PATH.</summary>
         public string PsqlPath { get; }
 
         /// <summary>The length of a new password.</summary>

@@ -5,26 +5,27 @@ using SecretsManager.Engine.Workflows.Rotation;
 namespace SecretsManager.Rotation
 {
     /// <summary>
-    /// Turns a rotation's steps into progress under "Rotating secret 'x' here", its warnings into warnings and its
+    /// Turns a rotation's steps into progress under "Rotating secret 'name' here", its warnings into warnings and its
     /// details into -Verbose, through the cmdlet's writers (given as delegates; this class never sees the cmdlet).
     /// </summary>
     internal sealed class RotationProgressObserver : IRotationObserver
     {
-        private readonly string _secretId;
+        private readonly string _secret;
         private readonly Action<string, ProgressUpdate> _progress;
         private readonly Action<string> _warn;
         private readonly Action<string> _verbose;
 
-        public RotationProgressObserver(string secretId, Action<string, ProgressUpdate> progress, Action<string> warn, Action<string> verbose)
+        // secret: as messages name it, quoted (the cmdlet's Quoted: its name, also when it came as an ARN).
+        public RotationProgressObserver(string secret, Action<string, ProgressUpdate> progress, Action<string> warn, Action<string> verbose)
         {
-            _secretId = secretId;
+            _secret = secret;
             _progress = progress;
             _warn = warn;
             _verbose = verbose;
         }
 
         /// <summary>The progress activity.</summary>
-        public string Activity => $"Rotating secret '{_secretId}' here";
+        public string Activity => $"Rotating secret {_secret} here";
 
         public void StepStarting(RotationStep step)
         {
@@ -39,7 +40,7 @@ namespace SecretsManager.Rotation
                 default: percent = 90; status = "A step failed: restoring the current value on the target"; break;
             }
             _progress(Activity, new ProgressUpdate(status, percent, completed: false));
-            _verbose($"{RotationStepName.Of(step)} for secret '{_secretId}'.");
+            _verbose($"{RotationStepName.Of(step)} for secret {_secret}.");
         }
 
         public void StateReached(RotationState state) { }

@@ -13,7 +13,8 @@ namespace SecretsManager.Rotation
     /// <summary>
     /// The engine's provider over a user's script blocks. Each gets one argument (also in $_): a context with SecretId,
     /// Name, ARN, Token, Current, Pending, Restoring and Step; Current and Pending are hashtables for a JSON secret,
-    /// strings otherwise. The blocks run with $ErrorActionPreference = 'Stop', so any error fails the step.
+    /// strings otherwise; the context itself prints (ToString, default display) without them. The blocks run with
+    /// $ErrorActionPreference = 'Stop', so any error fails the step.
     /// </summary>
     internal sealed class ScriptBlockRotationProvider : IRotationProvider
     {
@@ -97,8 +98,19 @@ namespace SecretsManager.Rotation
             result.Properties.Add(new PSNoteProperty("Pending", ValueOf(context.Pending)));
             result.Properties.Add(new PSNoteProperty("Restoring", context.Restoring));
             result.Properties.Add(new PSNoteProperty("Step", RotationStepName.Of(context.Step)));
+            // "$_" in a step (Write-Verbose "rotating $_") and the default display name the secret, the step and the
+            // token, never Current or Pending: a PSCustomObject would print them all.
+            result.Methods.Add(new PSScriptMethod("ToString", ScriptBlock.Create(
+                "\"$($this.Step) of secret '$($this.SecretId)', version $($this.Token)$(if ($this.Restoring) { ' (restoring the target)' })\"")));
+            result.Members.Add(new PSMemberSet(PSStandardMembers, new PSMemberInfo[]
+            {
+                new PSPropertySet(DefaultDisplayPropertySet, new[] { "SecretId", "Name", "Token", "Step", "Restoring" }),
+            }));
             return result;
         }
+
+        private const string PSStandardMembers = "PSStandardMembers";
+        private const string DefaultDisplayPropertySet = "DefaultDisplayPropertySet";
 
         private static object ValueOf(string value) => RotationValues.IsJsonObject(value) ? SecretJsonConverter.ToHashtable(value) : (object)value;
     }

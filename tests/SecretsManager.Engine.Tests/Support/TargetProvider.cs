@@ -26,6 +26,8 @@ public sealed class TargetProvider : IRotationProvider
     public bool FailSet { get; set; }
     public bool FailTest { get; set; }
     public bool FailRestore { get; set; }
+    /// <summary>Set (and a restore) fail without reaching the target: TargetUnchangedException.</summary>
+    public bool Unreachable { get; set; }
 
     public string Description => "the test target";
 
@@ -45,6 +47,7 @@ public sealed class TargetProvider : IRotationProvider
     public void Set(RotationContext context)
     {
         Log.Add(context.Restoring ? "restore" : "set");
+        if (Unreachable) throw new TargetUnchangedException($"no route to the target for '{context.Pending}'");
         if (context.Restoring)
         {
             if (FailRestore) throw new InvalidOperationException("the target is unreachable");

@@ -375,6 +375,72 @@ public class ClientRotationTests
     }
 
     [Fact]
+    public void ManyRolledBackRotationsNeverStickTheSecretAndALaterRunSkipsTheirTokensWithOneListing()
+    {
+        var (name, c, client) = NewSecret();
+        var target = new TargetProvider(Initial) { FailTest = true };
+        const int rollbacks = 22;
+        for (int i = 0; i < rollbacks; i++)
+        {
+            var error = Assert.Throws<RotationException>(() => Rotation(client, target, _processes.Start()).Rotate(name));
+            Assert.Equal(RotationErrorCodes.StepFailed, error.ErrorCode);
+            Assert.Equal(PendingToken.For(c, i), error.PendingVersionId);
+        }
+
+        target.FailTest = false;
+        var spy = InterceptingClient.Over(client);
+        var outcome = Rotation(spy.Client, target, _processes.Start()).Rotate(name);
+
+        Assert.Equal(PendingToken.For(c, rollbacks), outcome.VersionId);
+        Assert.Equal(target.Value, CurrentValue(client, name));
+        // One collision (a PutSecretValue and a DescribeSecret) and one listing, not one collision per earlier rollback.
+        Assert.Equal(2, spy.Calls.Count(op => op == "PutSecretValue"));
+        Assert.Equal(1, spy.Calls.Count(op => op == "ListSecretVersionIds"));
+        Assert.Equal(2, spy.Calls.Count(op => op == "DescribeSecret"));
+        Delete(client, name);
+    }
+
+    [Fact]
+    public void ASetThatNeverReachedTheTargetWithdrawsAFreshPendingVersionWithoutARestore()
+    {
+        var (name, c, client) = NewSecret();
+        var target = new TargetProvider(Initial) { Unreachable = true };
+
+        var error = Assert.Throws<RotationException>(() => Rotation(client, target, _processes.Start()).Rotate(name));
+
+        Assert.Equal(RotationErrorCodes.StepFailed, error.ErrorCode);
+        Assert.Equal(RotationStep.SetSecret, error.Step);
+        Assert.True(error.TargetRestored);
+        Assert.Contains("failed at setSecret: no route to the target for '***'.", error.Message);
+        Assert.Contains("The target was not changed (the provider never reached it) and AWSPENDING was removed", error.Message);
+        Assert.DoesNotContain("restore", target.Log);
+        Assert.Null(HolderOf(client, name, "AWSPENDING"));
+        Assert.Equal(c, HolderOf(client, name, "AWSCURRENT"));
+        AssertNoClaimLeft(client, name);
+        Delete(client, name);
+    }
+
+    [Fact]
+    public void ASetThatNeverReachedTheTargetOnAResumedVersionKeepsItPending()
+    {
+        // The resumed value may be on the target from the interrupted run: only a restore could say otherwise.
+        var (name, c, client) = NewSecret();
+        var target = new TargetProvider(Initial) { FailTest = true, FailRestore = true };
+        Assert.Throws<RotationException>(() => Rotation(client, target, _processes.Start()).Rotate(name));
+        string pending = HolderOf(client, name, "AWSPENDING");
+        Assert.NotNull(pending);
+
+        target.FailTest = target.FailRestore = false;
+        target.Unreachable = true;
+        var error = Assert.Throws<RotationException>(() => Rotation(client, target, _processes.Start()).Rotate(name));
+
+        Assert.Equal(RotationErrorCodes.RestoreFailed, error.ErrorCode);
+        Assert.Equal(pending, HolderOf(client, name, "AWSPENDING"));
+        Assert.Equal(c, HolderOf(client, name, "AWSCURRENT"));
+        Delete(client, name);
+    }
+
+    [Fact]
     public void AFailedRestoreKeepsThePendingVersionAndTheNextRunResumesIt()
     {
         var (name, c, client) = NewSecret();

@@ -112,6 +112,22 @@ public class RotationPartsTests
     }
 
     [Fact]
+    public void RedactionHidesEveryValueButTheKnownNonSecretKeysWholeInPartAndEscaped()
+    {
+        string json = """{"engine":"postgres","host":"db.example","port":5432,"username":"app","dbname":"orders","masterarn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf","apikey":"Key-9876543210-abc","token":"tk9","nested":{"pin":"Pin\"Quote-77"}}""";
+        string message = RotationValues.Redact(
+            "app on db.example:5432/orders (postgres, arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf): key Key-9876543210-abc, part 9876543210, token tk9 (tk99 stays), escaped Pin\\\"Quote-77",
+            json);
+        Assert.DoesNotContain("9876543210", message);
+        Assert.DoesNotContain("tk9 ", message);
+        Assert.DoesNotContain("Quote-77", message);
+        Assert.Contains("app on db.example:5432/orders (postgres, arn:aws:secretsmanager:us-east-1:123456789012:secret:m-AbCdEf)", message);
+        Assert.Contains("key ***, part ***, token *** (tk99 stays)", message);
+        Assert.Equal("exit code 1; ***", RotationValues.Redact("exit code 1; plain-Value-2", """{"retries":1}""", "plain-Value-2"));
+        Assert.Equal("refused for ***.", RotationValues.Redact("refused for Ab<cdefghijklmnop>W$Y.", """{"password":"Ab<cdefghijklmnop>W$Y"}"""));
+    }
+
+    [Fact]
     public void MissingKeysAreNamedCaseInsensitivelyAndEmptyOnesCountAsMissing()
     {
         var missing = RotationValues.MissingKeys("""{"Host":"db","username":"","password":"p"}""", new[] { "engine", "host", "username", "password" });
@@ -198,5 +214,28 @@ public class RotationPartsTests
             Assert.Null(PsqlRunner.Locate(Path.Combine(folder, "nothing-here")));
         }
         finally { Directory.Delete(folder, true); }
+    }
+
+    [Fact]
+    public void PsqlAndTheLocalEndpointToolShareOnePathSearchThatTakesTheFirstFolderAndStripsQuotes()
+    {
+        string empty = Path.Combine(Path.GetTempPath(), "sm-path-empty-" + Guid.NewGuid().ToString("N"));
+        string first = Path.Combine(Path.GetTempPath(), "sm-path-first-" + Guid.NewGuid().ToString("N"));
+        string second = Path.Combine(Path.GetTempPath(), "sm-path-second-" + Guid.NewGuid().ToString("N"));
+        foreach (string d in new[] { empty, first, second }) Directory.CreateDirectory(d);
+        try
+        {
+            string tool = OperatingSystem.IsWindows() ? "secretsmanager-local.exe" : "secretsmanager-local";
+            string psql = OperatingSystem.IsWindows() ? "psql.exe" : "psql";
+            foreach (string d in new[] { first, second }) { File.WriteAllText(Path.Combine(d, tool), ""); File.WriteAllText(Path.Combine(d, psql), ""); }
+            char sep = Path.PathSeparator;
+            // A quoted entry, as Windows users write PATH entries with spaces, and an empty one.
+            string path = $"{empty}{sep}{sep}\"{first}\"{sep}{second}";
+
+            Assert.Equal(Path.Combine(first, tool), Internal.ProgramSearch.Find(Internal.ProgramSearch.Folders(path), new[] { tool }));
+            Assert.Equal(new[] { Path.Combine(first, tool) }, SecretsManager.Engine.LocalEndpoints.LocalEndpointLauncher.Resolve(null, null, path));
+            Assert.Null(Internal.ProgramSearch.Find(Internal.ProgramSearch.Folders(empty), new[] { psql }));
+        }
+        finally { foreach (string d in new[] { empty, first, second }) Directory.Delete(d, true); }
     }
 }

@@ -143,7 +143,14 @@ namespace SecretsManager.Engine.Workflows.Rotation
         private void Create()
         {
             CheckPrerequisites();
-            for (int attempt = 0; attempt < MaxAttempts; attempt++)
+            // Every rolled-back rotation from C leaves its version under its token, unlabelled (a version can't be
+            // deleted), so a later run would walk the whole series, a PutSecretValue and a DescribeSecret each. At the
+            // first used token it reads the secret's versions once and goes straight to the first unused one. The
+            // series never runs out (it is not capped), and it stays deterministic, which is what keeps two runs from
+            // the same C exclusive; MaxAttempts only bounds one run's writes when tokens keep getting taken under it.
+            HashSet<string> used = null;
+            int attempt = 0;
+            for (int tries = 0; tries < MaxAttempts; tries++)
             {
                 string token = PendingToken.For(_context.CurrentVersionId, attempt);
                 _context.Token = token;
@@ -182,7 +189,11 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 Describe();
                 if (!_stages.TryGetValue(token, out var labels) || labels == null || labels.Count == 0)
                 {
-                    _observer.Note($"createSecret: version {token} was left by a rotation that was rolled back; trying the next token.");
+                    if (used == null) used = VersionIds();
+                    used.Add(token);
+                    attempt++;
+                    while (used.Contains(PendingToken.For(_context.CurrentVersionId, attempt))) attempt++;
+                    _observer.Note($"createSecret: version {token} was left by a rotation that was rolled back; trying token {attempt} of the series.");
                     continue;
                 }
                 // Another run, started from the same AWSCURRENT, created it first.
@@ -192,8 +203,8 @@ namespace SecretsManager.Engine.Workflows.Rotation
                     : $"Secret '{SecretId}' is being rotated by another run that started from the same AWSCURRENT version as this one: its pending version {token} was created {When(created)}. Nothing was changed by this run; run the command again once that rotation has finished.";
                 throw new RotationException(RotationErrorCodes.Conflict, message, SecretId) { PendingVersionId = token, PendingCreatedDate = created };
             }
-            throw new RotationException(RotationErrorCodes.StepFailed,
-                $"The rotation of secret '{SecretId}' failed at createSecret: {MaxAttempts} earlier rotations from version {_context.CurrentVersionId} were rolled back, and this run tries no more. Nothing was changed; fix what made them fail (see their errors) before rotating again.",
+            throw new RotationException(RotationErrorCodes.Conflict,
+                $"The rotation of secret '{SecretId}' failed at createSecret: each of the {MaxAttempts} new version ids this run tried was taken meanwhile (other runs rotating from version {_context.CurrentVersionId} at the same time). Nothing was changed by this run; run the command again.",
                 SecretId) { Step = RotationStep.CreateSecret, TargetRestored = true };
         }
 
@@ -332,6 +343,14 @@ namespace SecretsManager.Engine.Workflows.Rotation
                     $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} Meanwhile another run took over pending version {_pendingId}, so this run leaves the target and the labels to it.",
                     SecretId) { Step = step, PendingVersionId = _pendingId };
             }
+            if (failure is TargetUnchangedException && step == RotationStep.SetSecret && !_resumed)
+            {
+                // This run made the pending value moments ago and its Set never reached the target, so the target
+                // holds the current value: nothing to restore. (A resumed value may be on the target from an earlier
+                // run, so there the restore runs, and if it can't, AWSPENDING stays.)
+                _observer.Note($"The provider did not reach the target of secret '{SecretId}', so there is nothing to restore.");
+                WithdrawAndThrow(step, reason, "The target was not changed (the provider never reached it)");
+            }
             var restore = _context.ForRestore();
             _observer.StepStarting(RotationStep.RestoreTarget);
             _steps.Add(RotationStep.RestoreTarget);
@@ -352,6 +371,12 @@ namespace SecretsManager.Engine.Workflows.Rotation
                     SecretId) { Step = step, PendingVersionId = _pendingId };
             }
             _observer.Note($"The target of secret '{SecretId}' was restored to the value of version {_context.CurrentVersionId}.");
+            WithdrawAndThrow(step, reason, "The target was restored to the current value");
+        }
+
+        // The target holds the current value (restored, or never changed): remove AWSPENDING and report the failure.
+        private void WithdrawAndThrow(RotationStep step, string reason, string target)
+        {
             try
             {
                 Detach(StagingLabels.Pending, _pendingId);
@@ -360,12 +385,12 @@ namespace SecretsManager.Engine.Workflows.Rotation
             {
                 ReleaseQuietly();
                 throw new RotationException(RotationErrorCodes.StepFailed,
-                    $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value, but removing AWSPENDING from version {_pendingId} failed ({RotationValues.Sentence(e.Message)}) AWSCURRENT (version {_context.CurrentVersionId}) is unchanged; a new run retries the rotation with version {_pendingId}.",
+                    $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} {target}, but removing AWSPENDING from version {_pendingId} failed ({RotationValues.Sentence(e.Message)}) AWSCURRENT (version {_context.CurrentVersionId}) is unchanged; a new run retries the rotation with version {_pendingId}.",
                     SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
             }
             ReleaseQuietly();
             throw new RotationException(RotationErrorCodes.StepFailed,
-                $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} The target was restored to the current value and AWSPENDING was removed from version {_pendingId}; AWSCURRENT (version {_context.CurrentVersionId}) is unchanged.",
+                $"The rotation of secret '{SecretId}' failed at {StepName(step)}: {reason} {target} and AWSPENDING was removed from version {_pendingId}; AWSCURRENT (version {_context.CurrentVersionId}) is unchanged.",
                 SecretId) { Step = step, PendingVersionId = _pendingId, TargetRestored = true };
         }
 
@@ -543,6 +568,22 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 }
             }
             return claims;
+        }
+
+        // Every version id the secret has, unlabelled ones included; empty when they can't be listed (the run then
+        // walks the token series one by one).
+        private HashSet<string> VersionIds()
+        {
+            try
+            {
+                return new HashSet<string>(
+                    _client.ListSecretVersionIdsAll(new ListSecretVersionIdsRequest { SecretId = SecretId, IncludeDeprecated = true }).Select(v => v.VersionId),
+                    StringComparer.Ordinal);
+            }
+            catch (Exception e) when (IsServiceFailure(e))
+            {
+                return new HashSet<string>(StringComparer.Ordinal);
+            }
         }
 
         private DateTime? CreatedDateOf(string versionId)

@@ -3,7 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SecretsManager.Engine.Conversion;
+using SecretsManager.Engine.Internal;
 
 namespace SecretsManager.Engine.Workflows.Rotation
 {
@@ -85,19 +87,37 @@ namespace SecretsManager.Engine.Workflows.Rotation
         }
 
         /// <summary>
+        /// The keys of AWS's documented JSON structures (databases, Redshift, DocumentDB) that name where and who, not
+        /// a secret: their values stay readable in messages. Every other value counts as secret.
+        /// </summary>
+        public static readonly IReadOnlyCollection<string> NonSecretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "engine", "host", "port", "username", "dbname", "masterarn", "ssl", "dbClusterIdentifier", "namespaceName",
+        };
+
+        /// <summary>
         /// <paramref name="message"/> with the secret parts of <paramref name="values"/> replaced by "***": a plain-text
-        /// value whole, a JSON value's password (any key containing "password" or "secret"). For messages written by
+        /// value whole, and every value of a JSON object except those of <see cref="NonSecretKeys"/> (an API key, a
+        /// token, not only a password). Through the engine's scrubber, so runs of 8 or more characters of a value and
+        /// its JSON-escaped forms go too; a shorter value goes where it stands as a whole word. For messages written by
         /// providers and tools, which may quote what they were given.
         /// </summary>
         public static string Redact(string message, params string[] values)
         {
-            if (string.IsNullOrEmpty(message)) return message;
-            foreach (string secret in SecretParts(values).OrderByDescending(s => s.Length))
+            if (string.IsNullOrEmpty(message) || values == null) return message;
+            var parts = SecretParts(values).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToList();
+            foreach (string secret in parts.Where(p => p.Length < SentSecrets.MinimumEchoLength))
             {
-                message = message.Replace(secret, "***");
+                // Not inside a longer word: a short value would otherwise garble every message that shares its letters.
+                message = Regex.Replace(message, @"(?<![\p{L}\p{N}])" + Regex.Escape(secret) + @"(?![\p{L}\p{N}])", Marker, RegexOptions.CultureInvariant);
             }
-            return message;
+            // Each value as sent first, then its escaped forms: an escaped form first would leave the tail after its
+            // first escaped character (shorter than a run) behind.
+            var secrets = parts.SelectMany(p => SentSecrets.Of(p)).Distinct(StringComparer.Ordinal).ToList();
+            return SentSecrets.Scrub(message, secrets, Marker);
         }
+
+        private const string Marker = "***";
 
         private static IEnumerable<string> SecretParts(IEnumerable<string> values)
         {
@@ -111,10 +131,33 @@ namespace SecretsManager.Engine.Workflows.Rotation
                 }
                 foreach (DictionaryEntry entry in SecretJsonConverter.ToHashtable(value))
                 {
-                    string key = entry.Key as string ?? string.Empty;
-                    bool secretKey = key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || key.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0;
-                    if (secretKey && entry.Value is string text && text.Length > 0) yield return text;
+                    if (entry.Key is string key && NonSecretKeys.Contains(key)) continue;
+                    foreach (string text in Leaves(entry.Value)) yield return text;
                 }
+            }
+        }
+
+        // A value's text: strings and numbers at any depth. Booleans, nulls and numbers of under 4 digits say nothing
+        // (redacting every "1" would garble exit codes and counts).
+        private static IEnumerable<string> Leaves(object value)
+        {
+            switch (value)
+            {
+                case null: break;
+                case bool _: break;
+                case string text:
+                    if (text.Length > 0) yield return text;
+                    break;
+                case IDictionary table:
+                    foreach (DictionaryEntry inner in table) foreach (string text in Leaves(inner.Value)) yield return text;
+                    break;
+                case IEnumerable list:
+                    foreach (object item in list) foreach (string text in Leaves(item)) yield return text;
+                    break;
+                default:
+                    string number = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (number.Length >= 4) yield return number;
+                    break;
             }
         }
 

@@ -113,6 +113,10 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
             if (Strategy == PostgreSqlStrategy.SingleUser)
             {
                 result = state.Runner.Run(current, PostgreSqlScript.SetOwnPassword(pending.Password));
+                if (result.NeverConnected)
+                {
+                    throw new TargetUnchangedException($"psql can't log in as {current} with the current password, nor with the pending one: {result.Message}");
+                }
                 if (result.ExitCode == 2)
                 {
                     throw new InvalidOperationException($"psql can't log in as {current} with the current password, nor with the pending one: {result.Message}");
@@ -124,10 +128,16 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
                 var probe = state.Runner.Run(current, PostgreSqlScript.Probe);
                 if (!probe.Succeeded)
                 {
-                    throw new InvalidOperationException($"psql can't log in as {current} with the current credentials, so the alternate user is not changed: {probe.Message}");
+                    string message = $"psql can't log in as {current} with the current credentials, so the alternate user is not changed: {probe.Message}";
+                    if (probe.NeverConnected) throw new TargetUnchangedException(message);
+                    throw new InvalidOperationException(message);
                 }
                 var master = Login(state.Master, current);
                 result = state.Runner.Run(master, PostgreSqlScript.SetAlternatePassword(pending.User, current.User, pending.Password));
+                if (result.NeverConnected)
+                {
+                    throw new TargetUnchangedException($"psql could not log in as the master user of {master.Host}:{master.Port}, so '{pending.User}' was not changed: {result.Message}");
+                }
             }
             if (!result.Succeeded)
             {
@@ -152,9 +162,8 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
         {
             string path = PsqlRunner.Locate(_psqlPath);
             if (path != null) return path;
-            string where = string.IsNullOrEmpty(_psqlPath) ? "on PATH" : $"at '{_psqlPath}'";
             throw new RotationException(RotationErrorCodes.PsqlNotFound,
-                $"psql, PostgreSQL's client, is not {where}, so {Description} can't reach the database of secret '{context.SecretId}'. Nothing was changed. Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.",
+                $"{PsqlRunner.NotFound(_psqlPath)}, so {Description} can't reach the database of secret '{context.SecretId}'. Nothing was changed. {PsqlRunner.InstallHint}",
                 context.SecretId);
         }
 

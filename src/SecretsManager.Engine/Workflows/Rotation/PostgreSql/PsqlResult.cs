@@ -18,6 +18,13 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
         /// <summary>True when psql ran the whole script.</summary>
         public bool Succeeded => !TimedOut && ExitCode == 0;
 
+        /// <summary>
+        /// True when psql never had a session: exit code 2 with its start-up error ("psql: error: connection to server
+        /// ... failed", a refused login), so no statement ran. A session lost midway says "psql:&lt;stdin&gt;:N:" instead,
+        /// and a statement may have run.
+        /// </summary>
+        public bool NeverConnected => !TimedOut && ExitCode == 2 && Error.StartsWith("psql: error:", System.StringComparison.Ordinal);
+
         /// <summary>psql's message, or what happened when it said nothing.</summary>
         public string Message => TimedOut ? "psql did not finish in time and was stopped."
             : Error.Length > 0 ? Error

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using SecretsManager.Engine.Client;
+using SecretsManager.Engine.Internal;
 
 namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
 {
@@ -43,25 +44,18 @@ namespace SecretsManager.Engine.Workflows.Rotation.PostgreSql
             if (!string.IsNullOrEmpty(explicitPath))
             {
                 if (File.Exists(explicitPath)) return System.IO.Path.GetFullPath(explicitPath);
-                string inFolder = System.IO.Path.Combine(explicitPath, name);
-                return Directory.Exists(explicitPath) && File.Exists(inFolder) ? System.IO.Path.GetFullPath(inFolder) : null;
+                string inFolder = Directory.Exists(explicitPath) ? ProgramSearch.Find(new[] { explicitPath }, new[] { name }) : null;
+                return inFolder == null ? null : System.IO.Path.GetFullPath(inFolder);
             }
-            string path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-            foreach (string folder in path.Split(System.IO.Path.PathSeparator).Where(f => f.Length > 0))
-            {
-                string candidate;
-                try
-                {
-                    candidate = System.IO.Path.Combine(folder.Trim('"'), name);
-                }
-                catch (ArgumentException)
-                {
-                    continue; // a PATH entry with characters a path can't have
-                }
-                if (File.Exists(candidate)) return candidate;
-            }
-            return null;
+            return ProgramSearch.Find(ProgramSearch.Folders(Environment.GetEnvironmentVariable("PATH")), new[] { name });
         }
+
+        /// <summary>What the "psql not found" errors say (the cmdlet's and the provider's), given the -PsqlPath the user gave.</summary>
+        public static string NotFound(string explicitPath) =>
+            $"psql, PostgreSQL's client, is not {(string.IsNullOrEmpty(explicitPath) ? "on PATH" : $"at '{explicitPath}'")}";
+
+        /// <summary>How to get psql, for those errors.</summary>
+        public const string InstallHint = "Install it (e.g. apt-get install postgresql-client) or give its path with -PsqlPath.";
 
         /// <summary>Runs <paramref name="script"/> logged in as <paramref name="login"/>.</summary>
         public PsqlResult Run(PostgreSqlLogin login, string script)
