@@ -23,10 +23,6 @@ using System.Collections.ObjectModel;
 namespace Microsoft.PowerShell.SecretManagement
 {
     public enum SecretType { Unknown = 0, ByteArray, String, SecureString, PSCredential, Hashtable }
-    public sealed class PasswordRequiredException : System.InvalidOperationException
-    {
-        public PasswordRequiredException(string msg) : base(msg) { }
-    }
     public sealed class SecretInformation
     {
         public string Name { get; }
@@ -72,9 +68,9 @@ namespace Microsoft.PowerShell.SecretManagement
     }
     # A vault command run as SecretManagement 1.1.2 runs it (Utils.cs RunCommandScript on a PowerShell with every stream
     # merged into output), and what Get-Secret -Vault then writes (GetSecretCommand.TryInvokeAndWrite,
-    # ExtensionVaultModule.InvokeGetSecret): the vault's errors; for a terminating error its own "Unable to get secret",
-    # or, for an error carrying its PasswordRequiredException, that one alone; then "not found" unless that exception
-    # stopped it or a value came back. The records it writes land in $script:SecretManagementErrors.
+    # ExtensionVaultModule.InvokeGetSecret): the vault's errors; for a terminating error its own "Unable to get secret";
+    # then "not found" unless a value came back (its PasswordRequiredException path is not simulated: the vault never
+    # raises it). The records it writes land in $script:SecretManagementErrors.
     function Invoke-SecretManagementVaultCommand([string] $Command, [hashtable] $Parameters, [hashtable] $VaultParameters) {
         $vault = @{ Region = 'us-east-1'; EndpointUrl = $script:ep.Url }
         foreach ($key in $VaultParameters.Keys) { $vault[$key] = $VaultParameters[$key] }
@@ -103,11 +99,6 @@ namespace Microsoft.PowerShell.SecretManagement
         $written = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
         foreach ($e in $answer.Errors) { $written.Add($e) }
         if ($answer.Terminating) {
-            if ($answer.Terminating.InnerException -is [Microsoft.PowerShell.SecretManagement.PasswordRequiredException]) {
-                $written.Add([System.Management.Automation.ErrorRecord]::new($answer.Terminating.InnerException, 'GetSecretException', 'InvalidOperation', $null))
-                $script:SecretManagementErrors = $written.ToArray()
-                return
-            }
             $written.Add([System.Management.Automation.ErrorRecord]::new([System.Management.Automation.PSInvalidOperationException]::new("Unable to get secret $Name from vault aws", $answer.Terminating), 'GetSecretInvalidOperation', 'InvalidOperation', $null))
         }
         if ($answer.Results.Count -eq 0) { $written.Add([System.Management.Automation.ErrorRecord]::new([System.Management.Automation.ItemNotFoundException]::new("The secret $Name was not found."), 'GetSecretNotFound', 'ObjectNotFound', $null)) }
@@ -120,8 +111,7 @@ namespace Microsoft.PowerShell.SecretManagement
         $written = [System.Collections.Generic.List[System.Management.Automation.ErrorRecord]]::new()
         foreach ($e in $answer.Errors) { $written.Add($e) }
         if ($answer.Terminating) {
-            $exception = if ($answer.Terminating.InnerException -is [Microsoft.PowerShell.SecretManagement.PasswordRequiredException]) { $answer.Terminating.InnerException }
-                else { [System.Management.Automation.PSInvalidOperationException]::new("Unable to get secret information from vault aws", $answer.Terminating) }
+            $exception = [System.Management.Automation.PSInvalidOperationException]::new("Unable to get secret information from vault aws", $answer.Terminating)
             $written.Add([System.Management.Automation.ErrorRecord]::new($exception, 'GetSecretInfoException', 'InvalidOperation', $null))
         }
         $script:SecretManagementErrors = $written.ToArray()
@@ -543,15 +533,21 @@ Remove-SmSecret -SecretId 'cached/elsewhere' -RecoveryWindowInDays 7 -Force -End
         $script:VaultErrors | Should -BeNullOrEmpty
     }
 
-    It 'refuses a CacheSeconds of <Value>, naming it, in one error of Get-Secret' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
+    It 'refuses a CacheSeconds of <Value>, naming it in the first error of Get-Secret, before any request' -ForEach @(@{ Value = -1 }, @{ Value = 'soon' }) {
         Invoke-Vault Set-Secret @{ Name = 'cached/bad'; Secret = 'v' }
+        $before = Get-RequestCount '*'
         Invoke-SecretManagementGetSecret 'cached/bad' -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
-        $script:SecretManagementErrors | Should -HaveCount 1 -Because 'SecretManagement adds no "not found" of its own'
-        $script:SecretManagementErrors[0].FullyQualifiedErrorId | Should -Match '^GetSecretException'
+        # The vault's own error comes first and names the parameter; SecretManagement then adds its "not found", as
+        # it does after any vault error but its own PasswordRequiredException.
+        $script:SecretManagementErrors | Should -HaveCount 2
+        $script:SecretManagementErrors[0].FullyQualifiedErrorId | Should -Match '^InvalidVaultParameter'
+        $script:SecretManagementErrors[0].TargetObject | Should -BeExactly 'CacheSeconds'
         $script:SecretManagementErrors[0].Exception.Message | Should -Match "^Vault 'aws': CacheSeconds is how long a read is served from the cache, 0 or more seconds \(0: never\), not '$Value'"
+        $script:SecretManagementErrors[1].FullyQualifiedErrorId | Should -BeExactly 'GetSecretNotFound'
         Invoke-SecretManagementGetSecretInfo 'cached/*' -VaultParameters @{ CacheSeconds = $Value } | Should -BeNullOrEmpty
         $script:SecretManagementErrors | Should -HaveCount 1
         $script:SecretManagementErrors[0].Exception.Message | Should -Match "^Vault 'aws': CacheSeconds is how long"
+        Get-RequestCount '*' | Should -Be $before -Because 'a wrong vault parameter sends nothing'
         Invoke-Vault Test-SecretVault @{} -VaultParameters @{ CacheSeconds = $Value } | Should -BeFalse
         ($script:VaultErrors.Exception.Message -join ' ') | Should -Match 'CacheSeconds'
     }

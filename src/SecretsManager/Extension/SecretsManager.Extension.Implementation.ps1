@@ -60,18 +60,15 @@ function script:Get-SmVaultCacheProblem([hashtable] $Parameters) {
 }
 
 function script:Get-SmVaultCacheParameters([hashtable] $AdditionalParameters, [string] $VaultName) {
-    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; throws when they are wrong.
+    # -MaxAge and -AllowStale for the reads, from CacheSeconds and AllowStale; $null (and an error) when they are wrong.
     $parameters = if ($AdditionalParameters) { $AdditionalParameters } else { @{} }
     $problem = Get-SmVaultCacheProblem $parameters
     if ($problem) {
-        # SecretManagement 1.1.2 follows an error of Get-Secret, written or thrown, with its own "not found" (and a
-        # thrown one with "Unable to get secret" too), except its own PasswordRequiredException, which it passes on
-        # alone: the one way a vault gives one error. Its message is this vault's; outside SecretManagement, an
-        # ArgumentException.
-        $message = "Vault '$VaultName': $($problem.Message)"
-        $type = 'Microsoft.PowerShell.SecretManagement.PasswordRequiredException' -as [type]
-        $exception = if ($type) { $type::new($message) } else { [System.ArgumentException]::new($message) }
-        throw [System.Management.Automation.ErrorRecord]::new($exception, 'InvalidVaultParameter', [System.Management.Automation.ErrorCategory]::InvalidArgument, $problem.Parameter)
+        # Written, not thrown: SecretManagement 1.1.2 passes a written error on as it is, then adds its own "not
+        # found"; a thrown one it would replace with "Unable to get secret", hiding which parameter is wrong. (Its
+        # only single-error path is its own PasswordRequiredException, which means something else.)
+        Write-Error -Message "Vault '$VaultName': $($problem.Message)" -ErrorId 'InvalidVaultParameter' -Category InvalidArgument -TargetObject $problem.Parameter
+        return $null
     }
     $cache = @{}
     $seconds = if ($parameters.ContainsKey('CacheSeconds')) { [double] $parameters['CacheSeconds'] } else { 0 }
@@ -169,6 +166,7 @@ function script:Invoke-SmVaultGetSecret {
     param([string] $Name, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
+    if ($null -eq $cache) { return }
     $id = (Get-SmVaultPrefix $AdditionalParameters) + $Name
     # Under AllowStale with the endpoint down both reads serve the cache: one warning for the Get-Secret, not two.
     $describeWarnings = $valueWarnings = $null
@@ -358,6 +356,7 @@ function script:Invoke-SmVaultGetSecretInfo {
     param([string] $Filter, [string] $VaultName, [hashtable] $AdditionalParameters)
     $connection = Initialize-SmVaultCall $AdditionalParameters
     $cache = Get-SmVaultCacheParameters $AdditionalParameters $VaultName
+    if ($null -eq $cache) { return }
     $prefix = Get-SmVaultPrefix $AdditionalParameters
     if ([string]::IsNullOrEmpty($Filter)) { $Filter = '*' }
     $secrets = if ([System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($Filter)) {
