@@ -304,20 +304,50 @@ Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {
         $thrown.Exception.Message | Should -Match '^The destination refused the credentials: .* Check -DestinationCredential or -DestinationProfileName\.$'
     }
 
-    It 'names the destination parameter to set when the destination has no credentials or no region' {
+    It 'names the parameters to set when no credentials are found for either side, and the destination parameter when it has no region' {
         $null = New-SmSecret -Name app/lonely -SecretString 'v'
         $environment = @{
             AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
             AWS_CONFIG_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-copy-no-config'); AWS_SHARED_CREDENTIALS_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-copy-no-credentials')
             AWS_EC2_METADATA_DISABLED = 'true'; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null; AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
         }
-        $source = "-Region us-east-1 -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))"
+        # The destination uses the source's credentials when it names none: with none anywhere, the error names both.
+        $source = "-Region us-east-1 -EndpointUrl '$($script:ep.Url)'"
+        $withCredential = "$source -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))"
         $script = "Import-Module '$(Get-SmTestModulePath)'; " +
         "try { Copy-SmSecret app/lonely $source -DestinationEndpointUrl '$($script:dr.Url)' -DestinationRegion us-east-1 -ErrorAction Stop } catch { 'CREDENTIALS ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }; " +
-        "try { Copy-SmSecret app/lonely $source -DestinationEndpointUrl '$($script:dr.Url)' -DestinationCredential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Stop } catch { 'REGION ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
+        "try { Copy-SmSecret app/lonely $withCredential -DestinationEndpointUrl '$($script:dr.Url)' -DestinationCredential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Stop } catch { 'REGION ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
         $run = Invoke-SmChildPwsh -Command $script -Environment $environment
-        $run.StdOut | Should -Match 'CREDENTIALS SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand Destination: No AWS credentials: pass -DestinationCredential or -DestinationProfileName'
+        $run.StdOut | Should -Match 'CREDENTIALS SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand No AWS credentials: pass -Credential or -ProfileName, .* The destination uses the same credentials unless -DestinationCredential or -DestinationProfileName names its own\.'
         $run.StdOut | Should -Match 'REGION SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand Destination: No AWS region: pass -DestinationRegion'
         Get-SmSecret -Name 'app/*' @at | Should -BeNullOrEmpty
+    }
+
+    It 'uses the source''s -Credential or -ProfileName for a destination that names no credentials, not the default chain, and says so in -Verbose' {
+        $null = New-SmSecret -Name app/by-credential -SecretString 'v1'
+        $null = New-SmSecret -Name app/by-profile -SecretString 'v2'
+        $files = Join-Path ([IO.Path]::GetTempPath()) "sm-copy-creds-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $files
+        try {
+            Set-Content -Path (Join-Path $files 'credentials') -Value "[prod]`naws_access_key_id = test`naws_secret_access_key = test"
+            Set-Content -Path (Join-Path $files 'config') -Value "[profile prod]`nregion = us-east-1"
+            # The default chain names another identity, which the destination refuses: the copy must not use it.
+            $environment = @{
+                AWS_ACCESS_KEY_ID = 'not-the-key'; AWS_SECRET_ACCESS_KEY = 'wrong'; AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
+                AWS_CONFIG_FILE = (Join-Path $files 'config'); AWS_SHARED_CREDENTIALS_FILE = (Join-Path $files 'credentials'); AWS_EC2_METADATA_DISABLED = 'true'
+            }
+            $to = "-DestinationEndpointUrl '$($script:dr.Url)' -DestinationRegion us-east-1 -Verbose 4>&1"
+            $script = "Import-Module '$(Get-SmTestModulePath)'; `$ErrorActionPreference = 'Stop'; " +
+            "foreach (`$o in Copy-SmSecret app/by-credential -Region us-east-1 -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) $to) { 'CREDENTIAL ' + `$o }; " +
+            "foreach (`$o in Copy-SmSecret app/by-profile -ProfileName prod -EndpointUrl '$($script:ep.Url)' $to) { 'PROFILE ' + `$o }"
+            $run = Invoke-SmChildPwsh -Command $script -Environment $environment
+            $run.StdOut | Should -Match 'CREDENTIAL app/by-credential -> app/by-credential: Created'
+            $run.StdOut | Should -Match 'CREDENTIAL Destination credentials: the source''s, explicit credentials \(access key \*\*\*\*\) \(neither -DestinationProfileName nor -DestinationCredential was given\)\.'
+            $run.StdOut | Should -Match 'PROFILE app/by-profile -> app/by-profile: Created'
+            $run.StdOut | Should -Match 'PROFILE Destination credentials: the source''s, profile ''prod'''
+            $run.StdErr | Should -BeNullOrEmpty
+            (Get-SmSecretValue app/by-profile @at -AsPlainText) | Should -Be 'v2'
+        }
+        finally { Remove-Item -Recurse -Force $files }
     }
 }

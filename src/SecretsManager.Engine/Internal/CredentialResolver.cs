@@ -65,7 +65,7 @@ namespace SecretsManager.Engine.Internal
             }
             catch (Exception e) when (e is AmazonClientException || e is InvalidOperationException || e is System.IO.IOException)
             {
-                throw new SecretsManagerConfigurationException("No AWS credentials: " + NoCredentialsAdvice + ".", e);
+                throw SecretsManagerConfigurationException.ForNoCredentials("No AWS credentials: " + NoCredentialsAdvice + ".", e);
             }
         }
 

@@ -171,18 +171,34 @@ namespace SecretsManager.Commands
             }
         }
 
-        // The destination is its own connection, built as the source's is: nothing of the source's carries over.
+        // True when the destination names credentials of its own; otherwise it uses the source's.
+        private bool OwnDestinationCredentials => DestinationProfileName != null || DestinationCredential != null;
+
+        /// <inheritdoc/>
+        protected override string ConfigurationNote(SecretsManagerConfigurationException error) =>
+            error.NoCredentials && !OwnDestinationCredentials
+                ? "The destination uses the same credentials unless -DestinationCredential or -DestinationProfileName names its own."
+                : null;
+
+        // The destination's region and endpoint are its own; its credentials are its own when -DestinationProfileName
+        // or -DestinationCredential names them, and otherwise the source's (-ProfileName, -Credential or the same
+        // default chain), as an AWS operator copying within one account to another region expects.
         private ISecretsManagerClient CreateDestinationClient()
         {
-            var options = ClientOptionsBuilder.Build(DestinationRegion, DestinationProfileName, DestinationCredential, DestinationEndpointUrl);
+            bool own = OwnDestinationCredentials;
+            var options = own
+                ? ClientOptionsBuilder.Build(DestinationRegion, DestinationProfileName, DestinationCredential, DestinationEndpointUrl)
+                : ClientOptionsBuilder.Build(DestinationRegion, ProfileName, Credential, DestinationEndpointUrl);
             try
             {
                 var client = SecretsManagerClientFactory.GetOrCreate(options);
                 var resolution = client.Resolution;
                 if (resolution != null)
                 {
+                    WriteVerboseMessage(own
+                        ? $"Destination credentials: {Rename(resolution.CredentialSource)}."
+                        : $"Destination credentials: the source's, {resolution.CredentialSource} (neither -DestinationProfileName nor -DestinationCredential was given).");
                     WriteDebug($"Destination region '{resolution.Region}' from {Rename(resolution.RegionSource)}.");
-                    WriteDebug($"Destination credentials from {Rename(resolution.CredentialSource)}.");
                     WriteDebug($"Destination endpoint {resolution.Endpoint} from {Rename(resolution.EndpointSource)}.");
                 }
                 return client;
@@ -190,7 +206,9 @@ namespace SecretsManager.Commands
             catch (SecretsManagerConfigurationException e)
             {
                 // The engine names the source's parameters; here they are the destination's.
-                var error = new ConfigurationException("SecretsManagerConfiguration", "Destination: " + Rename(e.Message), innerException: e);
+                string message = "Destination: " + Rename(e.Message);
+                if (e.NoCredentials && !own) message += " " + ConfigurationNote(e);
+                var error = new ConfigurationException("SecretsManagerConfiguration", message, innerException: e);
                 ThrowTerminatingError(ErrorRecordFactory.Local(error, ErrorCategory.InvalidOperation, null));
                 throw; // not reached
             }
