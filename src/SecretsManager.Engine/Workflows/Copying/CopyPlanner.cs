@@ -167,7 +167,17 @@ namespace SecretsManager.Engine.Workflows.Copying
                 plan.AddDifference(CopyPart.Description);
             }
 
-            if (KmsKeys.TryExpected(source.KmsKeyId, _options.DestinationKmsKeyId, out string key))
+            // An existing copy keeps the key it has unless -DestinationKmsKeyId names one: the key it was made under
+            // (asked for then, or the source's alias) or one set in the destination since is not a difference.
+            bool keyAsked = !string.IsNullOrEmpty(_options.DestinationKmsKeyId);
+            if (destination != null && !keyAsked)
+            {
+                if (!KmsKeys.TryExpected(source.KmsKeyId, null, out _))
+                {
+                    plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy keeps the key it has unless -DestinationKmsKeyId names one");
+                }
+            }
+            else if (KmsKeys.TryExpected(source.KmsKeyId, _options.DestinationKmsKeyId, out string key))
             {
                 plan.KmsKeyId = key;
                 if (destination != null && !KmsKeys.Same(key, destination.KmsKeyId))
@@ -178,8 +188,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             }
             else
             {
-                plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy is encrypted under " +
-                    (destination == null ? "the destination's default key" : "the key it has") + " unless -DestinationKmsKeyId names one");
+                plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy is encrypted under the destination's default key unless -DestinationKmsKeyId names one");
             }
 
             plan.Type = source.Type;

@@ -259,6 +259,38 @@ public class SecretCopierTests : CopyTestBase
     }
 
     [Fact]
+    public void WithoutAKeyAskedForAnExistingCopyKeepsTheKeyItHasWhateverTheSourcesKey()
+    {
+        // A copy made under a key asked for, of a source under the default key.
+        CreateSource("dr-keyed", "v");
+        Apply(Plan(new[] { "dr-keyed" }, new CopyOptions { DestinationKmsKeyId = "alias/dr-key" }));
+        // A copy of a source under an alias, whose key was changed in the destination since.
+        Accounts.SourceClient().CreateSecret(new CreateSecretRequest { Name = Name("aliased"), SecretString = "v", KmsKeyId = "alias/app-key" });
+        Apply(Plan(new[] { "aliased" }));
+        Accounts.DestinationClient().UpdateSecret(new UpdateSecretRequest { SecretId = Name("aliased"), KmsKeyId = "alias/dr-key" });
+        ForgetCalls();
+
+        // Compare and copy alike: the key of an existing copy is not a difference without -DestinationKmsKeyId.
+        var plan = Plan(new[] { "dr-keyed", "aliased" });
+        Assert.All(plan.Secrets, p =>
+        {
+            Assert.Equal(CopyStatus.Same, p.Status);
+            Assert.Empty(p.Differences);
+            Assert.False(p.HasChanges);
+            Assert.Equal("nothing to do", p.Summary);
+        });
+        Assert.Empty(Writes(Destination));
+
+        // With it, the copy must use that key.
+        var asked = Plan(new[] { "dr-keyed", "aliased" }, new CopyOptions { DestinationKmsKeyId = "alias/aws/secretsmanager" });
+        Assert.All(asked.Secrets, p => Assert.Equal(new[] { CopyPart.KmsKeyId }, p.Differences));
+        Assert.Equal("KMS key aws/secretsmanager", asked.Secrets[0].Summary);
+        // A new copy still gets the source's alias, which carries over.
+        Accounts.SourceClient().CreateSecret(new CreateSecretRequest { Name = Name("new-aliased"), SecretString = "v", KmsKeyId = "alias/app-key" });
+        Assert.Contains(CopyPart.KmsKeyId, Assert.Single(Plan(new[] { "new-aliased" }).Secrets).Changes);
+    }
+
+    [Fact]
     public void ADeletedSourceIsCopiedAsAnUnscheduledSecretWhenIncluded()
     {
         CreateSource("gone", "v", description: "kept");
