@@ -222,31 +222,6 @@ Describe 'Copy-SmSecret' -Tag 'Copy' {
         $warned | Should -BeNullOrEmpty
         (Get-SmSecretValue app/forced1 @at -VersionStage AWSPREVIOUS).VersionId | Should -Be $theirs.VersionId
     }
-
-    It 'reports the destination-only rows of a comparison piped to it as skipped, with the reason, and copies the rest' {
-        $null = New-SmSecret -Name app/here -SecretString 'v'
-        $null = New-SmSecret -Name app/there -SecretString 'w' @at
-        $rows = Compare-SmSecret -Name 'app/*' @d -IncludeDestinationOnly
-        $text = Get-SmWhatIfText { $rows | Copy-SmSecret @d -WhatIf }
-        $text | Should -Match ([regex]::Escape("What if: Copy secret 'app/here' to 'app/here': create with its value"))
-        $text | Should -Match ([regex]::Escape("'app/there'")) 
-        $results = $rows | Copy-SmSecret @d -ErrorVariable failed -ErrorAction SilentlyContinue
-        $failed | Should -BeNullOrEmpty
-        ($results | Where-Object DestinationName -EQ 'app/here').Action | Should -Be 'Created'
-        $there = $results | Where-Object DestinationName -EQ 'app/there'
-        $there.Action | Should -Be 'Skipped'
-        $there.SkipReason | Should -Be 'no source'
-        $there.NotCopied | Should -Match '^Secret: .*only in the destination'
-        Get-SmSecretValue app/there @at -AsPlainText | Should -Be 'w'
-    }
-
-    It 'shows why a secret is skipped in its table' {
-        $null = New-SmSecret -Name app/leaving2 -SecretString 'bye'
-        $null = Remove-SmSecret -SecretId app/leaving2 -RecoveryWindowInDays 7 -Force
-        $copy = Copy-SmSecret app/leaving2 @d
-        $copy.SkipReason | Should -Be 'deleting'
-        (@($copy | Out-String -Width 80 -Stream) -match 'app/leaving2') | Should -Match '^Skipped\s+deleting\s+app/leaving2'
-    }
 }
 
 Describe 'Compare-SmSecret' -Tag 'Copy' {
@@ -300,46 +275,7 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         # The status and what changed first, then the two names, which share what is left and give way with '…'.
         ($lines | Where-Object { $_ -match 'OnlyInSource' }) | Should -Match '^OnlyInSource\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
         ($lines | Where-Object { $_ -match 'Created' }) | Should -Match '^Created\s+Value\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
-    }
-    It 'tells a destination value changed since the last copy (a conflict) from a normal update' {
-        $null = New-SmSecret -Name app/theirs -SecretString 'v1'
-        $null = New-SmSecret -Name app/ours -SecretString 'v1'
-        $null = Copy-SmSecret -Name 'app/*' @d
-        $null = Set-SmSecretValue -SecretId app/theirs -SecretString 'changed-there' @at
-        $null = Set-SmSecretValue -SecretId app/ours -SecretString 'v2'
-        $result = Compare-SmSecret -Name 'app/*' @d
-        $theirs = $result | Where-Object Name -EQ 'app/theirs'
-        $ours = $result | Where-Object Name -EQ 'app/ours'
-        $theirs.Status | Should -Be 'Different'
-        $theirs.Differences | Should -Be @('Value')
-        $theirs.Conflict | Should -BeTrue
-        $ours.Differences | Should -Be @('Value')
-        $ours.Conflict | Should -BeFalse
-        $lines = @($result | Out-String -Width 80 -Stream)
-        ($lines -match 'app/theirs') | Should -Match '^Different\s+conflict: Value\s+app/theirs'
-        ($lines -match 'app/ours') | Should -Match '^Different\s+Value\s+app/ours'
-    }
-
-    It 'reads no value that it does not compare: a secret only in the source, counted at /_local/requests' {
-        $null = New-SmSecret -Name app/fresh -SecretString 'v'
-        $null = Set-SmSecretValue -SecretId app/fresh -SecretString 'w'
-        $before = Get-Requests $script:ep
-        (Compare-SmSecret app/fresh @d -IncludePreviousVersion).Status | Should -Be 'OnlyInSource'
-        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 0
-        # Copy still reads it: it writes it.
-        $before = Get-Requests $script:ep
-        (Copy-SmSecret app/fresh @d -IncludePreviousVersion).Changes | Should -Be @('Create', 'Value', 'PreviousValue')
-        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 2
-    }
-
-    It 'shows why a secret is skipped in its table' {
-        $null = New-SmSecret -Name app/leaving -SecretString 'bye'
-        $null = Remove-SmSecret -SecretId app/leaving -RecoveryWindowInDays 7 -Force
-        $compare = Compare-SmSecret app/leaving @d
-        $compare.SkipReason | Should -Be 'deleting'
-        (@($compare | Out-String -Width 80 -Stream) -match 'app/leaving') | Should -Match '^OnlyInSource\s+skip: deleting\s+app/leaving'
-    }
-}
+    }}
 
 Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {
     BeforeEach {

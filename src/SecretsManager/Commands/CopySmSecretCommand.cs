@@ -13,7 +13,7 @@ namespace SecretsManager.Commands
     [OutputType(typeof(SecretCopyResult))]
     public sealed class CopySmSecretCommand : SecretCopyCmdlet
     {
-        /// <summary>Overwrite a copy whose value was changed in the destination since the last copy (it is kept as AWSPREVIOUS).</summary>
+        /// <summary>Overwrite a copy whose value was changed in the destination since the last copy (its version is named in OverwrittenVersionId).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -47,6 +47,12 @@ namespace SecretsManager.Commands
                 }
                 else if (ShouldChange(what) && TryRun(secret.RequestedId, () => SecretCopier.Apply(Destination, secret, Force), out var outcome))
                 {
+                    if (outcome.OverwrittenVersionId != null && outcome.OverwrittenLabel == null)
+                    {
+                        WriteWarning($"Secret '{secret.DestinationName}': -Force overwrote the value changed in the destination, version {outcome.OverwrittenVersionId}, " +
+                            "and the source's AWSPREVIOUS took its label, so it now has no staging label: Secrets Manager can delete it. Until then, " +
+                            $"Get-SmSecretValue -VersionId {outcome.OverwrittenVersionId} reads it and Set-SmSecretVersionStage can label it.");
+                    }
                     WriteObject(SecretCopyResult.Written(secret, outcome));
                 }
             }

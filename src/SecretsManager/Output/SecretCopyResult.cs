@@ -31,6 +31,13 @@ namespace SecretsManager
         /// <summary>The copy's AWSCURRENT version: the same id as the source's version it holds.</summary>
         public string VersionId { get; private set; }
 
+        /// <summary>
+        /// The destination version whose value -Force overwrote (a value changed there since the last copy); empty when
+        /// none was. It is AWSPREVIOUS after the copy, unless -IncludePreviousVersion put the source's AWSPREVIOUS there:
+        /// then it has no staging label, and Secrets Manager can delete it (read it by this id until then).
+        /// </summary>
+        public string OverwrittenVersionId { get; private set; }
+
         /// <summary>"name -> destination: action".</summary>
         public override string ToString() => $"{Name} -> {DestinationName}: {Action}";
 
@@ -56,6 +63,7 @@ namespace SecretsManager
             ARN = plan.ARN,
             DestinationARN = outcome.DestinationARN,
             VersionId = outcome.VersionId,
+            OverwrittenVersionId = outcome.OverwrittenVersionId,
         };
     }
 }

@@ -75,6 +75,13 @@ namespace SecretsManager.Engine.Workflows.Copying
             {
                 foreach (var plan in live.Where(p => p.Error == null)) PlanPreviousValue(plan);
             }
+            foreach (var plan in live.Where(p => p.Conflict))
+            {
+                // What -Force leaves of the changed value: AWSPREVIOUS, unless the source's AWSPREVIOUS takes that label.
+                plan.ConflictMessage += plan.PutPrevious
+                    ? $", which leaves that value without a staging label: the source's AWSPREVIOUS takes it (-IncludePreviousVersion). Secrets Manager can delete a version without a label; until then it can be read by its VersionId {plan.DestinationVersionId}."
+                    : " (which keeps that value as AWSPREVIOUS).";
+            }
             if (!_options.NoPolicy)
             {
                 PlanPolicies(live.Where(p => p.Error == null).ToList());
@@ -315,7 +322,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             {
                 plan.ConflictMessage =
                     $"the destination secret '{plan.DestinationName}' changed since the last copy: its value (version {d}) is neither the source's current value " +
-                    "nor one a copy wrote. It is not overwritten without -Force (which keeps that value as AWSPREVIOUS).";
+                    "nor one a copy wrote. It is not overwritten without -Force";
             }
         }
 

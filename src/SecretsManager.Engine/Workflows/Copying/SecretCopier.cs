@@ -119,7 +119,10 @@ namespace SecretsManager.Engine.Workflows.Copying
                 string done = applied.Count == 0 ? string.Empty : $" Already written: {string.Join(", ", applied)}; copying again finishes the rest.";
                 throw new SecretsManagerServiceException(e.ErrorCode, $"Destination secret '{plan.DestinationName}': {e.Message}{done}", e.StatusCode, e.RequestId, e);
             }
-            return new CopyOutcome(arn, versionId, applied);
+            // A forced put moved AWSCURRENT off the changed value, which AWS labels AWSPREVIOUS, unless the source's
+            // AWSPREVIOUS was then put there too.
+            string overwritten = plan.Conflict && plan.PutCurrent ? plan.DestinationVersionId : null;
+            return new CopyOutcome(arn, versionId, applied, overwritten, overwritten != null && !plan.PutPrevious ? StagingLabels.Previous : null);
         }
 
         // Puts the value under its source version's id. When that version is there already (a copy repeated, or the

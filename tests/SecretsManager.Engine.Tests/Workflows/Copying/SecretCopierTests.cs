@@ -126,6 +126,41 @@ public class SecretCopierTests : CopyTestBase
     }
 
     [Fact]
+    public void AForcedCopyNamesTheVersionItOverwroteAndWhetherItKeptALabel()
+    {
+        var v1 = CreateSource("forced", "one");
+        var v2 = Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "two" });
+        var withPrevious = new CopyOptions { IncludePreviousVersion = true };
+        Apply(Plan(new[] { "forced" }, withPrevious));
+        var theirs = Accounts.DestinationClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "changed-there" });
+
+        // The source's AWSPREVIOUS takes the label the overwritten value would have kept: the plan says so.
+        var plan = Assert.Single(Plan(new[] { "forced" }, withPrevious).Secrets);
+        Assert.True(plan.Conflict);
+        Assert.Contains("without a staging label", plan.ConflictMessage);
+        var outcome = SecretCopier.Apply(Destination.Client, plan, force: true);
+        Assert.Equal(theirs.VersionId, outcome.OverwrittenVersionId);
+        Assert.Null(outcome.OverwrittenLabel);
+        var destination = Accounts.DestinationClient();
+        Assert.Equal(v2.VersionId, Value(destination, Name("forced")).VersionId);
+        Assert.Equal(v1.VersionId, Value(destination, Name("forced"), "AWSPREVIOUS").VersionId);
+        var overwritten = Assert.Single(Versions(destination, Name("forced")), v => v.VersionId == theirs.VersionId);
+        Assert.True(overwritten.VersionStages == null || overwritten.VersionStages.Count == 0);
+
+        // Without -IncludePreviousVersion it keeps AWSPREVIOUS.
+        var again = Accounts.DestinationClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "changed-again" });
+        var current = Assert.Single(Plan(new[] { "forced" }).Secrets);
+        Assert.Contains("keeps that value as AWSPREVIOUS", current.ConflictMessage);
+        var kept = SecretCopier.Apply(Destination.Client, current, force: true);
+        Assert.Equal(again.VersionId, kept.OverwrittenVersionId);
+        Assert.Equal("AWSPREVIOUS", kept.OverwrittenLabel);
+        Assert.Equal(again.VersionId, Value(destination, Name("forced"), "AWSPREVIOUS").VersionId);
+
+        // A copy that overwrote nothing names nothing.
+        Assert.Null(Apply(Plan(new[] { "forced" }, withPrevious)).Single().OverwrittenVersionId);
+    }
+
+    [Fact]
     public void ARollbackInTheSourceMovesTheLabelBackWithoutANewVersion()
     {
         var v1 = CreateSource("rollback", "good");
