@@ -275,7 +275,26 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         # The status and what changed first, then the two names, which share what is left and give way with '…'.
         ($lines | Where-Object { $_ -match 'OnlyInSource' }) | Should -Match '^OnlyInSource\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
         ($lines | Where-Object { $_ -match 'Created' }) | Should -Match '^Created\s+Value\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
-    }}
+    }
+    It 'tells a destination value changed since the last copy (a conflict) from a normal update' {
+        $null = New-SmSecret -Name app/theirs -SecretString 'v1'
+        $null = New-SmSecret -Name app/ours -SecretString 'v1'
+        $null = Copy-SmSecret -Name 'app/*' @d
+        $null = Set-SmSecretValue -SecretId app/theirs -SecretString 'changed-there' @at
+        $null = Set-SmSecretValue -SecretId app/ours -SecretString 'v2'
+        $result = Compare-SmSecret -Name 'app/*' @d
+        $theirs = $result | Where-Object Name -EQ 'app/theirs'
+        $ours = $result | Where-Object Name -EQ 'app/ours'
+        $theirs.Status | Should -Be 'Different'
+        $theirs.Differences | Should -Be @('Value')
+        $theirs.Conflict | Should -BeTrue
+        $ours.Differences | Should -Be @('Value')
+        $ours.Conflict | Should -BeFalse
+        $lines = @($result | Out-String -Width 80 -Stream)
+        ($lines -match 'app/theirs') | Should -Match '^Different\s+conflict: Value\s+app/theirs'
+        ($lines -match 'app/ours') | Should -Match '^Different\s+Value\s+app/ours'
+    }
+}
 
 Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {
     BeforeEach {
