@@ -294,6 +294,18 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         ($lines -match 'app/theirs') | Should -Match '^Different\s+conflict: Value\s+app/theirs'
         ($lines -match 'app/ours') | Should -Match '^Different\s+Value\s+app/ours'
     }
+
+    It 'reads no value that it does not compare: a secret only in the source, counted at /_local/requests' {
+        $null = New-SmSecret -Name app/fresh -SecretString 'v'
+        $null = Set-SmSecretValue -SecretId app/fresh -SecretString 'w'
+        $before = Get-Requests $script:ep
+        (Compare-SmSecret app/fresh @d -IncludePreviousVersion).Status | Should -Be 'OnlyInSource'
+        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 0
+        # Copy still reads it: it writes it.
+        $before = Get-Requests $script:ep
+        (Copy-SmSecret app/fresh @d -IncludePreviousVersion).Changes | Should -Be @('Create', 'Value', 'PreviousValue')
+        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 2
+    }
 }
 
 Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {

@@ -29,6 +29,9 @@ namespace SecretsManager.Commands
         }
 
         /// <inheritdoc/>
+        protected override bool CompareOnly => true;
+
+        /// <inheritdoc/>
         protected override IEnumerable<string> DestinationOnlyPatterns() =>
             IncludeDestinationOnly ? Name.Select(n => (DestinationPrefix ?? string.Empty) + n).ToList() : null;
 

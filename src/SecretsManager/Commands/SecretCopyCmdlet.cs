@@ -108,6 +108,9 @@ namespace SecretsManager.Commands
         /// <summary>Checks a cmdlet's own parameters before anything is read; throw with <see cref="SecretsManagerCmdlet.ThrowArgumentError"/>.</summary>
         protected virtual void CheckParameters() { }
 
+        /// <summary>True when the plan is only compared, never applied: values nothing compares are not read.</summary>
+        protected virtual bool CompareOnly => false;
+
         /// <summary>Destination name patterns whose unmatched secrets are reported; null for none.</summary>
         protected virtual IEnumerable<string> DestinationOnlyPatterns() => null;
 
@@ -137,6 +140,7 @@ namespace SecretsManager.Commands
                 IncludePlannedDeletion = IncludePlannedDeletion,
                 NoPolicy = NoPolicy,
                 DestinationKmsKeyId = DestinationKmsKeyId,
+                CompareOnly = CompareOnly,
             };
 
             IReadOnlyList<CopySource> sources = null;

@@ -97,9 +97,9 @@ namespace SecretsManager.Engine.Workflows.Copying
             return new CopyPlan(plans, destinationOnly, destinationAccount);
         }
 
-        private static SecretCopyPlan Start(CopySource source, IReadOnlyDictionary<string, string> destinationNames)
+        private SecretCopyPlan Start(CopySource source, IReadOnlyDictionary<string, string> destinationNames)
         {
-            var plan = new SecretCopyPlan { RequestedId = source.RequestedId, Error = source.Error };
+            var plan = new SecretCopyPlan { RequestedId = source.RequestedId, Error = source.Error, CompareOnly = _options.CompareOnly };
             if (source.Error != null) return plan;
             plan.Name = source.Name;
             plan.ARN = source.ARN;
@@ -242,7 +242,8 @@ namespace SecretsManager.Engine.Workflows.Copying
                 if (!Readable(source) || s == null || s == d) continue;
                 if (destination == null || d == null)
                 {
-                    if (plan.SkipReason == null) sourceIds.Add(plan);
+                    // Nothing there to compare with: only a copy, which writes it, reads it.
+                    if (plan.SkipReason == null && !_options.CompareOnly) sourceIds.Add(plan);
                 }
                 else if (Readable(destination))
                 {
@@ -297,7 +298,9 @@ namespace SecretsManager.Engine.Workflows.Copying
                 plan.Create = plan.SkipReason == null;
                 return;
             }
-            if (plan.Current == null) return; // same version on both sides, or a value that can't be read
+            // A comparison doesn't read a value it has nothing to compare with: a copy without one differs.
+            bool unread = _options.CompareOnly && d == null && Readable(source) && Holder(source, StagingLabels.Current) != null;
+            if (plan.Current == null && !unread) return; // same version on both sides, or a value that can't be read
             if (d == null)
             {
                 plan.AddDifference(CopyPart.Value);
@@ -345,6 +348,12 @@ namespace SecretsManager.Engine.Workflows.Copying
             // Where AWSPREVIOUS will be once the current value is in place: a new current value pushes it to the old one.
             string holder = plan.Create ? null : plan.PutCurrent ? plan.DestinationVersionId : Holder(destination, StagingLabels.Previous);
             if (holder == p) return;
+            if (_options.CompareOnly && holder == null)
+            {
+                // Nothing there to compare it with: a comparison doesn't read it.
+                if (destination != null) plan.AddDifference(CopyPart.PreviousValue);
+                return;
+            }
             plan.Previous = ReadVersion(plan.SourceClient, plan.ARN, p, plan, "source");
             if (plan.Previous == null) return;
             if (holder != null)

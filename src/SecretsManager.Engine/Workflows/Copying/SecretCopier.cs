@@ -21,13 +21,14 @@ namespace SecretsManager.Engine.Workflows.Copying
         /// <param name="destination">The destination client (the plan's).</param>
         /// <param name="plan">A plan with changes, from <see cref="CopyPlanner"/>.</param>
         /// <param name="force">Overwrite a destination value that changed since the last copy (<see cref="SecretCopyPlan.Conflict"/>).</param>
-        /// <exception cref="InvalidOperationException">The plan is in conflict and <paramref name="force"/> is false, or it has nothing to copy.</exception>
+        /// <exception cref="InvalidOperationException">The plan is in conflict and <paramref name="force"/> is false, it has nothing to copy, or it was planned for a comparison only.</exception>
         /// <exception cref="SecretsManagerServiceException">A write was refused; its message names the destination secret and what was already written.</exception>
         public static CopyOutcome Apply(ISecretsManagerClient destination, SecretCopyPlan plan, bool force)
         {
             if (destination == null) throw new ArgumentNullException(nameof(destination));
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (plan.Error != null || plan.SkipReason != null) throw new InvalidOperationException($"'{plan.RequestedId}' has nothing to copy: {plan.Summary}");
+            if (plan.CompareOnly) throw new InvalidOperationException($"'{plan.RequestedId}' was planned for a comparison, which reads only the values it compares; plan the copy.");
             if (plan.Conflict && !force) throw new InvalidOperationException(plan.ConflictMessage);
 
             var applied = new List<string>();

@@ -110,6 +110,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         }
 
         // The steps, filled in by CopyPlanner and carried out by SecretCopier.
+        internal bool CompareOnly { get; set; }
         internal bool Create { get; set; }
         internal CopyValue Current { get; set; }
         internal bool PutCurrent { get; set; }

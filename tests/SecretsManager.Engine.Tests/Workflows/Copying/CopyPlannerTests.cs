@@ -172,6 +172,36 @@ public class CopyPlannerTests : CopyTestBase
     }
 
     [Fact]
+    public void AComparisonReadsNoValueItDoesNotCompare()
+    {
+        CreateSource("fresh", "v1");
+        Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("fresh"), SecretString = "v2" });
+        CreateSource("empty", "v1");
+        Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("empty"), SecretString = "v2" });
+        // A copy without a value: nothing there to compare the source's values with.
+        Accounts.DestinationClient().CreateSecret(new CreateSecretRequest { Name = Name("empty") });
+        ForgetCalls();
+
+        var compared = Plan(new[] { "fresh", "empty" }, new CopyOptions { CompareOnly = true, IncludePreviousVersion = true, NoPolicy = true });
+
+        Assert.Equal(0, Source.Count("BatchGetSecretValue") + Source.Count("GetSecretValue"));
+        Assert.Equal(0, Destination.Count("BatchGetSecretValue") + Destination.Count("GetSecretValue"));
+        Assert.Equal(CopyStatus.OnlyInSource, compared.Secrets[0].Status);
+        Assert.Equal(CopyStatus.Different, compared.Secrets[1].Status);
+        Assert.Equal(new[] { CopyPart.Value, CopyPart.PreviousValue }, compared.Secrets[1].Differences);
+        // A comparison's plan is not for writing.
+        Assert.Throws<InvalidOperationException>(() => SecretCopier.Apply(Destination.Client, compared.Secrets[1], force: false));
+        Assert.Empty(Writes(Destination));
+
+        // A copy reads them: it writes them.
+        ForgetCalls();
+        var copy = Plan(new[] { "fresh", "empty" }, new CopyOptions { IncludePreviousVersion = true, NoPolicy = true });
+        Assert.Equal(new[] { CopyPart.Value, CopyPart.PreviousValue }, copy.Secrets[1].Differences);
+        Assert.Equal(1, Source.Count("BatchGetSecretValue"));
+        Assert.Equal(2, Source.Count("GetSecretValue"));
+    }
+
+    [Fact]
     public void MapsNamesAndFindsSecretsOnlyInTheDestination()
     {
         CreateSource("db", "v");
