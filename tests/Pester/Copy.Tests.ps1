@@ -222,6 +222,14 @@ Describe 'Copy-SmSecret' -Tag 'Copy' {
         $warned | Should -BeNullOrEmpty
         (Get-SmSecretValue app/forced1 @at -VersionStage AWSPREVIOUS).VersionId | Should -Be $theirs.VersionId
     }
+
+    It 'shows why a secret is skipped in its table' {
+        $null = New-SmSecret -Name app/leaving2 -SecretString 'bye'
+        $null = Remove-SmSecret -SecretId app/leaving2 -RecoveryWindowInDays 7 -Force
+        $copy = Copy-SmSecret app/leaving2 @d
+        $copy.SkipReason | Should -Be 'deleting'
+        (@($copy | Out-String -Width 80 -Stream) -match 'app/leaving2') | Should -Match '^Skipped\s+deleting\s+app/leaving2'
+    }
 }
 
 Describe 'Compare-SmSecret' -Tag 'Copy' {
@@ -305,6 +313,14 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         $before = Get-Requests $script:ep
         (Copy-SmSecret app/fresh @d -IncludePreviousVersion).Changes | Should -Be @('Create', 'Value', 'PreviousValue')
         Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 2
+    }
+
+    It 'shows why a secret is skipped in its table' {
+        $null = New-SmSecret -Name app/leaving -SecretString 'bye'
+        $null = Remove-SmSecret -SecretId app/leaving -RecoveryWindowInDays 7 -Force
+        $compare = Compare-SmSecret app/leaving @d
+        $compare.SkipReason | Should -Be 'deleting'
+        (@($compare | Out-String -Width 80 -Stream) -match 'app/leaving') | Should -Match '^OnlyInSource\s+skip: deleting\s+app/leaving'
     }
 }
 

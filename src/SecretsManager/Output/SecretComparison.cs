@@ -30,6 +30,12 @@ namespace SecretsManager
         /// <summary>What Copy-SmSecret leaves out of this secret, each as "Part: why" (rotation, replicas, a key of the source's account, ...).</summary>
         public string[] NotCopied { get; private set; }
 
+        /// <summary>
+        /// Why Copy-SmSecret copies nothing of this secret, in a word or two: managed, replica, deleting (scheduled for
+        /// deletion), dest managed, dest replica, dest deleting; empty when it is copied. NotCopied says it in full.
+        /// </summary>
+        public string SkipReason { get; private set; }
+
         /// <summary>The source secret's ARN.</summary>
         public string ARN { get; private set; }
 
@@ -47,6 +53,7 @@ namespace SecretsManager
             Differences = plan.Differences.ToArray(),
             Conflict = plan.Conflict,
             NotCopied = plan.NotCopied.ToArray(),
+            SkipReason = plan.SkipKind,
             ARN = plan.ARN,
             DestinationARN = plan.DestinationARN,
         };

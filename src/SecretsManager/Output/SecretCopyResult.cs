@@ -22,6 +22,12 @@ namespace SecretsManager
         /// <summary>What was left out, each as "Part: why".</summary>
         public string[] NotCopied { get; private set; }
 
+        /// <summary>
+        /// Why Copy-SmSecret copies nothing of this secret, in a word or two: managed, replica, deleting (scheduled for
+        /// deletion), dest managed, dest replica, dest deleting; empty when it is copied. NotCopied says it in full.
+        /// </summary>
+        public string SkipReason { get; private set; }
+
         /// <summary>The source secret's ARN.</summary>
         public string ARN { get; private set; }
 
@@ -48,6 +54,7 @@ namespace SecretsManager
             Action = plan.SkipReason != null ? SecretCopyAction.Skipped : SecretCopyAction.Unchanged,
             Changes = Array.Empty<string>(),
             NotCopied = plan.NotCopied.ToArray(),
+            SkipReason = plan.SkipKind,
             ARN = plan.ARN,
             DestinationARN = plan.DestinationARN,
             VersionId = plan.DestinationVersionId,

@@ -140,7 +140,8 @@ namespace SecretsManager.Engine.Workflows.Copying
             plan.DestinationARN = destination?.ARN;
             plan.DestinationAccountId = destinationArn?.AccountId ?? destinationAccount;
             plan.DestinationPartition = destinationArn?.Partition ?? destinationPartition;
-            plan.SkipReason = SkipReason(source, sourceArn?.Region, destination, destinationArn?.Region);
+            plan.SkipReason = SkipReason(source, sourceArn?.Region, destination, destinationArn?.Region, out string skipKind);
+            plan.SkipKind = skipKind;
             if (plan.SkipReason != null) plan.AddNotCopied("Secret", plan.SkipReason);
 
             if (source.RotationEnabled == true || source.RotationLambdaARN != null || source.ExternalSecretRotationRoleArn != null)
@@ -209,19 +210,41 @@ namespace SecretsManager.Engine.Workflows.Copying
             else if (Holder(source, StagingLabels.Current) == null) plan.AddNotCopied(CopyPart.Value, "the source has no value");
         }
 
-        private string SkipReason(SecretListEntry source, string sourceRegion, SecretListEntry destination, string destinationRegion)
+        // Why nothing of a secret is copied, and the same in a word or two for a table (SecretCopyPlan.SkipKind).
+        private string SkipReason(SecretListEntry source, string sourceRegion, SecretListEntry destination, string destinationRegion, out string kind)
         {
-            if (source.OwningService != null) return $"the secret is managed by {source.OwningService}, which owns its copies too";
+            kind = null;
+            if (source.OwningService != null)
+            {
+                kind = SkipKinds.Managed;
+                return $"the secret is managed by {source.OwningService}, which owns its copies too";
+            }
             if (source.PrimaryRegion != null && sourceRegion != null && source.PrimaryRegion != sourceRegion)
+            {
+                kind = SkipKinds.Replica;
                 return $"the secret is a replica of the secret in {source.PrimaryRegion}; copy the primary instead";
+            }
             if (source.DeletedDate != null && !_options.IncludePlannedDeletion)
+            {
+                kind = SkipKinds.Deleting;
                 return $"the secret is scheduled for deletion (on {source.DeletedDate.Value.ToUniversalTime():yyyy-MM-dd}); -IncludePlannedDeletion copies it";
+            }
             if (destination == null) return null;
-            if (destination.OwningService != null) return $"the destination secret is managed by {destination.OwningService}";
+            if (destination.OwningService != null)
+            {
+                kind = SkipKinds.DestinationManaged;
+                return $"the destination secret is managed by {destination.OwningService}";
+            }
             if (destination.PrimaryRegion != null && destinationRegion != null && destination.PrimaryRegion != destinationRegion)
+            {
+                kind = SkipKinds.DestinationReplica;
                 return $"the destination secret is a read-only replica of the secret in {destination.PrimaryRegion}";
+            }
             if (destination.DeletedDate != null)
+            {
+                kind = SkipKinds.DestinationDeleting;
                 return "the destination secret is scheduled for deletion; restore it (Restore-SmSecret) or let it be deleted, then copy again";
+            }
             return null;
         }
 

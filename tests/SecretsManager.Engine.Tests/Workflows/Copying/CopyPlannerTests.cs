@@ -117,6 +117,7 @@ public class CopyPlannerTests : CopyTestBase
         var byName = plan.Secrets.ToDictionary(p => p.Name[Prefix.Length..]);
 
         Assert.Equal("the secret is managed by rds, which owns its copies too", byName["owned"].SkipReason);
+        Assert.Equal(SkipKinds.Managed, byName["owned"].SkipKind);
         Assert.Empty(byName["owned"].Changes);
         Assert.StartsWith("not copied: the secret is managed by rds", byName["owned"].Summary);
         Assert.True(byName["rotating"].RotationNotCopied);
@@ -126,6 +127,7 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Contains("Tags: aws:* tags belong to AWS and can't be set", byName["tagged"].NotCopied);
         Assert.Contains(CopyPart.Tags, byName["tagged"].Changes);
         Assert.StartsWith("the secret is scheduled for deletion", byName["deleted"].SkipReason);
+        Assert.Equal("deleting", byName["deleted"].SkipKind);
         Assert.Contains(byName["cmk"].NotCopied, n => n.StartsWith("KmsKeyId: the source's key arn:aws:kms:us-east-1:111111111111:key/"));
         Assert.DoesNotContain(CopyPart.KmsKeyId, byName["cmk"].Changes);
         Assert.Empty(Writes(Destination));
@@ -133,6 +135,7 @@ public class CopyPlannerTests : CopyTestBase
         // A key named for the destination replaces the source's; a deleted secret is copied without its value when asked.
         var included = Plan(new[] { "deleted", "cmk" }, new CopyOptions { IncludePlannedDeletion = true, DestinationKmsKeyId = "alias/dr" });
         Assert.Null(included.Secrets[0].SkipReason);
+        Assert.Null(included.Secrets[0].SkipKind);
         Assert.Equal(new[] { CopyPart.Create, CopyPart.KmsKeyId }, included.Secrets[0].Changes);
         Assert.Equal("create with no value, KMS key alias/dr", included.Secrets[0].Summary);
         Assert.Contains(included.Secrets[0].NotCopied, n => n.StartsWith("Value: AWS doesn't return the value of a secret scheduled for deletion"));
@@ -162,12 +165,15 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Null(plan.Secrets[0].SkipReason);
         Assert.Contains(plan.Secrets[0].NotCopied, n => n.StartsWith("Replicas: the source has replicas"));
         Assert.Equal("the secret is a replica of the secret in us-east-1; copy the primary instead", plan.Secrets[1].SkipReason);
+        Assert.Equal("replica", plan.Secrets[1].SkipKind);
 
         var westDestination = Accounts.DestinationClient("eu-west-1");
         var intoReplica = new CopyPlanner(westDestination, new CopyOptions()).Plan(SourceFinder.ByIds(new[] { Name("into-replica") }, _ => Source.Client, westDestination));
         Assert.Equal("the destination secret is a read-only replica of the secret in us-east-1", intoReplica.Secrets[0].SkipReason);
+        Assert.Equal("dest replica", intoReplica.Secrets[0].SkipKind);
         var intoDeleted = Assert.Single(Plan(new[] { "into-deleted" }).Secrets);
         Assert.StartsWith("the destination secret is scheduled for deletion", intoDeleted.SkipReason);
+        Assert.Equal("dest deleting", intoDeleted.SkipKind);
         Assert.Empty(intoDeleted.Changes);
     }
 
