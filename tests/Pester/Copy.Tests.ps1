@@ -223,6 +223,23 @@ Describe 'Copy-SmSecret' -Tag 'Copy' {
         (Get-SmSecretValue app/forced1 @at -VersionStage AWSPREVIOUS).VersionId | Should -Be $theirs.VersionId
     }
 
+    It 'reports the destination-only rows of a comparison piped to it as skipped, with the reason, and copies the rest' {
+        $null = New-SmSecret -Name app/here -SecretString 'v'
+        $null = New-SmSecret -Name app/there -SecretString 'w' @at
+        $rows = Compare-SmSecret -Name 'app/*' @d -IncludeDestinationOnly
+        $text = Get-SmWhatIfText { $rows | Copy-SmSecret @d -WhatIf }
+        $text | Should -Match ([regex]::Escape("What if: Copy secret 'app/here' to 'app/here': create with its value"))
+        $text | Should -Match ([regex]::Escape("'app/there'")) 
+        $results = $rows | Copy-SmSecret @d -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        ($results | Where-Object DestinationName -EQ 'app/here').Action | Should -Be 'Created'
+        $there = $results | Where-Object DestinationName -EQ 'app/there'
+        $there.Action | Should -Be 'Skipped'
+        $there.SkipReason | Should -Be 'no source'
+        $there.NotCopied | Should -Match '^Secret: .*only in the destination'
+        Get-SmSecretValue app/there @at -AsPlainText | Should -Be 'w'
+    }
+
     It 'shows why a secret is skipped in its table' {
         $null = New-SmSecret -Name app/leaving2 -SecretString 'bye'
         $null = Remove-SmSecret -SecretId app/leaving2 -RecoveryWindowInDays 7 -Force

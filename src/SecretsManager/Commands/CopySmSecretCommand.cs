@@ -9,7 +9,7 @@ namespace SecretsManager.Commands
     /// Makes copies of secrets in another account or region match them: the whole plan is built first (-WhatIf prints
     /// it), then each secret's writes are made under tokens from the source versions, so running it again is safe.
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "SmSecret", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Copy, "SmSecret", DefaultParameterSetName = ByComparisonSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretCopyResult))]
     public sealed class CopySmSecretCommand : SecretCopyCmdlet
     {
@@ -29,7 +29,9 @@ namespace SecretsManager.Commands
             foreach (var secret in plan.Secrets)
             {
                 WriteProgressUpdate(pacer.Next(secret.Name ?? secret.RequestedId));
-                string what = $"Copy secret '{secret.Name}' to '{secret.DestinationName}': {secret.Summary}";
+                string what = secret.Name == null
+                    ? $"Copy to '{secret.DestinationName}': {secret.Summary}"
+                    : $"Copy secret '{secret.Name}' to '{secret.DestinationName}': {secret.Summary}";
                 if (secret.Error != null)
                 {
                     WriteError(ErrorRecordFactory.FromServiceException(secret.Error, secret.RequestedId));

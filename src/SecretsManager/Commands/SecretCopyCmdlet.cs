@@ -28,8 +28,16 @@ namespace SecretsManager.Commands
         /// <summary>The parameter set of -Name.</summary>
         protected const string ByNameSet = "Name";
 
+        /// <summary>
+        /// The parameter set of -InputObject (Compare-SmSecret's rows), the default: PowerShell binds a piped object to
+        /// the default set first, so a comparison row binds here whole, and never its ARN (null for a row only in the
+        /// destination) to -SecretId.
+        /// </summary>
+        protected const string ByComparisonSet = "InputObject";
+
         private static readonly Regex ConnectionParameter = new Regex(@"-(Region|ProfileName|Credential|EndpointUrl)\b", RegexOptions.CultureInvariant);
         private readonly List<string> _ids = new List<string>();
+        private readonly List<CopySource> _destinationOnly = new List<CopySource>();
 
         /// <summary>The source secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -38,6 +46,13 @@ namespace SecretsManager.Commands
         [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
+
+        /// <summary>
+        /// Rows of Compare-SmSecret, from the pipeline: each row's source secret (its ARN). A row only in the
+        /// destination has no source, and is reported as skipped (SkipReason 'no source').
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByComparisonSet, ValueFromPipeline = true)]
+        public SecretComparison InputObject { get; set; }
 
         /// <summary>Source names to list; wildcards allowed ('app/*'), as with Get-SmSecret -Name.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
@@ -119,6 +134,11 @@ namespace SecretsManager.Commands
         {
             // Everything is planned at the end: the destination is listed once for all the secrets.
             if (ParameterSetName == ByIdSet) _ids.AddRange(SecretId);
+            else if (ParameterSetName == ByComparisonSet && InputObject != null)
+            {
+                if (InputObject.Status == SecretComparisonStatus.OnlyInDestination) _destinationOnly.Add(CopySource.InDestinationOnly(InputObject.DestinationName, InputObject.DestinationARN));
+                else _ids.Add(InputObject.ARN);
+            }
         }
 
         /// <inheritdoc/>
@@ -129,7 +149,8 @@ namespace SecretsManager.Commands
                 ThrowArgumentError("DestinationPrefixAndName", "-DestinationPrefix and -DestinationName both name the copies; use one of them.");
             }
             CheckParameters();
-            if (ParameterSetName == ByIdSet && _ids.Count == 0) return;
+            bool byName = ParameterSetName == ByNameSet;
+            if (!byName && _ids.Count + _destinationOnly.Count == 0) return;
 
             var source = Client;
             Destination = CreateDestinationClient();
@@ -144,8 +165,8 @@ namespace SecretsManager.Commands
             };
 
             IReadOnlyList<CopySource> sources = null;
-            if (!Refusable(() => TryRun(null, () => ParameterSetName == ByIdSet
-                    ? SourceFinder.ByIds(_ids, ClientFor, Destination)
+            if (!Refusable(() => TryRun(null, () => !byName
+                    ? SourceFinder.ByIds(_ids, ClientFor, Destination).Concat(_destinationOnly).ToList()
                     : SourceFinder.ByNames(Name, IncludePlannedDeletion, source, Destination), out sources)))
             {
                 return;
@@ -232,7 +253,7 @@ namespace SecretsManager.Commands
             kept = new List<CopySource>();
             foreach (var source in sources)
             {
-                if (source.Error != null)
+                if (source.Error != null || source.OnlyInDestination)
                 {
                     kept.Add(source);
                     continue;

@@ -24,7 +24,7 @@ namespace SecretsManager
 
         /// <summary>
         /// Why Copy-SmSecret copies nothing of this secret, in a word or two: managed, replica, deleting (scheduled for
-        /// deletion), dest managed, dest replica, dest deleting; empty when it is copied. NotCopied says it in full.
+        /// deletion), dest managed, dest replica, dest deleting, no source (a comparison's OnlyInDestination row); empty when it is copied. NotCopied says it in full.
         /// </summary>
         public string SkipReason { get; private set; }
 

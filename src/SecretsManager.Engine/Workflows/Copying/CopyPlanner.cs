@@ -47,7 +47,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             if (sources == null) throw new ArgumentNullException(nameof(sources));
             var patterns = (destinationOnlyPatterns ?? Enumerable.Empty<string>()).ToList();
             var plans = sources.Select(s => Start(s, destinationNames)).ToList();
-            var live = plans.Where(p => p.Error == null).ToList();
+            var live = plans.Where(p => p.Error == null && p.Status != CopyStatus.OnlyInDestination).ToList();
             if (live.Count == 0 && patterns.Count == 0) return new CopyPlan(plans, new List<SecretCopyPlan>(), null);
 
             // One listing of the destination, narrowed to the names the plan needs.
@@ -101,6 +101,16 @@ namespace SecretsManager.Engine.Workflows.Copying
         {
             var plan = new SecretCopyPlan { RequestedId = source.RequestedId, Error = source.Error, CompareOnly = _options.CompareOnly };
             if (source.Error != null) return plan;
+            if (source.OnlyInDestination)
+            {
+                plan.DestinationName = source.DestinationName;
+                plan.DestinationARN = source.DestinationARN;
+                plan.Status = CopyStatus.OnlyInDestination;
+                plan.SkipKind = SkipKinds.NoSource;
+                plan.SkipReason = "the secret is only in the destination: there is no source secret to copy";
+                plan.AddNotCopied("Secret", plan.SkipReason);
+                return plan;
+            }
             plan.Name = source.Name;
             plan.ARN = source.ARN;
             plan.SourceEntry = source.Entry;

@@ -23,5 +23,8 @@ namespace SecretsManager.Engine.Workflows.Copying
 
         /// <summary>The destination secret is scheduled for deletion.</summary>
         public const string DestinationDeleting = "dest deleting";
+
+        /// <summary>The secret is only in the destination: there is no source secret to copy.</summary>
+        public const string NoSource = "no source";
     }
 }

@@ -208,6 +208,31 @@ public class CopyPlannerTests : CopyTestBase
     }
 
     [Fact]
+    public void PlansASecretOnlyInTheDestinationAsSkippedForWantOfASource()
+    {
+        CreateSource("db", "v");
+        var stale = Accounts.DestinationClient().CreateSecret(new CreateSecretRequest { Name = Name("stale"), SecretString = "old" });
+        var sources = SourceFinder.ByIds(new[] { Name("db") }, _ => Source.Client, Destination.Client)
+            .Append(CopySource.InDestinationOnly(Name("stale"), stale.ARN)).ToList();
+        ForgetCalls();
+
+        var plan = new CopyPlanner(Destination.Client, new CopyOptions()).Plan(sources);
+
+        Assert.Equal(CopyStatus.OnlyInSource, plan.Secrets[0].Status);
+        var row = plan.Secrets[1];
+        Assert.Equal(CopyStatus.OnlyInDestination, row.Status);
+        Assert.Null(row.Name);
+        Assert.Equal(Name("stale"), row.DestinationName);
+        Assert.Equal(stale.ARN, row.DestinationARN);
+        Assert.Equal(SkipKinds.NoSource, row.SkipKind);
+        Assert.Equal(new[] { "Secret: the secret is only in the destination: there is no source secret to copy" }, row.NotCopied);
+        Assert.Empty(row.Changes);
+        Assert.Null(row.Error);
+        Assert.Throws<InvalidOperationException>(() => SecretCopier.Apply(Destination.Client, row, force: true));
+        Assert.Empty(Writes(Destination));
+    }
+
+    [Fact]
     public void MapsNamesAndFindsSecretsOnlyInTheDestination()
     {
         CreateSource("db", "v");
