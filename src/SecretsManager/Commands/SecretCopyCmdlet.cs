@@ -89,7 +89,7 @@ namespace SecretsManager.Commands
         /// <summary>Put this before every source name to make the destination name, e.g. 'dr/'.</summary>
         [Parameter]
         [ValidateLength(1, ModelConstraints.NameTypeMaxLength - 1)]
-        [ValidatePattern("^[A-Za-z0-9/_+=.@-]+$")]
+        [ValidatePattern(DestinationNames.NamePattern)]
         public string DestinationPrefix { get; set; }
 
         /// <summary>A script block that gets the source name as $_ and returns the destination name.</summary>

@@ -368,8 +368,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         {
             if (plan.SourceEntry.SecretVersionsToStages?.ContainsKey(destinationVersionId) == true) return true;
             CallNotices.Add($"ListSecretVersionIds '{plan.Name}' (source, with versions no label holds)");
-            var versions = plan.SourceClient.ListSecretVersionIdsAll(new ListSecretVersionIdsRequest { SecretId = plan.ARN, IncludeDeprecated = true, MaxResults = SourceFinder.PageSize });
-            return versions.Any(v => v.VersionId == destinationVersionId);
+            return Lookups.VersionLookup.VersionIds(plan.SourceClient, plan.ARN).Contains(destinationVersionId, StringComparer.Ordinal);
         }
 
         private void PlanPreviousValue(SecretCopyPlan plan)

@@ -51,11 +51,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         private static string Canonical(string keyId)
         {
             string text = keyId.Trim();
-            if (text.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                string[] parts = text.Split(new[] { ':' }, 6);
-                if (parts.Length == 6) text = parts[5];
-            }
+            text = Conversion.ArnParts.Parse(text)?.Resource ?? text;
             return text.StartsWith("alias/", StringComparison.Ordinal) || text.StartsWith("key/", StringComparison.Ordinal) ? text : "key/" + text;
         }
     }
