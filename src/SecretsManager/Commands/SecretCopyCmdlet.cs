@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using SecretsManager.Completion;
 using SecretsManager.Connection;
 using SecretsManager.Engine.Client;
@@ -35,7 +34,6 @@ namespace SecretsManager.Commands
         /// </summary>
         protected const string ByComparisonSet = "InputObject";
 
-        private static readonly Regex ConnectionParameter = new Regex(@"-(Region|ProfileName|Credential|EndpointUrl)\b", RegexOptions.CultureInvariant);
         private readonly List<string> _ids = new List<string>();
         private readonly List<CopySource> _destinationOnly = new List<CopySource>();
 
@@ -214,6 +212,11 @@ namespace SecretsManager.Commands
             var options = own
                 ? ClientOptionsBuilder.Build(DestinationRegion, DestinationProfileName, DestinationCredential, DestinationEndpointUrl)
                 : ClientOptionsBuilder.Build(DestinationRegion, ProfileName, Credential, DestinationEndpointUrl);
+            // The engine's errors name the parameters that set the destination: its own, and the source's credentials
+            // when it uses them.
+            options.ParameterNames = own
+                ? new ConnectionParameterNames("-DestinationRegion", "-DestinationProfileName", "-DestinationCredential", "-DestinationEndpointUrl")
+                : new ConnectionParameterNames("-DestinationRegion", "-ProfileName", "-Credential", "-DestinationEndpointUrl");
             try
             {
                 var client = SecretsManagerClientFactory.GetOrCreate(options);
@@ -221,26 +224,22 @@ namespace SecretsManager.Commands
                 if (resolution != null)
                 {
                     WriteVerboseMessage(own
-                        ? $"Destination credentials: {Rename(resolution.CredentialSource)}."
+                        ? $"Destination credentials: {resolution.CredentialSource}."
                         : $"Destination credentials: the source's, {resolution.CredentialSource} (neither -DestinationProfileName nor -DestinationCredential was given).");
-                    WriteDebug($"Destination region '{resolution.Region}' from {Rename(resolution.RegionSource)}.");
-                    WriteDebug($"Destination endpoint {resolution.Endpoint} from {Rename(resolution.EndpointSource)}.");
+                    WriteDebug($"Destination region '{resolution.Region}' from {resolution.RegionSource}.");
+                    WriteDebug($"Destination endpoint {resolution.Endpoint} from {resolution.EndpointSource}.");
                 }
                 return client;
             }
             catch (SecretsManagerConfigurationException e)
             {
-                // The engine names the source's parameters; here they are the destination's.
-                string message = "Destination: " + Rename(e.Message);
+                string message = "Destination: " + e.Message;
                 if (e.NoCredentials && !own) message += " " + ConfigurationNote(e);
                 var error = new ConfigurationException("SecretsManagerConfiguration", message, innerException: e);
                 ThrowTerminatingError(ErrorRecordFactory.Local(error, ErrorCategory.InvalidOperation, null));
                 throw; // not reached
             }
         }
-
-        private static string Rename(string text) => text == null ? null : ConnectionParameter.Replace(text, "-Destination$1")
-            .Replace("the Region option", "-DestinationRegion");
 
         private static string Describe(ISecretsManagerClient client) =>
             client.Resolution == null ? "(unresolved)" : $"{client.Resolution.Endpoint} ({client.Resolution.Region})";
