@@ -1,3 +1,4 @@
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.EndToEnd;
@@ -275,6 +276,33 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Equal(new[] { Name("web/a"), Name("web/b"), Name("absent") }, sources.Select(s => s.RequestedId));
         Assert.Equal("ResourceNotFoundException", sources[2].Error.ErrorCode);
         Assert.Equal(new[] { "ListSecrets" }, Source.Calls);
+    }
+
+    [Fact]
+    public void ByNameSaysHowManySecretsScheduledForDeletionItLeftOutAndIncludesThemWhenAsked()
+    {
+        CreateSource("old/kept", "1");
+        CreateSource("old/gone", "2");
+        CreateSource("old/also-gone", "3");
+        var source = Accounts.SourceClient();
+        source.DeleteSecret(new DeleteSecretRequest { SecretId = Name("old/gone"), RecoveryWindowInDays = 7 });
+        source.DeleteSecret(new DeleteSecretRequest { SecretId = Name("old/also-gone"), RecoveryWindowInDays = 7 });
+        ForgetCalls();
+
+        CallNotices.Prepare();
+        var left = SourceFinder.ByNames(new[] { Name("old/*") }, includePlannedDeletion: false, Source.Client, Destination.Client);
+        Assert.Equal(new[] { Name("old/kept") }, left.Select(s => s.Name));
+        Assert.Contains(CallNotices.Take(), n => n == "2 secrets that match -Name are scheduled for deletion and were left out; -IncludePlannedDeletion includes them.");
+        Assert.Equal(new[] { "ListSecrets" }, Source.Calls);
+
+        // A name given whole is the caller's to see: planned as skipped, and said why, as with -SecretId.
+        var named = SourceFinder.ByNames(new[] { Name("old/gone") }, includePlannedDeletion: false, Source.Client, Destination.Client);
+        var gone = Assert.Single(new CopyPlanner(Destination.Client, new CopyOptions()).Plan(named).Secrets);
+        Assert.Equal(SkipKinds.Deleting, gone.SkipKind);
+
+        var all = SourceFinder.ByNames(new[] { Name("old/*") }, includePlannedDeletion: true, Source.Client, Destination.Client);
+        Assert.Equal(3, all.Count);
+        Assert.All(all, s => Assert.Null(s.Error));
     }
 
     [Fact]
