@@ -195,6 +195,58 @@ Describe 'Copy-SmSecret' -Tag 'Copy' {
         $text | Should -Not -Match ([regex]::Escape($value))
         $text | Should -Not -Match 'changed-pester'
     }
+    It 'names the overwritten version when -Force and -IncludePreviousVersion leave it without a label, and warns' {
+        $first = New-SmSecret -Name app/forced -SecretString 'one'
+        $second = Set-SmSecretValue -SecretId app/forced -SecretString 'two'
+        $null = Copy-SmSecret app/forced @d -IncludePreviousVersion
+        $theirs = Set-SmSecretValue -SecretId app/forced -SecretString 'changed-there' @at
+
+        $result = Copy-SmSecret app/forced @d -IncludePreviousVersion -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $result.Changes | Should -Be @('Value', 'PreviousValue')
+        $result.OverwrittenVersionId | Should -Be $theirs.VersionId
+        $warned | Should -HaveCount 1
+        "$($warned[0])" | Should -Match ([regex]::Escape("version $($theirs.VersionId)"))
+        "$($warned[0])" | Should -Match 'no staging label'
+        (Get-SmSecretValue app/forced @at).VersionId | Should -Be $second.VersionId
+        (Get-SmSecretValue app/forced @at -VersionStage AWSPREVIOUS).VersionId | Should -Be $first.VersionId
+        # The overwritten value is still there, by its VersionId, until AWS removes it.
+        (Get-SmSecretValue app/forced @at -VersionId $theirs.VersionId -AsPlainText) | Should -Be 'changed-there'
+    }
+
+    It 'names the overwritten version, kept as AWSPREVIOUS, when -Force copies the current value only' {
+        $null = New-SmSecret -Name app/forced1 -SecretString 'one'
+        $null = Copy-SmSecret app/forced1 @d
+        $theirs = Set-SmSecretValue -SecretId app/forced1 -SecretString 'changed-there' @at
+        $result = Copy-SmSecret app/forced1 @d -Force -WarningVariable warned -WarningAction SilentlyContinue
+        $result.OverwrittenVersionId | Should -Be $theirs.VersionId
+        $warned | Should -BeNullOrEmpty
+        (Get-SmSecretValue app/forced1 @at -VersionStage AWSPREVIOUS).VersionId | Should -Be $theirs.VersionId
+    }
+
+    It 'reports the destination-only rows of a comparison piped to it as skipped, with the reason, and copies the rest' {
+        $null = New-SmSecret -Name app/here -SecretString 'v'
+        $null = New-SmSecret -Name app/there -SecretString 'w' @at
+        $rows = Compare-SmSecret -Name 'app/*' @d -IncludeDestinationOnly
+        $text = Get-SmWhatIfText { $rows | Copy-SmSecret @d -WhatIf }
+        $text | Should -Match ([regex]::Escape("What if: Copy secret 'app/here' to 'app/here': create with its value"))
+        $text | Should -Match ([regex]::Escape("'app/there'")) 
+        $results = $rows | Copy-SmSecret @d -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed | Should -BeNullOrEmpty
+        ($results | Where-Object DestinationName -EQ 'app/here').Action | Should -Be 'Created'
+        $there = $results | Where-Object DestinationName -EQ 'app/there'
+        $there.Action | Should -Be 'Skipped'
+        $there.SkipReason | Should -Be 'no source'
+        $there.NotCopied | Should -Match '^Secret: .*only in the destination'
+        Get-SmSecretValue app/there @at -AsPlainText | Should -Be 'w'
+    }
+
+    It 'shows why a secret is skipped in its table' {
+        $null = New-SmSecret -Name app/leaving2 -SecretString 'bye'
+        $null = Remove-SmSecret -SecretId app/leaving2 -RecoveryWindowInDays 7 -Force
+        $copy = Copy-SmSecret app/leaving2 @d
+        $copy.SkipReason | Should -Be 'deleting'
+        (@($copy | Out-String -Width 80 -Stream) -match 'app/leaving2') | Should -Match '^Skipped\s+deleting\s+app/leaving2'
+    }
 }
 
 Describe 'Compare-SmSecret' -Tag 'Copy' {
@@ -248,6 +300,44 @@ Describe 'Compare-SmSecret' -Tag 'Copy' {
         # The status and what changed first, then the two names, which share what is left and give way with '…'.
         ($lines | Where-Object { $_ -match 'OnlyInSource' }) | Should -Match '^OnlyInSource\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
         ($lines | Where-Object { $_ -match 'Created' }) | Should -Match '^Created\s+Value\s+prod/payments/data\S*\s+dr/prod/payments/d\S*\s*$'
+    }
+    It 'tells a destination value changed since the last copy (a conflict) from a normal update' {
+        $null = New-SmSecret -Name app/theirs -SecretString 'v1'
+        $null = New-SmSecret -Name app/ours -SecretString 'v1'
+        $null = Copy-SmSecret -Name 'app/*' @d
+        $null = Set-SmSecretValue -SecretId app/theirs -SecretString 'changed-there' @at
+        $null = Set-SmSecretValue -SecretId app/ours -SecretString 'v2'
+        $result = Compare-SmSecret -Name 'app/*' @d
+        $theirs = $result | Where-Object Name -EQ 'app/theirs'
+        $ours = $result | Where-Object Name -EQ 'app/ours'
+        $theirs.Status | Should -Be 'Different'
+        $theirs.Differences | Should -Be @('Value')
+        $theirs.Conflict | Should -BeTrue
+        $ours.Differences | Should -Be @('Value')
+        $ours.Conflict | Should -BeFalse
+        $lines = @($result | Out-String -Width 80 -Stream)
+        ($lines -match 'app/theirs') | Should -Match '^Different\s+conflict: Value\s+app/theirs'
+        ($lines -match 'app/ours') | Should -Match '^Different\s+Value\s+app/ours'
+    }
+
+    It 'reads no value that it does not compare: a secret only in the source, counted at /_local/requests' {
+        $null = New-SmSecret -Name app/fresh -SecretString 'v'
+        $null = Set-SmSecretValue -SecretId app/fresh -SecretString 'w'
+        $before = Get-Requests $script:ep
+        (Compare-SmSecret app/fresh @d -IncludePreviousVersion).Status | Should -Be 'OnlyInSource'
+        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 0
+        # Copy still reads it: it writes it.
+        $before = Get-Requests $script:ep
+        (Copy-SmSecret app/fresh @d -IncludePreviousVersion).Changes | Should -Be @('Create', 'Value', 'PreviousValue')
+        Get-ValueReadCount (Get-Delta $before (Get-Requests $script:ep)) | Should -Be 2
+    }
+
+    It 'shows why a secret is skipped in its table' {
+        $null = New-SmSecret -Name app/leaving -SecretString 'bye'
+        $null = Remove-SmSecret -SecretId app/leaving -RecoveryWindowInDays 7 -Force
+        $compare = Compare-SmSecret app/leaving @d
+        $compare.SkipReason | Should -Be 'deleting'
+        (@($compare | Out-String -Width 80 -Stream) -match 'app/leaving') | Should -Match '^OnlyInSource\s+skip: deleting\s+app/leaving'
     }
 }
 
@@ -304,20 +394,50 @@ Describe 'Compare-SmSecret and Copy-SmSecret refuse bad input' -Tag 'Copy' {
         $thrown.Exception.Message | Should -Match '^The destination refused the credentials: .* Check -DestinationCredential or -DestinationProfileName\.$'
     }
 
-    It 'names the destination parameter to set when the destination has no credentials or no region' {
+    It 'names the parameters to set when no credentials are found for either side, and the destination parameter when it has no region' {
         $null = New-SmSecret -Name app/lonely -SecretString 'v'
         $environment = @{
             AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
             AWS_CONFIG_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-copy-no-config'); AWS_SHARED_CREDENTIALS_FILE = (Join-Path ([IO.Path]::GetTempPath()) 'sm-copy-no-credentials')
             AWS_EC2_METADATA_DISABLED = 'true'; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI = $null; AWS_CONTAINER_CREDENTIALS_FULL_URI = $null; AWS_WEB_IDENTITY_TOKEN_FILE = $null
         }
-        $source = "-Region us-east-1 -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))"
+        # The destination uses the source's credentials when it names none: with none anywhere, the error names both.
+        $source = "-Region us-east-1 -EndpointUrl '$($script:ep.Url)'"
+        $withCredential = "$source -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force)))"
         $script = "Import-Module '$(Get-SmTestModulePath)'; " +
         "try { Copy-SmSecret app/lonely $source -DestinationEndpointUrl '$($script:dr.Url)' -DestinationRegion us-east-1 -ErrorAction Stop } catch { 'CREDENTIALS ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }; " +
-        "try { Copy-SmSecret app/lonely $source -DestinationEndpointUrl '$($script:dr.Url)' -DestinationCredential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Stop } catch { 'REGION ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
+        "try { Copy-SmSecret app/lonely $withCredential -DestinationEndpointUrl '$($script:dr.Url)' -DestinationCredential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) -ErrorAction Stop } catch { 'REGION ' + `$_.FullyQualifiedErrorId + ' ' + `$_.Exception.Message }"
         $run = Invoke-SmChildPwsh -Command $script -Environment $environment
-        $run.StdOut | Should -Match 'CREDENTIALS SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand Destination: No AWS credentials: pass -DestinationCredential or -DestinationProfileName'
+        $run.StdOut | Should -Match 'CREDENTIALS SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand No AWS credentials: pass -Credential or -ProfileName, .* The destination uses the same credentials unless -DestinationCredential or -DestinationProfileName names its own\.'
         $run.StdOut | Should -Match 'REGION SecretsManagerConfiguration,SecretsManager.Commands.CopySmSecretCommand Destination: No AWS region: pass -DestinationRegion'
         Get-SmSecret -Name 'app/*' @at | Should -BeNullOrEmpty
+    }
+
+    It 'uses the source''s -Credential or -ProfileName for a destination that names no credentials, not the default chain, and says so in -Verbose' {
+        $null = New-SmSecret -Name app/by-credential -SecretString 'v1'
+        $null = New-SmSecret -Name app/by-profile -SecretString 'v2'
+        $files = Join-Path ([IO.Path]::GetTempPath()) "sm-copy-creds-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $files
+        try {
+            Set-Content -Path (Join-Path $files 'credentials') -Value "[prod]`naws_access_key_id = test`naws_secret_access_key = test"
+            Set-Content -Path (Join-Path $files 'config') -Value "[profile prod]`nregion = us-east-1"
+            # The default chain names another identity, which the destination refuses: the copy must not use it.
+            $environment = @{
+                AWS_ACCESS_KEY_ID = 'not-the-key'; AWS_SECRET_ACCESS_KEY = 'wrong'; AWS_SESSION_TOKEN = $null; AWS_PROFILE = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null
+                AWS_CONFIG_FILE = (Join-Path $files 'config'); AWS_SHARED_CREDENTIALS_FILE = (Join-Path $files 'credentials'); AWS_EC2_METADATA_DISABLED = 'true'
+            }
+            $to = "-DestinationEndpointUrl '$($script:dr.Url)' -DestinationRegion us-east-1 -Verbose 4>&1"
+            $script = "Import-Module '$(Get-SmTestModulePath)'; `$ErrorActionPreference = 'Stop'; " +
+            "foreach (`$o in Copy-SmSecret app/by-credential -Region us-east-1 -EndpointUrl '$($script:ep.Url)' -Credential ([pscredential]::new('test', (ConvertTo-SecureString 'test' -AsPlainText -Force))) $to) { 'CREDENTIAL ' + `$o }; " +
+            "foreach (`$o in Copy-SmSecret app/by-profile -ProfileName prod -EndpointUrl '$($script:ep.Url)' $to) { 'PROFILE ' + `$o }"
+            $run = Invoke-SmChildPwsh -Command $script -Environment $environment
+            $run.StdOut | Should -Match 'CREDENTIAL app/by-credential -> app/by-credential: Created'
+            $run.StdOut | Should -Match 'CREDENTIAL Destination credentials: the source''s, explicit credentials \(access key \*\*\*\*\) \(neither -DestinationProfileName nor -DestinationCredential was given\)\.'
+            $run.StdOut | Should -Match 'PROFILE app/by-profile -> app/by-profile: Created'
+            $run.StdOut | Should -Match 'PROFILE Destination credentials: the source''s, profile ''prod'''
+            $run.StdErr | Should -BeNullOrEmpty
+            (Get-SmSecretValue app/by-profile @at -AsPlainText) | Should -Be 'v2'
+        }
+        finally { Remove-Item -Recurse -Force $files }
     }
 }

@@ -30,6 +30,12 @@ namespace SecretsManager.Engine.Client
         /// <summary>Use the FIPS endpoint of the region (secretsmanager-fips.&lt;region&gt;.amazonaws.com).</summary>
         public bool UseFipsEndpoint { get; set; }
 
+        /// <summary>
+        /// The caller's names for these settings' parameters, which configuration errors tell the user to set; null
+        /// for <see cref="ConnectionParameterNames.Default"/>. Not a setting: it is not part of equality.
+        /// </summary>
+        public ConnectionParameterNames ParameterNames { get; set; }
+
         /// <summary>A copy, so a cached client is not affected when the caller changes its options object later.</summary>
         public SecretsManagerClientOptions Clone() => (SecretsManagerClientOptions)MemberwiseClone();
 

@@ -13,5 +13,15 @@ namespace SecretsManager.Engine.Errors
             : base(message, innerException)
         {
         }
+
+        /// <summary>Creates the exception for no credentials found anywhere (<see cref="NoCredentials"/>).</summary>
+        internal static SecretsManagerConfigurationException ForNoCredentials(string message, Exception innerException) =>
+            new SecretsManagerConfigurationException(message, innerException) { NoCredentials = true };
+
+        /// <summary>
+        /// True when no credentials were found anywhere (no parameter, environment, profile or default chain), so a
+        /// caller whose credentials serve more than one side can say which parameters set them.
+        /// </summary>
+        public bool NoCredentials { get; private set; }
     }
 }

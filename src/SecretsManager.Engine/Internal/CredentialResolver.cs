@@ -13,8 +13,12 @@ namespace SecretsManager.Engine.Internal
     /// </summary>
     internal static class CredentialResolver
     {
-        public const string NoCredentialsAdvice =
-            "pass -Credential or -ProfileName, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure a profile in the shared credentials file";
+        /// <summary>Where credentials can come from, naming the caller's parameters.</summary>
+        public static string NoCredentialsAdvice(ConnectionParameterNames names)
+        {
+            names = names ?? ConnectionParameterNames.Default;
+            return $"pass {names.Credential} or {names.ProfileName}, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or configure a profile in the shared credentials file";
+        }
 
         public static ResolvedSetting<AWSCredentials> Resolve(SecretsManagerClientOptions options, ProfileContext profile, Func<AWSCredentials> defaultChain)
         {
@@ -65,7 +69,7 @@ namespace SecretsManager.Engine.Internal
             }
             catch (Exception e) when (e is AmazonClientException || e is InvalidOperationException || e is System.IO.IOException)
             {
-                throw new SecretsManagerConfigurationException("No AWS credentials: " + NoCredentialsAdvice + ".", e);
+                throw SecretsManagerConfigurationException.ForNoCredentials("No AWS credentials: " + NoCredentialsAdvice(options.ParameterNames) + ".", e);
             }
         }
 

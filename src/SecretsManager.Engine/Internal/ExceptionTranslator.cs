@@ -96,7 +96,7 @@ namespace SecretsManager.Engine.Internal
         private static SecretsManagerConfigurationException ConfigurationFailure(Exception exception, string operation, ClientResolution resolution) =>
             new SecretsManagerConfigurationException(
                 $"{operation} could not be sent: {exception.Message} (credentials from {resolution.CredentialSource}; " +
-                "to use others, " + CredentialResolver.NoCredentialsAdvice + ").",
+                "to use others, " + CredentialResolver.NoCredentialsAdvice(null) + ").",
                 exception);
 
         private static Exception FindNetworkCause(Exception exception)

@@ -25,7 +25,7 @@ namespace SecretsManager.Engine.Internal
             {
                 profile.ThrowIfMissing();
                 throw new SecretsManagerConfigurationException(
-                    "No AWS region: pass -Region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in the profile " +
+                    $"No AWS region: pass {(options.ParameterNames ?? ConnectionParameterNames.Default).Region}, set AWS_REGION or AWS_DEFAULT_REGION, or set region in the profile " +
                     $"('{profile.Name}' in {ProfileContext.ConfigFilePath}).");
             }
             if (!RegionPattern.IsMatch(region.Value))

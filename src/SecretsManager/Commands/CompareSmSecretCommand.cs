@@ -10,7 +10,7 @@ namespace SecretsManager.Commands
     /// Compares secrets with their copies in another account or region: one object per secret with its status and
     /// what differs. Reads only; values are compared in memory and never shown.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "SmSecret", DefaultParameterSetName = ByIdSet)]
+    [Cmdlet(VerbsData.Compare, "SmSecret", DefaultParameterSetName = ByComparisonSet)]
     [OutputType(typeof(SecretComparison))]
     public sealed class CompareSmSecretCommand : SecretCopyCmdlet
     {
@@ -27,6 +27,9 @@ namespace SecretsManager.Commands
                     "-IncludeDestinationOnly looks for destination names that match -Name, which a -DestinationName script block can't tell; use -DestinationPrefix.");
             }
         }
+
+        /// <inheritdoc/>
+        protected override bool CompareOnly => true;
 
         /// <inheritdoc/>
         protected override IEnumerable<string> DestinationOnlyPatterns() =>

@@ -9,11 +9,11 @@ namespace SecretsManager.Commands
     /// Makes copies of secrets in another account or region match them: the whole plan is built first (-WhatIf prints
     /// it), then each secret's writes are made under tokens from the source versions, so running it again is safe.
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "SmSecret", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Copy, "SmSecret", DefaultParameterSetName = ByComparisonSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(SecretCopyResult))]
     public sealed class CopySmSecretCommand : SecretCopyCmdlet
     {
-        /// <summary>Overwrite a copy whose value was changed in the destination since the last copy (it is kept as AWSPREVIOUS).</summary>
+        /// <summary>Overwrite a copy whose value was changed in the destination since the last copy (its version is named in OverwrittenVersionId).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -29,7 +29,9 @@ namespace SecretsManager.Commands
             foreach (var secret in plan.Secrets)
             {
                 WriteProgressUpdate(pacer.Next(secret.Name ?? secret.RequestedId));
-                string what = $"Copy secret '{secret.Name}' to '{secret.DestinationName}': {secret.Summary}";
+                string what = secret.Name == null
+                    ? $"Copy to '{secret.DestinationName}': {secret.Summary}"
+                    : $"Copy secret '{secret.Name}' to '{secret.DestinationName}': {secret.Summary}";
                 if (secret.Error != null)
                 {
                     WriteError(ErrorRecordFactory.FromServiceException(secret.Error, secret.RequestedId));
@@ -47,6 +49,12 @@ namespace SecretsManager.Commands
                 }
                 else if (ShouldChange(what) && TryRun(secret.RequestedId, () => SecretCopier.Apply(Destination, secret, Force), out var outcome))
                 {
+                    if (outcome.OverwrittenVersionId != null && outcome.OverwrittenLabel == null)
+                    {
+                        WriteWarning($"Secret '{secret.DestinationName}': -Force overwrote the value changed in the destination, version {outcome.OverwrittenVersionId}, " +
+                            "and the source's AWSPREVIOUS took its label, so it now has no staging label: Secrets Manager can delete it. Until then, " +
+                            $"Get-SmSecretValue -VersionId {outcome.OverwrittenVersionId} reads it and Set-SmSecretVersionStage can label it.");
+                    }
                     WriteObject(SecretCopyResult.Written(secret, outcome));
                 }
             }

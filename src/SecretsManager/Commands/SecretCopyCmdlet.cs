@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using SecretsManager.Completion;
 using SecretsManager.Connection;
 using SecretsManager.Engine.Client;
@@ -28,8 +27,15 @@ namespace SecretsManager.Commands
         /// <summary>The parameter set of -Name.</summary>
         protected const string ByNameSet = "Name";
 
-        private static readonly Regex ConnectionParameter = new Regex(@"-(Region|ProfileName|Credential|EndpointUrl)\b", RegexOptions.CultureInvariant);
+        /// <summary>
+        /// The parameter set of -InputObject (Compare-SmSecret's rows), the default: PowerShell binds a piped object to
+        /// the default set first, so a comparison row binds here whole, and never its ARN (null for a row only in the
+        /// destination) to -SecretId.
+        /// </summary>
+        protected const string ByComparisonSet = "InputObject";
+
         private readonly List<string> _ids = new List<string>();
+        private readonly List<CopySource> _destinationOnly = new List<CopySource>();
 
         /// <summary>The source secrets: names, ARNs or partial ARNs. Takes pipeline input, e.g. from Get-SmSecret.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByIdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -38,6 +44,13 @@ namespace SecretsManager.Commands
         [ValidateLength(ModelConstraints.SecretIdTypeMinLength, ModelConstraints.SecretIdTypeMaxLength)]
         [ArgumentCompleter(typeof(SecretIdCompleter))]
         public string[] SecretId { get; set; }
+
+        /// <summary>
+        /// Rows of Compare-SmSecret, from the pipeline: each row's source secret (its ARN). A row only in the
+        /// destination has no source, and is reported as skipped (SkipReason 'no source').
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByComparisonSet, ValueFromPipeline = true)]
+        public SecretComparison InputObject { get; set; }
 
         /// <summary>Source names to list; wildcards allowed ('app/*'), as with Get-SmSecret -Name.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByNameSet)]
@@ -74,7 +87,7 @@ namespace SecretsManager.Commands
         /// <summary>Put this before every source name to make the destination name, e.g. 'dr/'.</summary>
         [Parameter]
         [ValidateLength(1, ModelConstraints.NameTypeMaxLength - 1)]
-        [ValidatePattern("^[A-Za-z0-9/_+=.@-]+$")]
+        [ValidatePattern(DestinationNames.NamePattern)]
         public string DestinationPrefix { get; set; }
 
         /// <summary>A script block that gets the source name as $_ and returns the destination name.</summary>
@@ -108,6 +121,9 @@ namespace SecretsManager.Commands
         /// <summary>Checks a cmdlet's own parameters before anything is read; throw with <see cref="SecretsManagerCmdlet.ThrowArgumentError"/>.</summary>
         protected virtual void CheckParameters() { }
 
+        /// <summary>True when the plan is only compared, never applied: values nothing compares are not read.</summary>
+        protected virtual bool CompareOnly => false;
+
         /// <summary>Destination name patterns whose unmatched secrets are reported; null for none.</summary>
         protected virtual IEnumerable<string> DestinationOnlyPatterns() => null;
 
@@ -116,6 +132,11 @@ namespace SecretsManager.Commands
         {
             // Everything is planned at the end: the destination is listed once for all the secrets.
             if (ParameterSetName == ByIdSet) _ids.AddRange(SecretId);
+            else if (ParameterSetName == ByComparisonSet && InputObject != null)
+            {
+                if (InputObject.Status == SecretComparisonStatus.OnlyInDestination) _destinationOnly.Add(CopySource.InDestinationOnly(InputObject.DestinationName, InputObject.DestinationARN));
+                else _ids.Add(InputObject.ARN);
+            }
         }
 
         /// <inheritdoc/>
@@ -126,7 +147,8 @@ namespace SecretsManager.Commands
                 ThrowArgumentError("DestinationPrefixAndName", "-DestinationPrefix and -DestinationName both name the copies; use one of them.");
             }
             CheckParameters();
-            if (ParameterSetName == ByIdSet && _ids.Count == 0) return;
+            bool byName = ParameterSetName == ByNameSet;
+            if (!byName && _ids.Count + _destinationOnly.Count == 0) return;
 
             var source = Client;
             Destination = CreateDestinationClient();
@@ -137,11 +159,12 @@ namespace SecretsManager.Commands
                 IncludePlannedDeletion = IncludePlannedDeletion,
                 NoPolicy = NoPolicy,
                 DestinationKmsKeyId = DestinationKmsKeyId,
+                CompareOnly = CompareOnly,
             };
 
             IReadOnlyList<CopySource> sources = null;
-            if (!Refusable(() => TryRun(null, () => ParameterSetName == ByIdSet
-                    ? SourceFinder.ByIds(_ids, ClientFor, Destination)
+            if (!Refusable(() => TryRun(null, () => !byName
+                    ? SourceFinder.ByIds(_ids, ClientFor, Destination).Concat(_destinationOnly).ToList()
                     : SourceFinder.ByNames(Name, IncludePlannedDeletion, source, Destination), out sources)))
             {
                 return;
@@ -171,33 +194,52 @@ namespace SecretsManager.Commands
             }
         }
 
-        // The destination is its own connection, built as the source's is: nothing of the source's carries over.
+        // True when the destination names credentials of its own; otherwise it uses the source's.
+        private bool OwnDestinationCredentials => DestinationProfileName != null || DestinationCredential != null;
+
+        /// <inheritdoc/>
+        protected override string ConfigurationNote(SecretsManagerConfigurationException error) =>
+            error.NoCredentials && !OwnDestinationCredentials
+                ? "The destination uses the same credentials unless -DestinationCredential or -DestinationProfileName names its own."
+                : null;
+
+        // The destination's region and endpoint are its own; its credentials are its own when -DestinationProfileName
+        // or -DestinationCredential names them, and otherwise the source's (-ProfileName, -Credential or the same
+        // default chain), as an AWS operator copying within one account to another region expects.
         private ISecretsManagerClient CreateDestinationClient()
         {
-            var options = ClientOptionsBuilder.Build(DestinationRegion, DestinationProfileName, DestinationCredential, DestinationEndpointUrl);
+            bool own = OwnDestinationCredentials;
+            var options = own
+                ? ClientOptionsBuilder.Build(DestinationRegion, DestinationProfileName, DestinationCredential, DestinationEndpointUrl)
+                : ClientOptionsBuilder.Build(DestinationRegion, ProfileName, Credential, DestinationEndpointUrl);
+            // The engine's errors name the parameters that set the destination: its own, and the source's credentials
+            // when it uses them.
+            options.ParameterNames = own
+                ? new ConnectionParameterNames("-DestinationRegion", "-DestinationProfileName", "-DestinationCredential", "-DestinationEndpointUrl")
+                : new ConnectionParameterNames("-DestinationRegion", "-ProfileName", "-Credential", "-DestinationEndpointUrl");
             try
             {
                 var client = SecretsManagerClientFactory.GetOrCreate(options);
                 var resolution = client.Resolution;
                 if (resolution != null)
                 {
-                    WriteDebug($"Destination region '{resolution.Region}' from {Rename(resolution.RegionSource)}.");
-                    WriteDebug($"Destination credentials from {Rename(resolution.CredentialSource)}.");
-                    WriteDebug($"Destination endpoint {resolution.Endpoint} from {Rename(resolution.EndpointSource)}.");
+                    WriteVerboseMessage(own
+                        ? $"Destination credentials: {resolution.CredentialSource}."
+                        : $"Destination credentials: the source's, {resolution.CredentialSource} (neither -DestinationProfileName nor -DestinationCredential was given).");
+                    WriteDebug($"Destination region '{resolution.Region}' from {resolution.RegionSource}.");
+                    WriteDebug($"Destination endpoint {resolution.Endpoint} from {resolution.EndpointSource}.");
                 }
                 return client;
             }
             catch (SecretsManagerConfigurationException e)
             {
-                // The engine names the source's parameters; here they are the destination's.
-                var error = new ConfigurationException("SecretsManagerConfiguration", "Destination: " + Rename(e.Message), innerException: e);
+                string message = "Destination: " + e.Message;
+                if (e.NoCredentials && !own) message += " " + ConfigurationNote(e);
+                var error = new ConfigurationException("SecretsManagerConfiguration", message, innerException: e);
                 ThrowTerminatingError(ErrorRecordFactory.Local(error, ErrorCategory.InvalidOperation, null));
                 throw; // not reached
             }
         }
-
-        private static string Rename(string text) => text == null ? null : ConnectionParameter.Replace(text, "-Destination$1")
-            .Replace("the Region option", "-DestinationRegion");
 
         private static string Describe(ISecretsManagerClient client) =>
             client.Resolution == null ? "(unresolved)" : $"{client.Resolution.Endpoint} ({client.Resolution.Region})";
@@ -210,7 +252,7 @@ namespace SecretsManager.Commands
             kept = new List<CopySource>();
             foreach (var source in sources)
             {
-                if (source.Error != null)
+                if (source.Error != null || source.OnlyInDestination)
                 {
                     kept.Add(source);
                     continue;

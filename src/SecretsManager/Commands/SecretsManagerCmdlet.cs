@@ -118,6 +118,9 @@ namespace SecretsManager.Commands
 
         private ISecretsManagerClient CreateClient() => CreateClient(Region);
 
+        /// <summary>A sentence added to a configuration error of this cmdlet's client (e.g. what else its credentials serve); null for none.</summary>
+        protected virtual string ConfigurationNote(SecretsManagerConfigurationException error) => null;
+
         private ISecretsManagerClient CreateClient(string region)
         {
             string conflict = DependencyConflicts.Check();
@@ -141,7 +144,8 @@ namespace SecretsManager.Commands
             }
             catch (SecretsManagerConfigurationException e)
             {
-                ThrowTerminatingError(ErrorRecordFactory.FromConfigurationException(e));
+                string note = ConfigurationNote(e);
+                ThrowTerminatingError(ErrorRecordFactory.FromConfigurationException(note == null ? e : new SecretsManagerConfigurationException(e.Message + " " + note, e)));
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }

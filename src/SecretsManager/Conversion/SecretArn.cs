@@ -8,8 +8,6 @@ namespace SecretsManager.Conversion
     /// </summary>
     internal static class SecretArn
     {
-        private const string Marker = ":secret:";
-        private const int SuffixLength = 7; // '-' and six random characters
 
         public static bool IsArn(string secretId) =>
             secretId != null && secretId.StartsWith("arn:", StringComparison.OrdinalIgnoreCase);
@@ -17,13 +15,8 @@ namespace SecretsManager.Conversion
         /// <summary>The name in a full ARN; the id itself when it is not an ARN; null when it can't be told.</summary>
         public static string NameOf(string secretIdOrArn)
         {
-            if (string.IsNullOrEmpty(secretIdOrArn)) return null;
-            if (!IsArn(secretIdOrArn)) return secretIdOrArn;
-            int at = secretIdOrArn.IndexOf(Marker, StringComparison.Ordinal);
-            if (at < 0) return null;
-            string tail = secretIdOrArn.Substring(at + Marker.Length);
-            bool hasSuffix = tail.Length > SuffixLength && tail[tail.Length - SuffixLength] == '-';
-            return hasSuffix ? tail.Substring(0, tail.Length - SuffixLength) : tail;
+            // One rule for the whole module: the engine's, which the copy's listing filter uses too.
+            return string.IsNullOrEmpty(secretIdOrArn) ? null : SecretsManager.Engine.Conversion.ArnParts.SecretNamePrefix(secretIdOrArn);
         }
 
         /// <summary>The region in an ARN (arn:partition:secretsmanager:REGION:account:secret:name), else null.</summary>

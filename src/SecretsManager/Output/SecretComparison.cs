@@ -21,8 +21,20 @@ namespace SecretsManager
         /// <summary>What differs, and Copy-SmSecret would change: Value, PreviousValue, Tags, Description, KmsKeyId, Type, ResourcePolicy.</summary>
         public string[] Differences { get; private set; }
 
+        /// <summary>
+        /// True when the copy's value was changed in the destination since the last copy (neither the source's current
+        /// value nor one a copy wrote): Copy-SmSecret reports a CopyConflict and overwrites it only with -Force.
+        /// </summary>
+        public bool Conflict { get; private set; }
+
         /// <summary>What Copy-SmSecret leaves out of this secret, each as "Part: why" (rotation, replicas, a key of the source's account, ...).</summary>
         public string[] NotCopied { get; private set; }
+
+        /// <summary>
+        /// Why Copy-SmSecret copies nothing of this secret, in a word or two: managed, replica, deleting (scheduled for
+        /// deletion), dest managed, dest replica, dest deleting, no source; empty when it is copied. NotCopied says it in full.
+        /// </summary>
+        public string SkipReason { get; private set; }
 
         /// <summary>The source secret's ARN.</summary>
         public string ARN { get; private set; }
@@ -39,7 +51,9 @@ namespace SecretsManager
             DestinationName = plan.DestinationName,
             Status = (SecretComparisonStatus)(int)plan.Status,
             Differences = plan.Differences.ToArray(),
+            Conflict = plan.Conflict,
             NotCopied = plan.NotCopied.ToArray(),
+            SkipReason = plan.SkipKind,
             ARN = plan.ARN,
             DestinationARN = plan.DestinationARN,
         };

@@ -22,6 +22,12 @@ namespace SecretsManager
         /// <summary>What was left out, each as "Part: why".</summary>
         public string[] NotCopied { get; private set; }
 
+        /// <summary>
+        /// Why Copy-SmSecret copies nothing of this secret, in a word or two: managed, replica, deleting (scheduled for
+        /// deletion), dest managed, dest replica, dest deleting, no source (a comparison's OnlyInDestination row); empty when it is copied. NotCopied says it in full.
+        /// </summary>
+        public string SkipReason { get; private set; }
+
         /// <summary>The source secret's ARN.</summary>
         public string ARN { get; private set; }
 
@@ -30,6 +36,13 @@ namespace SecretsManager
 
         /// <summary>The copy's AWSCURRENT version: the same id as the source's version it holds.</summary>
         public string VersionId { get; private set; }
+
+        /// <summary>
+        /// The destination version whose value -Force overwrote (a value changed there since the last copy); empty when
+        /// none was. It is AWSPREVIOUS after the copy, unless -IncludePreviousVersion put the source's AWSPREVIOUS there:
+        /// then it has no staging label, and Secrets Manager can delete it (read it by this id until then).
+        /// </summary>
+        public string OverwrittenVersionId { get; private set; }
 
         /// <summary>"name -> destination: action".</summary>
         public override string ToString() => $"{Name} -> {DestinationName}: {Action}";
@@ -41,6 +54,7 @@ namespace SecretsManager
             Action = plan.SkipReason != null ? SecretCopyAction.Skipped : SecretCopyAction.Unchanged,
             Changes = Array.Empty<string>(),
             NotCopied = plan.NotCopied.ToArray(),
+            SkipReason = plan.SkipKind,
             ARN = plan.ARN,
             DestinationARN = plan.DestinationARN,
             VersionId = plan.DestinationVersionId,
@@ -56,6 +70,7 @@ namespace SecretsManager
             ARN = plan.ARN,
             DestinationARN = outcome.DestinationARN,
             VersionId = outcome.VersionId,
+            OverwrittenVersionId = outcome.OverwrittenVersionId,
         };
     }
 }

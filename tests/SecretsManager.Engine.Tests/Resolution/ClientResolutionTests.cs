@@ -30,6 +30,23 @@ public class ClientResolutionTests
     }
 
     [Fact]
+    public void TheErrorsNameTheCallersParameters()
+    {
+        using var scope = new EnvironmentScope();
+        var names = new ConnectionParameterNames("-DestinationRegion", "-DestinationProfileName", "-DestinationCredential", "-DestinationEndpointUrl");
+
+        var noRegion = WithKeys();
+        noRegion.ParameterNames = names;
+        Assert.StartsWith("No AWS region: pass -DestinationRegion, set AWS_REGION", Assert.Throws<SecretsManagerConfigurationException>(() => SecretsManagerClientFactory.Create(noRegion)).Message);
+        var noCredentials = Assert.Throws<SecretsManagerConfigurationException>(() =>
+            SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { Region = "us-east-1", ParameterNames = names }));
+        Assert.StartsWith("No AWS credentials: pass -DestinationCredential or -DestinationProfileName, set AWS_ACCESS_KEY_ID", noCredentials.Message);
+        Assert.True(noCredentials.NoCredentials);
+        // The names are no setting: the same settings are equal whatever they are called.
+        Assert.Equal(WithKeys("us-east-1"), new SecretsManagerClientOptions { Region = "us-east-1", AccessKeyId = "AKIDEXAMPLE", SecretAccessKey = "secret-value-never-shown", ParameterNames = names });
+    }
+
+    [Fact]
     public void NoCredentialsAnywhereSaysWhatToSet()
     {
         using var scope = new EnvironmentScope();

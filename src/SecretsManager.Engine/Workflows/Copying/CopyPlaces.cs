@@ -12,7 +12,10 @@ namespace SecretsManager.Engine.Workflows.Copying
     /// </summary>
     public static class CopyPlaces
     {
-        /// <summary>Throws <see cref="CopyRefusedException"/> when both clients reach the same place with the same credentials.</summary>
+        /// <summary>
+        /// Throws <see cref="CopyRefusedException"/> when both clients reach the same place with the same credentials
+        /// (the identity the read cache partitions by: a hash of the access key id, or the source that supplies them).
+        /// </summary>
         public static void EnsureDistinct(ISecretsManagerClient source, ISecretsManagerClient destination)
         {
             if (source == null) throw new ArgumentNullException(nameof(source));
@@ -20,7 +23,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             var s = source.Resolution;
             var d = destination.Resolution;
             bool same = ReferenceEquals(source, destination)
-                || (s != null && d != null && SameEndpointAndRegion(source, destination) && string.Equals(s.CredentialSource, d.CredentialSource, StringComparison.Ordinal));
+                || (s != null && d != null && SameEndpointAndRegion(source, destination) && string.Equals(s.CredentialIdentity, d.CredentialIdentity, StringComparison.Ordinal));
             if (same) throw Refused(d ?? s, "with the same credentials");
         }
 

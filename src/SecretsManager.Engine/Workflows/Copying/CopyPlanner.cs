@@ -47,7 +47,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             if (sources == null) throw new ArgumentNullException(nameof(sources));
             var patterns = (destinationOnlyPatterns ?? Enumerable.Empty<string>()).ToList();
             var plans = sources.Select(s => Start(s, destinationNames)).ToList();
-            var live = plans.Where(p => p.Error == null).ToList();
+            var live = plans.Where(p => p.Error == null && p.Status != CopyStatus.OnlyInDestination).ToList();
             if (live.Count == 0 && patterns.Count == 0) return new CopyPlan(plans, new List<SecretCopyPlan>(), null);
 
             // One listing of the destination, narrowed to the names the plan needs.
@@ -75,6 +75,13 @@ namespace SecretsManager.Engine.Workflows.Copying
             {
                 foreach (var plan in live.Where(p => p.Error == null)) PlanPreviousValue(plan);
             }
+            foreach (var plan in live.Where(p => p.Conflict))
+            {
+                // What -Force leaves of the changed value: AWSPREVIOUS, unless the source's AWSPREVIOUS takes that label.
+                plan.ConflictMessage += plan.PutPrevious
+                    ? $", which leaves that value without a staging label: the source's AWSPREVIOUS takes it (-IncludePreviousVersion). Secrets Manager can delete a version without a label; until then it can be read by its VersionId {plan.DestinationVersionId}."
+                    : " (which keeps that value as AWSPREVIOUS).";
+            }
             if (!_options.NoPolicy)
             {
                 PlanPolicies(live.Where(p => p.Error == null).ToList());
@@ -90,10 +97,20 @@ namespace SecretsManager.Engine.Workflows.Copying
             return new CopyPlan(plans, destinationOnly, destinationAccount);
         }
 
-        private static SecretCopyPlan Start(CopySource source, IReadOnlyDictionary<string, string> destinationNames)
+        private SecretCopyPlan Start(CopySource source, IReadOnlyDictionary<string, string> destinationNames)
         {
-            var plan = new SecretCopyPlan { RequestedId = source.RequestedId, Error = source.Error };
+            var plan = new SecretCopyPlan { RequestedId = source.RequestedId, Error = source.Error, CompareOnly = _options.CompareOnly };
             if (source.Error != null) return plan;
+            if (source.OnlyInDestination)
+            {
+                plan.DestinationName = source.DestinationName;
+                plan.DestinationARN = source.DestinationARN;
+                plan.Status = CopyStatus.OnlyInDestination;
+                plan.SkipKind = SkipKinds.NoSource;
+                plan.SkipReason = "the secret is only in the destination: there is no source secret to copy";
+                plan.AddNotCopied("Secret", plan.SkipReason);
+                return plan;
+            }
             plan.Name = source.Name;
             plan.ARN = source.ARN;
             plan.SourceEntry = source.Entry;
@@ -133,7 +150,8 @@ namespace SecretsManager.Engine.Workflows.Copying
             plan.DestinationARN = destination?.ARN;
             plan.DestinationAccountId = destinationArn?.AccountId ?? destinationAccount;
             plan.DestinationPartition = destinationArn?.Partition ?? destinationPartition;
-            plan.SkipReason = SkipReason(source, sourceArn?.Region, destination, destinationArn?.Region);
+            plan.SkipReason = SkipReason(source, sourceArn?.Region, destination, destinationArn?.Region, out string skipKind);
+            plan.SkipKind = skipKind;
             if (plan.SkipReason != null) plan.AddNotCopied("Secret", plan.SkipReason);
 
             if (source.RotationEnabled == true || source.RotationLambdaARN != null || source.ExternalSecretRotationRoleArn != null)
@@ -167,7 +185,17 @@ namespace SecretsManager.Engine.Workflows.Copying
                 plan.AddDifference(CopyPart.Description);
             }
 
-            if (KmsKeys.TryExpected(source.KmsKeyId, _options.DestinationKmsKeyId, out string key))
+            // An existing copy keeps the key it has unless -DestinationKmsKeyId names one: the key it was made under
+            // (asked for then, or the source's alias) or one set in the destination since is not a difference.
+            bool keyAsked = !string.IsNullOrEmpty(_options.DestinationKmsKeyId);
+            if (destination != null && !keyAsked)
+            {
+                if (!KmsKeys.TryExpected(source.KmsKeyId, null, out _))
+                {
+                    plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy keeps the key it has unless -DestinationKmsKeyId names one");
+                }
+            }
+            else if (KmsKeys.TryExpected(source.KmsKeyId, _options.DestinationKmsKeyId, out string key))
             {
                 plan.KmsKeyId = key;
                 if (destination != null && !KmsKeys.Same(key, destination.KmsKeyId))
@@ -178,8 +206,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             }
             else
             {
-                plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy is encrypted under " +
-                    (destination == null ? "the destination's default key" : "the key it has") + " unless -DestinationKmsKeyId names one");
+                plan.AddNotCopied(CopyPart.KmsKeyId, $"the source's key {source.KmsKeyId} belongs to its account and region; the copy is encrypted under the destination's default key unless -DestinationKmsKeyId names one");
             }
 
             plan.Type = source.Type;
@@ -193,19 +220,41 @@ namespace SecretsManager.Engine.Workflows.Copying
             else if (Holder(source, StagingLabels.Current) == null) plan.AddNotCopied(CopyPart.Value, "the source has no value");
         }
 
-        private string SkipReason(SecretListEntry source, string sourceRegion, SecretListEntry destination, string destinationRegion)
+        // Why nothing of a secret is copied, and the same in a word or two for a table (SecretCopyPlan.SkipKind).
+        private string SkipReason(SecretListEntry source, string sourceRegion, SecretListEntry destination, string destinationRegion, out string kind)
         {
-            if (source.OwningService != null) return $"the secret is managed by {source.OwningService}, which owns its copies too";
+            kind = null;
+            if (source.OwningService != null)
+            {
+                kind = SkipKinds.Managed;
+                return $"the secret is managed by {source.OwningService}, which owns its copies too";
+            }
             if (source.PrimaryRegion != null && sourceRegion != null && source.PrimaryRegion != sourceRegion)
+            {
+                kind = SkipKinds.Replica;
                 return $"the secret is a replica of the secret in {source.PrimaryRegion}; copy the primary instead";
+            }
             if (source.DeletedDate != null && !_options.IncludePlannedDeletion)
+            {
+                kind = SkipKinds.Deleting;
                 return $"the secret is scheduled for deletion (on {source.DeletedDate.Value.ToUniversalTime():yyyy-MM-dd}); -IncludePlannedDeletion copies it";
+            }
             if (destination == null) return null;
-            if (destination.OwningService != null) return $"the destination secret is managed by {destination.OwningService}";
+            if (destination.OwningService != null)
+            {
+                kind = SkipKinds.DestinationManaged;
+                return $"the destination secret is managed by {destination.OwningService}";
+            }
             if (destination.PrimaryRegion != null && destinationRegion != null && destination.PrimaryRegion != destinationRegion)
+            {
+                kind = SkipKinds.DestinationReplica;
                 return $"the destination secret is a read-only replica of the secret in {destination.PrimaryRegion}";
+            }
             if (destination.DeletedDate != null)
+            {
+                kind = SkipKinds.DestinationDeleting;
                 return "the destination secret is scheduled for deletion; restore it (Restore-SmSecret) or let it be deleted, then copy again";
+            }
             return null;
         }
 
@@ -226,7 +275,8 @@ namespace SecretsManager.Engine.Workflows.Copying
                 if (!Readable(source) || s == null || s == d) continue;
                 if (destination == null || d == null)
                 {
-                    if (plan.SkipReason == null) sourceIds.Add(plan);
+                    // Nothing there to compare with: only a copy, which writes it, reads it.
+                    if (plan.SkipReason == null && !_options.CompareOnly) sourceIds.Add(plan);
                 }
                 else if (Readable(destination))
                 {
@@ -281,7 +331,9 @@ namespace SecretsManager.Engine.Workflows.Copying
                 plan.Create = plan.SkipReason == null;
                 return;
             }
-            if (plan.Current == null) return; // same version on both sides, or a value that can't be read
+            // A comparison doesn't read a value it has nothing to compare with: a copy without one differs.
+            bool unread = _options.CompareOnly && d == null && Readable(source) && Holder(source, StagingLabels.Current) != null;
+            if (plan.Current == null && !unread) return; // same version on both sides, or a value that can't be read
             if (d == null)
             {
                 plan.AddDifference(CopyPart.Value);
@@ -306,7 +358,7 @@ namespace SecretsManager.Engine.Workflows.Copying
             {
                 plan.ConflictMessage =
                     $"the destination secret '{plan.DestinationName}' changed since the last copy: its value (version {d}) is neither the source's current value " +
-                    "nor one a copy wrote. It is not overwritten without -Force (which keeps that value as AWSPREVIOUS).";
+                    "nor one a copy wrote. It is not overwritten without -Force";
             }
         }
 
@@ -316,8 +368,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         {
             if (plan.SourceEntry.SecretVersionsToStages?.ContainsKey(destinationVersionId) == true) return true;
             CallNotices.Add($"ListSecretVersionIds '{plan.Name}' (source, with versions no label holds)");
-            var versions = plan.SourceClient.ListSecretVersionIdsAll(new ListSecretVersionIdsRequest { SecretId = plan.ARN, IncludeDeprecated = true, MaxResults = SourceFinder.PageSize });
-            return versions.Any(v => v.VersionId == destinationVersionId);
+            return Lookups.VersionLookup.VersionIds(plan.SourceClient, plan.ARN).Contains(destinationVersionId, StringComparer.Ordinal);
         }
 
         private void PlanPreviousValue(SecretCopyPlan plan)
@@ -329,6 +380,12 @@ namespace SecretsManager.Engine.Workflows.Copying
             // Where AWSPREVIOUS will be once the current value is in place: a new current value pushes it to the old one.
             string holder = plan.Create ? null : plan.PutCurrent ? plan.DestinationVersionId : Holder(destination, StagingLabels.Previous);
             if (holder == p) return;
+            if (_options.CompareOnly && holder == null)
+            {
+                // Nothing there to compare it with: a comparison doesn't read it.
+                if (destination != null) plan.AddDifference(CopyPart.PreviousValue);
+                return;
+            }
             plan.Previous = ReadVersion(plan.SourceClient, plan.ARN, p, plan, "source");
             if (plan.Previous == null) return;
             if (holder != null)

@@ -15,6 +15,22 @@ namespace SecretsManager.Engine.Workflows.Copying
             Error = error;
         }
 
+        /// <summary>
+        /// A secret a comparison found only in the destination (an OnlyInDestination row piped back in): it has no
+        /// source, so it is planned as skipped (<see cref="SkipKinds.NoSource"/>), never as an error.
+        /// </summary>
+        public static CopySource InDestinationOnly(string destinationName, string destinationArn) =>
+            new CopySource(destinationName, null, null, null) { DestinationName = destinationName, DestinationARN = destinationArn };
+
+        /// <summary>True for a secret only in the destination (<see cref="InDestinationOnly"/>).</summary>
+        public bool OnlyInDestination => DestinationName != null;
+
+        /// <summary>The destination secret's name, for a secret only in the destination; otherwise null.</summary>
+        public string DestinationName { get; private set; }
+
+        /// <summary>The destination secret's ARN, for a secret only in the destination; otherwise null.</summary>
+        public string DestinationARN { get; private set; }
+
         /// <summary>The id as the caller gave it (or the name the listing found).</summary>
         public string RequestedId { get; }
 
@@ -34,6 +50,6 @@ namespace SecretsManager.Engine.Workflows.Copying
         internal ISecretsManagerClient Client { get; }
 
         /// <summary>The id and what it found; never a value.</summary>
-        public override string ToString() => Error != null ? $"{RequestedId}: {Error.ErrorCode}" : $"{RequestedId}: {ARN}";
+        public override string ToString() => Error != null ? $"{RequestedId}: {Error.ErrorCode}" : OnlyInDestination ? $"{RequestedId}: only in the destination" : $"{RequestedId}: {ARN}";
     }
 }

@@ -10,8 +10,10 @@ namespace SecretsManager.Engine.Workflows.Copying
     /// <summary>The destination names of a copy: the rules a name must follow, and one name per secret.</summary>
     public static class DestinationNames
     {
-        // AWS's rule for a secret's name: letters, digits and /_+=.@-
-        private static readonly Regex NameRule = new Regex("^[A-Za-z0-9/_+=.@-]+$", RegexOptions.CultureInvariant);
+        /// <summary>AWS's rule for the characters of a secret's name: letters, digits and /_+=.@- (a constant, so attributes can take it).</summary>
+        public const string NamePattern = "^[A-Za-z0-9/_+=.@-]+$";
+
+        private static readonly Regex NameRule = new Regex(NamePattern, RegexOptions.CultureInvariant);
 
         /// <summary>Why <paramref name="name"/> can't name a secret, or null when it can.</summary>
         public static string Problem(string name)

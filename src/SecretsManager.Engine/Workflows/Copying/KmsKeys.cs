@@ -29,7 +29,8 @@ namespace SecretsManager.Engine.Workflows.Copying
         /// <summary>
         /// The key the copy should be encrypted under: <paramref name="destinationKmsKeyId"/> when given; otherwise the
         /// source's, when it carries over (the default key, or an alias). Null in <paramref name="expected"/> means the
-        /// default key. False when the source's key can't be used in the destination and none was given.
+        /// default key. False when the source's key can't be used in the destination and none was given. Without
+        /// <paramref name="destinationKmsKeyId"/> this is the key of a new copy only: an existing copy keeps its own.
         /// </summary>
         public static bool TryExpected(string sourceKeyId, string destinationKmsKeyId, out string expected)
         {
@@ -50,11 +51,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         private static string Canonical(string keyId)
         {
             string text = keyId.Trim();
-            if (text.StartsWith("arn:", StringComparison.Ordinal))
-            {
-                string[] parts = text.Split(new[] { ':' }, 6);
-                if (parts.Length == 6) text = parts[5];
-            }
+            text = Conversion.ArnParts.Parse(text)?.Resource ?? text;
             return text.StartsWith("alias/", StringComparison.Ordinal) || text.StartsWith("key/", StringComparison.Ordinal) ? text : "key/" + text;
         }
     }

@@ -21,13 +21,14 @@ namespace SecretsManager.Engine.Workflows.Copying
         /// <param name="destination">The destination client (the plan's).</param>
         /// <param name="plan">A plan with changes, from <see cref="CopyPlanner"/>.</param>
         /// <param name="force">Overwrite a destination value that changed since the last copy (<see cref="SecretCopyPlan.Conflict"/>).</param>
-        /// <exception cref="InvalidOperationException">The plan is in conflict and <paramref name="force"/> is false, or it has nothing to copy.</exception>
+        /// <exception cref="InvalidOperationException">The plan is in conflict and <paramref name="force"/> is false, it has nothing to copy, or it was planned for a comparison only.</exception>
         /// <exception cref="SecretsManagerServiceException">A write was refused; its message names the destination secret and what was already written.</exception>
         public static CopyOutcome Apply(ISecretsManagerClient destination, SecretCopyPlan plan, bool force)
         {
             if (destination == null) throw new ArgumentNullException(nameof(destination));
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (plan.Error != null || plan.SkipReason != null) throw new InvalidOperationException($"'{plan.RequestedId}' has nothing to copy: {plan.Summary}");
+            if (plan.CompareOnly) throw new InvalidOperationException($"'{plan.RequestedId}' was planned for a comparison, which reads only the values it compares; plan the copy.");
             if (plan.Conflict && !force) throw new InvalidOperationException(plan.ConflictMessage);
 
             var applied = new List<string>();
@@ -119,7 +120,10 @@ namespace SecretsManager.Engine.Workflows.Copying
                 string done = applied.Count == 0 ? string.Empty : $" Already written: {string.Join(", ", applied)}; copying again finishes the rest.";
                 throw new SecretsManagerServiceException(e.ErrorCode, $"Destination secret '{plan.DestinationName}': {e.Message}{done}", e.StatusCode, e.RequestId, e);
             }
-            return new CopyOutcome(arn, versionId, applied);
+            // A forced put moved AWSCURRENT off the changed value, which AWS labels AWSPREVIOUS, unless the source's
+            // AWSPREVIOUS was then put there too.
+            string overwritten = plan.Conflict && plan.PutCurrent ? plan.DestinationVersionId : null;
+            return new CopyOutcome(arn, versionId, applied, overwritten, overwritten != null && !plan.PutPrevious ? StagingLabels.Previous : null);
         }
 
         // Puts the value under its source version's id. When that version is there already (a copy repeated, or the

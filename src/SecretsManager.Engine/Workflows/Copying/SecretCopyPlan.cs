@@ -49,6 +49,12 @@ namespace SecretsManager.Engine.Workflows.Copying
         /// <summary>Why nothing of this secret is copied (a replica, another service's secret, ...); null when it is.</summary>
         public string SkipReason { get; internal set; }
 
+        /// <summary>
+        /// <see cref="SkipReason"/> in a word or two, for a table: one of <see cref="SkipKinds"/> ("replica",
+        /// "deleting", "dest replica", ...); null when the secret is copied.
+        /// </summary>
+        public string SkipKind { get; internal set; }
+
         /// <summary>Why the copy's value may not be overwritten: someone changed it since the last copy. Null when not.</summary>
         public string ConflictMessage { get; internal set; }
 
@@ -110,6 +116,7 @@ namespace SecretsManager.Engine.Workflows.Copying
         }
 
         // The steps, filled in by CopyPlanner and carried out by SecretCopier.
+        internal bool CompareOnly { get; set; }
         internal bool Create { get; set; }
         internal CopyValue Current { get; set; }
         internal bool PutCurrent { get; set; }

@@ -80,23 +80,43 @@ namespace SecretsManager.Engine.Workflows.Copying
 
         /// <summary>
         /// The secrets whose names match <paramref name="patterns"/> (wildcards, as Get-SmSecret -Name), in listing
-        /// order; a literal name that matches nothing gets ResourceNotFoundException.
+        /// order; a literal name that matches nothing gets ResourceNotFoundException. Without
+        /// <paramref name="includePlannedDeletion"/>, secrets scheduled for deletion that a wildcard matched are left out,
+        /// and a call notice says how many; one named whole is kept (the plan skips it, saying why).
         /// </summary>
         public static IReadOnlyList<CopySource> ByNames(IEnumerable<string> patterns, bool includePlannedDeletion, ISecretsManagerClient source, ISecretsManagerClient destination)
         {
             if (patterns == null) throw new ArgumentNullException(nameof(patterns));
             CopyPlaces.EnsureDistinct(source, destination);
-            var listing = new SecretListing(patterns, null, null, includePlannedDeletion, null, null);
+            var patternList = patterns.ToList();
+            // Secrets scheduled for deletion are listed either way: without -IncludePlannedDeletion, those a wildcard
+            // matched are left out and counted (never silently), and one named whole is planned as skipped, with why.
+            var listing = new SecretListing(patternList, null, null, true, null, null);
             listing.Request.MaxResults = PageSize;
-            CallNotices.Add("ListSecrets (source, " + string.Join(", ", patterns.Select(p => $"'{p}'")) + ")");
-            List<CopySource> result;
+            CallNotices.Add("ListSecrets (source, " + string.Join(", ", patternList.Select(p => $"'{p}'")) + ")");
+            var named = new HashSet<string>(patternList.Where(SecretListQuery.IsLiteral), StringComparer.Ordinal);
+            var result = new List<CopySource>();
+            int leftOut = 0;
             try
             {
-                result = listing.Entries(source).Select(e => new CopySource(e.Name, e, source, null)).ToList();
+                foreach (var entry in listing.Entries(source))
+                {
+                    if (!includePlannedDeletion && entry.DeletedDate != null && !named.Contains(entry.Name))
+                    {
+                        leftOut++;
+                        continue;
+                    }
+                    result.Add(new CopySource(entry.Name, entry, source, null));
+                }
             }
             catch (SecretsManagerServiceException e) when (e.RejectsCredentials)
             {
                 throw Sided(e, "source");
+            }
+            if (leftOut > 0)
+            {
+                CallNotices.Add($"{leftOut} {(leftOut == 1 ? "secret that matches -Name is" : "secrets that match -Name are")} scheduled for deletion and " +
+                    $"{(leftOut == 1 ? "was" : "were")} left out; -IncludePlannedDeletion includes them.");
             }
             result.AddRange(listing.MissingNames.Select(n => new CopySource(n, null, source, NotFound(n))));
             return result;

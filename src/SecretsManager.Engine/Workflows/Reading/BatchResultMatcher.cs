@@ -58,11 +58,8 @@ namespace SecretsManager.Engine.Workflows.Reading
 
         private static bool Matches(string id, SecretValueEntry value)
         {
-            if (string.IsNullOrEmpty(id)) { return false; }
-            if (string.Equals(id, value.Name, StringComparison.Ordinal) || string.Equals(id, value.ARN, StringComparison.Ordinal)) { return true; }
-            // A partial ARN is the full ARN without its "-xxxxxx" suffix.
-            return value.ARN != null && id.StartsWith("arn:", StringComparison.Ordinal)
-                && value.ARN.Length == id.Length + 7 && value.ARN.StartsWith(id + "-", StringComparison.Ordinal);
+            // Its name, its ARN, or its ARN without the "-xxxxxx" suffix (a partial ARN).
+            return !string.IsNullOrEmpty(id) && Conversion.ArnParts.NamesSecret(id, value.Name, value.ARN);
         }
     }
 }

@@ -28,7 +28,13 @@ public class CopyPlacesTests
         {
             Region = "us-east-1", AccessKeyId = LocalServerFixture.AccessKey, SecretAccessKey = LocalServerFixture.SecretKey, EndpointUrl = server.Url,
         });
-        var destination = InterceptingClient.Over(SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { Region = "us-east-1", EndpointUrl = server.Url }));
+        // The same keys by another way (the environment) are the same credentials: refused before anything is read.
+        var sameKeys = SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { Region = "us-east-1", EndpointUrl = server.Url });
+        Assert.Equal(CopyRefusedException.DestinationIsSource,
+            Assert.Throws<CopyRefusedException>(() => SourceFinder.ByIds(new[] { "places/app" }, _ => source, sameKeys)).ErrorCode);
+        // A profile is told apart from explicit keys only by its source (its keys are known only when it is used).
+        scope.WriteCredentials($"[other]\naws_access_key_id = {LocalServerFixture.AccessKey}\naws_secret_access_key = {LocalServerFixture.SecretKey}\n");
+        var destination = InterceptingClient.Over(SecretsManagerClientFactory.Create(new SecretsManagerClientOptions { Region = "us-east-1", EndpointUrl = server.Url, ProfileName = "other" }));
         source.CreateSecret(new CreateSecretRequest { Name = "places/app", SecretString = "v" });
 
         // Other credentials: not refused before reading...

@@ -1,3 +1,4 @@
+using SecretsManager.Engine.Client;
 using SecretsManager.Engine.Errors;
 using SecretsManager.Engine.Model;
 using SecretsManager.Engine.Tests.EndToEnd;
@@ -117,6 +118,7 @@ public class CopyPlannerTests : CopyTestBase
         var byName = plan.Secrets.ToDictionary(p => p.Name[Prefix.Length..]);
 
         Assert.Equal("the secret is managed by rds, which owns its copies too", byName["owned"].SkipReason);
+        Assert.Equal(SkipKinds.Managed, byName["owned"].SkipKind);
         Assert.Empty(byName["owned"].Changes);
         Assert.StartsWith("not copied: the secret is managed by rds", byName["owned"].Summary);
         Assert.True(byName["rotating"].RotationNotCopied);
@@ -126,6 +128,7 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Contains("Tags: aws:* tags belong to AWS and can't be set", byName["tagged"].NotCopied);
         Assert.Contains(CopyPart.Tags, byName["tagged"].Changes);
         Assert.StartsWith("the secret is scheduled for deletion", byName["deleted"].SkipReason);
+        Assert.Equal("deleting", byName["deleted"].SkipKind);
         Assert.Contains(byName["cmk"].NotCopied, n => n.StartsWith("KmsKeyId: the source's key arn:aws:kms:us-east-1:111111111111:key/"));
         Assert.DoesNotContain(CopyPart.KmsKeyId, byName["cmk"].Changes);
         Assert.Empty(Writes(Destination));
@@ -133,6 +136,7 @@ public class CopyPlannerTests : CopyTestBase
         // A key named for the destination replaces the source's; a deleted secret is copied without its value when asked.
         var included = Plan(new[] { "deleted", "cmk" }, new CopyOptions { IncludePlannedDeletion = true, DestinationKmsKeyId = "alias/dr" });
         Assert.Null(included.Secrets[0].SkipReason);
+        Assert.Null(included.Secrets[0].SkipKind);
         Assert.Equal(new[] { CopyPart.Create, CopyPart.KmsKeyId }, included.Secrets[0].Changes);
         Assert.Equal("create with no value, KMS key alias/dr", included.Secrets[0].Summary);
         Assert.Contains(included.Secrets[0].NotCopied, n => n.StartsWith("Value: AWS doesn't return the value of a secret scheduled for deletion"));
@@ -162,13 +166,71 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Null(plan.Secrets[0].SkipReason);
         Assert.Contains(plan.Secrets[0].NotCopied, n => n.StartsWith("Replicas: the source has replicas"));
         Assert.Equal("the secret is a replica of the secret in us-east-1; copy the primary instead", plan.Secrets[1].SkipReason);
+        Assert.Equal("replica", plan.Secrets[1].SkipKind);
 
         var westDestination = Accounts.DestinationClient("eu-west-1");
         var intoReplica = new CopyPlanner(westDestination, new CopyOptions()).Plan(SourceFinder.ByIds(new[] { Name("into-replica") }, _ => Source.Client, westDestination));
         Assert.Equal("the destination secret is a read-only replica of the secret in us-east-1", intoReplica.Secrets[0].SkipReason);
+        Assert.Equal("dest replica", intoReplica.Secrets[0].SkipKind);
         var intoDeleted = Assert.Single(Plan(new[] { "into-deleted" }).Secrets);
         Assert.StartsWith("the destination secret is scheduled for deletion", intoDeleted.SkipReason);
+        Assert.Equal("dest deleting", intoDeleted.SkipKind);
         Assert.Empty(intoDeleted.Changes);
+    }
+
+    [Fact]
+    public void AComparisonReadsNoValueItDoesNotCompare()
+    {
+        CreateSource("fresh", "v1");
+        Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("fresh"), SecretString = "v2" });
+        CreateSource("empty", "v1");
+        Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("empty"), SecretString = "v2" });
+        // A copy without a value: nothing there to compare the source's values with.
+        Accounts.DestinationClient().CreateSecret(new CreateSecretRequest { Name = Name("empty") });
+        ForgetCalls();
+
+        var compared = Plan(new[] { "fresh", "empty" }, new CopyOptions { CompareOnly = true, IncludePreviousVersion = true, NoPolicy = true });
+
+        Assert.Equal(0, Source.Count("BatchGetSecretValue") + Source.Count("GetSecretValue"));
+        Assert.Equal(0, Destination.Count("BatchGetSecretValue") + Destination.Count("GetSecretValue"));
+        Assert.Equal(CopyStatus.OnlyInSource, compared.Secrets[0].Status);
+        Assert.Equal(CopyStatus.Different, compared.Secrets[1].Status);
+        Assert.Equal(new[] { CopyPart.Value, CopyPart.PreviousValue }, compared.Secrets[1].Differences);
+        // A comparison's plan is not for writing.
+        Assert.Throws<InvalidOperationException>(() => SecretCopier.Apply(Destination.Client, compared.Secrets[1], force: false));
+        Assert.Empty(Writes(Destination));
+
+        // A copy reads them: it writes them.
+        ForgetCalls();
+        var copy = Plan(new[] { "fresh", "empty" }, new CopyOptions { IncludePreviousVersion = true, NoPolicy = true });
+        Assert.Equal(new[] { CopyPart.Value, CopyPart.PreviousValue }, copy.Secrets[1].Differences);
+        Assert.Equal(1, Source.Count("BatchGetSecretValue"));
+        Assert.Equal(2, Source.Count("GetSecretValue"));
+    }
+
+    [Fact]
+    public void PlansASecretOnlyInTheDestinationAsSkippedForWantOfASource()
+    {
+        CreateSource("db", "v");
+        var stale = Accounts.DestinationClient().CreateSecret(new CreateSecretRequest { Name = Name("stale"), SecretString = "old" });
+        var sources = SourceFinder.ByIds(new[] { Name("db") }, _ => Source.Client, Destination.Client)
+            .Append(CopySource.InDestinationOnly(Name("stale"), stale.ARN)).ToList();
+        ForgetCalls();
+
+        var plan = new CopyPlanner(Destination.Client, new CopyOptions()).Plan(sources);
+
+        Assert.Equal(CopyStatus.OnlyInSource, plan.Secrets[0].Status);
+        var row = plan.Secrets[1];
+        Assert.Equal(CopyStatus.OnlyInDestination, row.Status);
+        Assert.Null(row.Name);
+        Assert.Equal(Name("stale"), row.DestinationName);
+        Assert.Equal(stale.ARN, row.DestinationARN);
+        Assert.Equal(SkipKinds.NoSource, row.SkipKind);
+        Assert.Equal(new[] { "Secret: the secret is only in the destination: there is no source secret to copy" }, row.NotCopied);
+        Assert.Empty(row.Changes);
+        Assert.Null(row.Error);
+        Assert.Throws<InvalidOperationException>(() => SecretCopier.Apply(Destination.Client, row, force: true));
+        Assert.Empty(Writes(Destination));
     }
 
     [Fact]
@@ -214,6 +276,33 @@ public class CopyPlannerTests : CopyTestBase
         Assert.Equal(new[] { Name("web/a"), Name("web/b"), Name("absent") }, sources.Select(s => s.RequestedId));
         Assert.Equal("ResourceNotFoundException", sources[2].Error.ErrorCode);
         Assert.Equal(new[] { "ListSecrets" }, Source.Calls);
+    }
+
+    [Fact]
+    public void ByNameSaysHowManySecretsScheduledForDeletionItLeftOutAndIncludesThemWhenAsked()
+    {
+        CreateSource("old/kept", "1");
+        CreateSource("old/gone", "2");
+        CreateSource("old/also-gone", "3");
+        var source = Accounts.SourceClient();
+        source.DeleteSecret(new DeleteSecretRequest { SecretId = Name("old/gone"), RecoveryWindowInDays = 7 });
+        source.DeleteSecret(new DeleteSecretRequest { SecretId = Name("old/also-gone"), RecoveryWindowInDays = 7 });
+        ForgetCalls();
+
+        CallNotices.Prepare();
+        var left = SourceFinder.ByNames(new[] { Name("old/*") }, includePlannedDeletion: false, Source.Client, Destination.Client);
+        Assert.Equal(new[] { Name("old/kept") }, left.Select(s => s.Name));
+        Assert.Contains(CallNotices.Take(), n => n == "2 secrets that match -Name are scheduled for deletion and were left out; -IncludePlannedDeletion includes them.");
+        Assert.Equal(new[] { "ListSecrets" }, Source.Calls);
+
+        // A name given whole is the caller's to see: planned as skipped, and said why, as with -SecretId.
+        var named = SourceFinder.ByNames(new[] { Name("old/gone") }, includePlannedDeletion: false, Source.Client, Destination.Client);
+        var gone = Assert.Single(new CopyPlanner(Destination.Client, new CopyOptions()).Plan(named).Secrets);
+        Assert.Equal(SkipKinds.Deleting, gone.SkipKind);
+
+        var all = SourceFinder.ByNames(new[] { Name("old/*") }, includePlannedDeletion: true, Source.Client, Destination.Client);
+        Assert.Equal(3, all.Count);
+        Assert.All(all, s => Assert.Null(s.Error));
     }
 
     [Fact]

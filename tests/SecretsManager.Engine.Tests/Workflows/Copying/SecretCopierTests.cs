@@ -126,6 +126,41 @@ public class SecretCopierTests : CopyTestBase
     }
 
     [Fact]
+    public void AForcedCopyNamesTheVersionItOverwroteAndWhetherItKeptALabel()
+    {
+        var v1 = CreateSource("forced", "one");
+        var v2 = Accounts.SourceClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "two" });
+        var withPrevious = new CopyOptions { IncludePreviousVersion = true };
+        Apply(Plan(new[] { "forced" }, withPrevious));
+        var theirs = Accounts.DestinationClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "changed-there" });
+
+        // The source's AWSPREVIOUS takes the label the overwritten value would have kept: the plan says so.
+        var plan = Assert.Single(Plan(new[] { "forced" }, withPrevious).Secrets);
+        Assert.True(plan.Conflict);
+        Assert.Contains("without a staging label", plan.ConflictMessage);
+        var outcome = SecretCopier.Apply(Destination.Client, plan, force: true);
+        Assert.Equal(theirs.VersionId, outcome.OverwrittenVersionId);
+        Assert.Null(outcome.OverwrittenLabel);
+        var destination = Accounts.DestinationClient();
+        Assert.Equal(v2.VersionId, Value(destination, Name("forced")).VersionId);
+        Assert.Equal(v1.VersionId, Value(destination, Name("forced"), "AWSPREVIOUS").VersionId);
+        var overwritten = Assert.Single(Versions(destination, Name("forced")), v => v.VersionId == theirs.VersionId);
+        Assert.True(overwritten.VersionStages == null || overwritten.VersionStages.Count == 0);
+
+        // Without -IncludePreviousVersion it keeps AWSPREVIOUS.
+        var again = Accounts.DestinationClient().PutSecretValue(new PutSecretValueRequest { SecretId = Name("forced"), SecretString = "changed-again" });
+        var current = Assert.Single(Plan(new[] { "forced" }).Secrets);
+        Assert.Contains("keeps that value as AWSPREVIOUS", current.ConflictMessage);
+        var kept = SecretCopier.Apply(Destination.Client, current, force: true);
+        Assert.Equal(again.VersionId, kept.OverwrittenVersionId);
+        Assert.Equal("AWSPREVIOUS", kept.OverwrittenLabel);
+        Assert.Equal(again.VersionId, Value(destination, Name("forced"), "AWSPREVIOUS").VersionId);
+
+        // A copy that overwrote nothing names nothing.
+        Assert.Null(Apply(Plan(new[] { "forced" }, withPrevious)).Single().OverwrittenVersionId);
+    }
+
+    [Fact]
     public void ARollbackInTheSourceMovesTheLabelBackWithoutANewVersion()
     {
         var v1 = CreateSource("rollback", "good");
@@ -256,6 +291,38 @@ public class SecretCopierTests : CopyTestBase
         Assert.Equal(new[] { CopyPart.KmsKeyId }, rekey.Changes);
         SecretCopier.Apply(Destination.Client, rekey, force: false);
         Assert.EndsWith("key/0000aaaa-1111-2222-3333-444455556666", destination.DescribeSecret(new DescribeSecretRequest { SecretId = Name("keyed") }).KmsKeyId);
+    }
+
+    [Fact]
+    public void WithoutAKeyAskedForAnExistingCopyKeepsTheKeyItHasWhateverTheSourcesKey()
+    {
+        // A copy made under a key asked for, of a source under the default key.
+        CreateSource("dr-keyed", "v");
+        Apply(Plan(new[] { "dr-keyed" }, new CopyOptions { DestinationKmsKeyId = "alias/dr-key" }));
+        // A copy of a source under an alias, whose key was changed in the destination since.
+        Accounts.SourceClient().CreateSecret(new CreateSecretRequest { Name = Name("aliased"), SecretString = "v", KmsKeyId = "alias/app-key" });
+        Apply(Plan(new[] { "aliased" }));
+        Accounts.DestinationClient().UpdateSecret(new UpdateSecretRequest { SecretId = Name("aliased"), KmsKeyId = "alias/dr-key" });
+        ForgetCalls();
+
+        // Compare and copy alike: the key of an existing copy is not a difference without -DestinationKmsKeyId.
+        var plan = Plan(new[] { "dr-keyed", "aliased" });
+        Assert.All(plan.Secrets, p =>
+        {
+            Assert.Equal(CopyStatus.Same, p.Status);
+            Assert.Empty(p.Differences);
+            Assert.False(p.HasChanges);
+            Assert.Equal("nothing to do", p.Summary);
+        });
+        Assert.Empty(Writes(Destination));
+
+        // With it, the copy must use that key.
+        var asked = Plan(new[] { "dr-keyed", "aliased" }, new CopyOptions { DestinationKmsKeyId = "alias/aws/secretsmanager" });
+        Assert.All(asked.Secrets, p => Assert.Equal(new[] { CopyPart.KmsKeyId }, p.Differences));
+        Assert.Equal("KMS key aws/secretsmanager", asked.Secrets[0].Summary);
+        // A new copy still gets the source's alias, which carries over.
+        Accounts.SourceClient().CreateSecret(new CreateSecretRequest { Name = Name("new-aliased"), SecretString = "v", KmsKeyId = "alias/app-key" });
+        Assert.Contains(CopyPart.KmsKeyId, Assert.Single(Plan(new[] { "new-aliased" }).Secrets).Changes);
     }
 
     [Fact]
