@@ -60,7 +60,7 @@ public class PublicSurfaceTests
         {
             "ISecretsManagerClient", "SecretsManagerClientOptions", "SecretsManagerClientFactory", "ClientResolution",
             "SecretsManagerServiceException", "SecretsManagerConfigurationException", "SecretsManagerConnectionException",
-            "SecretJsonConverter", "FilterBuilder", "BatchPlanner",
+            "SecretJsonConverter", "FilterBuilder", "SecretValueReader",
         })
         {
             Assert.Contains(expected, names);

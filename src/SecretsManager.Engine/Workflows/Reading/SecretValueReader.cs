@@ -29,9 +29,11 @@ namespace SecretsManager.Engine.Workflows.Reading
         private readonly string _versionId;
         private readonly string _versionStage;
         private readonly CachedValueReads _reads;
+        // The most ids one BatchGetSecretValue call takes.
+        private const int MaxIdsPerCall = ModelConstraints.SecretIdListTypeMaxLength;
         // Every id since the last flush in input order, and the distinct ones to fetch (all for one client).
-        private readonly List<PendingRead> _queue = new List<PendingRead>(BatchPlanner.MaxIdsPerCall);
-        private readonly List<string> _misses = new List<string>(BatchPlanner.MaxIdsPerCall);
+        private readonly List<PendingRead> _queue = new List<PendingRead>(MaxIdsPerCall);
+        private readonly List<string> _misses = new List<string>(MaxIdsPerCall);
         private readonly Dictionary<string, CachedValue> _missEntries = new Dictionary<string, CachedValue>(StringComparer.Ordinal);
         private ISecretsManagerClient _missClient;
 
@@ -76,7 +78,7 @@ namespace SecretsManager.Engine.Workflows.Reading
             }
             _queue.Add(new PendingRead(id, served));
             // Full: 20 ids to fetch, or 20 results waiting (so a long run of hits behind one miss is not held back).
-            if (_misses.Count == BatchPlanner.MaxIdsPerCall || _queue.Count >= BatchPlanner.MaxIdsPerCall) done.AddRange(Flush());
+            if (_misses.Count == MaxIdsPerCall || _queue.Count >= MaxIdsPerCall) done.AddRange(Flush());
             return done;
         }
 
